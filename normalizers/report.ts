@@ -1,0 +1,36 @@
+// Stage 3: RawDocument → Report. Tables become indicator trees, text becomes claims.
+import type { Claim, RawDocument, Report, ScoringTable } from '../model/index.ts';
+import { extractMeta } from './meta.ts';
+
+/** Extra claim extractors register here (normalizers/claims/*): each reads the text, returns claims. */
+export type ClaimExtractor = (text: Report['text'], tables: ScoringTable[]) => Claim[];
+const claimExtractors: ClaimExtractor[] = [];
+
+export function buildReport(raw: RawDocument, file: string): Report {
+  const text = collectText(raw);
+  const tables: ScoringTable[] = [];
+  const claims = claimExtractors.flatMap((extract) => extract(text, tables));
+  return {
+    file,
+    format: raw.format,
+    meta: extractMeta(text),
+    tables,
+    claims,
+    text,
+    ocr: (raw.ocrPages?.length ?? 0) > 0,
+  };
+}
+
+/** Paragraphs, and table rows joined by tabs, each with provenance, in document order. */
+export function collectText(raw: RawDocument): Report['text'] {
+  const out: Report['text'] = [];
+  for (const block of raw.blocks) {
+    if (block.kind === 'paragraph') out.push({ text: block.text, loc: block.loc });
+    else if (block.kind === 'table')
+      for (const row of block.rows) {
+        const first = row.find((c) => c.text.trim() !== '') ?? row[0];
+        if (first) out.push({ text: row.map((c) => c.text).join('\t'), loc: { ...first.loc, column: null } });
+      }
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+// One document through the stages: ingest → extract → normalize → check → DocumentResult.
+// Nothing throws past here: a failure becomes status "error" with a Chinese message.
+import type { OcrService } from '../extractors/types.ts';
+import { extractorFor } from '../extractors/index.ts';
+import { rawDocumentProblems } from '../extractors/validate.ts';
+import { JixiaoError, type DocumentResult, type Format, type Report } from '../model/index.ts';
+import { buildReport } from '../normalizers/report.ts';
+import { runRules, type RuleOptions } from '../scoring/engine.ts';
+import { ingestFile, DEFAULT_MAX_BYTES } from './ingest.ts';
+import { toDocumentResult } from './result.ts';
+
+export interface CheckOptions extends RuleOptions {
+  ocr?: OcrService;
+  maxBytes?: number;
+  signal?: AbortSignal;
+}
+
+export interface CheckedDocument {
+  result: DocumentResult;
+  /** The normalized report, when extraction got that far (for renderers that show the tree). */
+  report: Report | null;
+}
+
+export async function checkFile(path: string, options: CheckOptions = {}): Promise<CheckedDocument> {
+  let sha256: string | null = null;
+  let format: Format = 'unknown';
+  try {
+    const file = await ingestFile(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    sha256 = file.sha256;
+    format = file.format;
+    if (format === 'unknown') throw new JixiaoError('unsupported-format', '无法识别的文件格式：既不是 PDF、Word、Excel、图片，也不是文本');
+    const extract = await extractorFor(format);
+    const raw = await extract({ path, bytes: file.bytes, format }, { ocr: options.ocr, signal: options.signal });
+    const problems = rawDocumentProblems(raw);
+    if (problems.length) throw new Error(`extractor produced an invalid document: ${problems[0]}`);
+    const report = buildReport(raw, path);
+    const findings = runRules(report, options);
+    return { result: toDocumentResult(report, findings, { sha256, raw }), report };
+  } catch (error) {
+    return { result: errorResult(path, sha256, format, error), report: null };
+  }
+}
+
+export function errorResult(file: string, sha256: string | null, format: Format, error: unknown): DocumentResult {
+  const known = error instanceof JixiaoError;
+  return {
+    file,
+    sha256,
+    format,
+    status: 'error',
+    error: known
+      ? { code: error.code, message: error.message }
+      : { code: 'internal', message: `内部错误：${error instanceof Error ? error.message : String(error)}` },
+    unit: null,
+    year: null,
+    claimedTotal: null,
+    computedTotal: null,
+    grade: null,
+    findings: [],
+    notes: [],
+    tables: [],
+  };
+}

@@ -1,0 +1,61 @@
+// jixiao's command line. Only this file (and the writers it calls) touches stdout and the file system.
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { OutputSchema, type Output } from '../model/index.ts';
+import { formatDocument, formatSummary } from './console.ts';
+import { runBatch } from './run.ts';
+import { TOOL } from './version.ts';
+
+const USAGE = `用法：
+  jixiao check <文件或文件夹…> [--json <文件|->]   检查绩效评价报告，列出对不上的数字
+  jixiao --help                                     显示本说明
+
+退出码：0 没有错误级问题；1 发现错误级问题；2 运行本身失败`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === '--help' || command === '-h') {
+      console.log(USAGE);
+      return command ? 0 : 2;
+    }
+    if (command === 'check') return await checkCommand(rest);
+    console.error(`未知命令：${command}\n\n${USAGE}`);
+    return 2;
+  } catch (error) {
+    console.error(`运行失败：${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+}
+
+async function checkCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'string' },
+      rubric: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+    },
+  });
+  if (positionals.length === 0) throw new Error('请指定要检查的文件或文件夹');
+  const jsonToStdout = values.json === '-';
+  const log = (text: string) => (jsonToStdout ? process.stderr : process.stdout).write(`${text}\n`);
+
+  const checked = await runBatch(positionals, {
+    rubric: values.rubric,
+    onDocument: (doc) => {
+      if (!values.quiet) log(`${formatDocument(doc.result)}\n`);
+    },
+  });
+  const output: Output = OutputSchema.parse({ tool: TOOL, documents: checked.map((d) => d.result) });
+  log(formatSummary(output));
+  if (values.json) await writeJson(values.json, output);
+  return output.documents.some((d) => d.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+async function writeJson(target: string, output: Output): Promise<void> {
+  const text = `${JSON.stringify(output, null, 2)}\n`;
+  if (target === '-') process.stdout.write(text);
+  else await writeFile(target, text);
+}

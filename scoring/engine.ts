@@ -1,0 +1,69 @@
+// Runs every registered rule over a report and turns what they report into contract Findings.
+import { createHash } from 'node:crypto';
+import Decimal from 'decimal.js';
+import type { Finding, Report } from '../model/index.ts';
+import type { FindingInput, Rule, RuleOptions } from './rule.ts';
+import { rules as registeredRules } from './rules/index.ts';
+
+const OCR_NOTE = '（数字来自 OCR 识别且置信度低，请对照原件核实）';
+
+export function runRules(report: Report, options: RuleOptions = {}, rules: Rule[] = registeredRules): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const ctx = { options, report: (input: FindingInput) => findings.push(toFinding(rule, input)) };
+    try {
+      rule.check(report, ctx);
+    } catch (error) {
+      findings.push({
+        ...toFinding(rule, { message: `规则运行出错，未能完成检查：${(error as Error).message}`, severity: 'info', loc: {}, evidence: '' }),
+      });
+    }
+  }
+  return dedupe(findings);
+}
+
+export function toFinding(rule: Rule, input: FindingInput): Finding {
+  const severity = input.uncertain ? 'info' : (input.severity ?? rule.meta.severity);
+  const expected = asString(input.expected);
+  const actual = asString(input.actual);
+  const subject = input.subject ?? null;
+  return {
+    rule: rule.meta.id,
+    severity,
+    message: input.uncertain ? input.message + OCR_NOTE : input.message,
+    expected,
+    actual,
+    location: {
+      page: input.loc.page ?? null,
+      table: input.loc.table ?? null,
+      row: input.loc.row ?? null,
+      column: input.loc.column ?? null,
+      line: input.loc.line ?? null,
+    },
+    evidence: input.evidence,
+    subject,
+    calculation: input.calculation ?? null,
+    fingerprint: fingerprint(rule.meta.id, subject, expected, actual, input.evidence),
+  };
+}
+
+function asString(value: Decimal | string | null | undefined): string | null {
+  if (value == null) return null;
+  return Decimal.isDecimal(value) ? (value as Decimal).toFixed() : String(value);
+}
+
+/** Rule + subject + values; the evidence text only when there is no subject (never line numbers). */
+function fingerprint(rule: string, subject: string | null, expected: string | null, actual: string | null, evidence: string): string {
+  const key = [rule, subject ?? evidence.replace(/\s+/g, '').slice(0, 200), expected ?? '', actual ?? ''].join('\u0000');
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.fingerprint}|${f.location.table}|${f.location.row}|${f.location.line}|${f.location.page}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,31 @@
+// The document-level figures the output contract reports: the claimed total, the total recomputed
+// from the scoring table's items, and the grade the report gives itself.
+import Decimal from 'decimal.js';
+import type { Grade, Report } from '../../model/index.ts';
+
+export interface TotalsSummary {
+  claimed: Decimal | null;
+  computed: Decimal | null;
+  grade: Grade | null;
+}
+
+export function summarizeTotals(report: Report): TotalsSummary {
+  const main = report.tables.find((t) => t.kind === 'scoring' && t.quality !== 'unreadable')
+    ?? report.tables.find((t) => t.quality !== 'unreadable');
+  const totalClaim = report.claims.find((c) => c.kind === 'total');
+  const gradeClaim = report.claims.find((c) => c.kind === 'grade');
+  const claimed = main?.total?.score?.value ?? (totalClaim?.kind === 'total' ? totalClaim.value.value : null);
+  const computed = main && main.quality === 'ok' ? sumScores(main.roots) : null;
+  return { claimed, computed, grade: gradeClaim?.kind === 'grade' ? gradeClaim.grade : null };
+}
+
+/** Sum of the leaf scores (the level that actually carries scores), bonus rows included. */
+export function sumScores(nodes: Report['tables'][number]['roots']): Decimal | null {
+  let sum = new Decimal(0);
+  for (const node of nodes) {
+    const part = node.children.length ? sumScores(node.children) : node.score?.value ?? null;
+    if (part === null) return null;
+    sum = sum.plus(part);
+  }
+  return sum;
+}

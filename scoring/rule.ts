@@ -1,0 +1,45 @@
+// The rule contract, modelled on ESLint: one folder per rule under scoring/rules/<name>/, whose
+// index.ts default-exports defineRule({ meta, check }). check is pure: report in, ctx.report(...) out.
+import type Decimal from 'decimal.js';
+import type { Loc, Report, Severity } from '../model/index.ts';
+
+export interface RuleMeta {
+  /** "category/name", e.g. "score/total-mismatch". */
+  id: string;
+  /** Default severity; a finding may lower it (never raise it above error). */
+  severity: Severity;
+  /** Chinese: what the rule checks. */
+  description: string;
+  /** Chinese: why (the rubric, the regulation, DOMAIN.md's rounding rule). */
+  basis: string;
+}
+
+export interface FindingInput {
+  message: string;
+  severity?: Severity;
+  expected?: Decimal | string | null;
+  actual?: Decimal | string | null;
+  loc: Loc;
+  evidence: string;
+  subject?: string | null;
+  calculation?: string | null;
+  /** The numbers came from OCR with low confidence: the engine lowers the finding to info. */
+  uncertain?: boolean;
+}
+
+export interface RuleContext {
+  report(finding: FindingInput): void;
+  options: RuleOptions;
+}
+
+export interface RuleOptions {
+  /** Rubric id or path chosen with --rubric; otherwise picked from the report. */
+  rubric?: string;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(report: Report, ctx: RuleContext): void;
+}
+
+export const defineRule = (rule: Rule): Rule => rule;
