@@ -1,6 +1,7 @@
 // Stage 3: RawDocument → Report. Tables become indicator trees, text becomes claims.
 import type { Claim, RawDocument, Report, ScoringTable } from '../model/index.ts';
 import { extractMeta } from './meta.ts';
+import { understandTables } from './tables/index.ts';
 
 /** Extra claim extractors register here (normalizers/claims/*): each reads the text, returns claims. */
 export type ClaimExtractor = (text: Report['text'], tables: ScoringTable[]) => Claim[];
@@ -8,7 +9,7 @@ const claimExtractors: ClaimExtractor[] = [];
 
 export function buildReport(raw: RawDocument, file: string): Report {
   const text = collectText(raw);
-  const tables: ScoringTable[] = [];
+  const tables = understandTables(raw.blocks);
   const claims = claimExtractors.flatMap((extract) => extract(text, tables));
   return {
     file,

@@ -5,7 +5,8 @@ import { extractorFor } from '../extractors/index.ts';
 import { rawDocumentProblems } from '../extractors/validate.ts';
 import { JixiaoError, type DocumentResult, type Format, type Report } from '../model/index.ts';
 import { buildReport } from '../normalizers/report.ts';
-import { runRules, type RuleOptions } from '../scoring/engine.ts';
+import { runRules } from '../scoring/engine.ts';
+import type { RuleOptions } from '../scoring/rule.ts';
 import { ingestFile, DEFAULT_MAX_BYTES } from './ingest.ts';
 import { toDocumentResult } from './result.ts';
 

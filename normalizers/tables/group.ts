@@ -1,0 +1,56 @@
+// Tables broken by page breaks come back together: a table that repeats the header of the one before
+// it, or that has no header and the same width, continues it. Text converters also split a header
+// row from its body ("绩效指标 一级指标 …" then the rows); such a header-only table heads the next.
+import type { Block, Cell, Table } from '../../model/index.ts';
+import { headerRowCount } from './header.ts';
+
+export interface TableGroup {
+  tables: Table[];
+  header: Cell[][];
+  /** Body rows in order; `pageStart` marks the first row taken from a continuation table. */
+  body: { cells: Cell[]; pageStart: boolean }[];
+  /** The blocks before the group's first table (for titles and budget rows). */
+  firstBlock: number;
+}
+
+const MAX_GAP_BLOCKS = 4;
+const headerKey = (header: Cell[][]) => header.map((r) => r.map((c) => c.text.replace(/\s+/g, '')).join('|')).join('/');
+
+export function groupTables(blocks: Block[]): TableGroup[] {
+  const groups: TableGroup[] = [];
+  let current: TableGroup | null = null;
+  let lastTableBlock = -Infinity;
+  blocks.forEach((block, b) => {
+    if (block.kind !== 'table') return;
+    const headerRows = headerRowCount(block.rows);
+    const header = block.rows.slice(0, headerRows);
+    const rows = block.rows.slice(headerRows);
+    const near = b - lastTableBlock <= MAX_GAP_BLOCKS && onlyShortTextBetween(blocks, lastTableBlock, b);
+    lastTableBlock = b;
+    if (current && near && continues(current, header, rows)) {
+      rows.forEach((cells, i) => current!.body.push({ cells, pageStart: i === 0 && current!.body.length > 0 }));
+      current.tables.push(block);
+      if (current.header.length === 0 && header.length) current.header = header;
+      return;
+    }
+    current = { tables: [block], header, body: rows.map((cells) => ({ cells, pageStart: false })), firstBlock: b };
+    groups.push(current);
+  });
+  return groups;
+}
+
+function continues(group: TableGroup, header: Cell[][], rows: Cell[][]): boolean {
+  if (header.length) return group.body.length === 0 ? false : headerKey(header) === headerKey(group.header);
+  if (group.header.length === 0) return false;
+  const width = Math.max(...group.header.map((r) => r.length));
+  // A header-only table followed by its body; or a headerless continuation of the same width.
+  return rows.some((r) => Math.abs(r.length - width) <= 1);
+}
+
+function onlyShortTextBetween(blocks: Block[], from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) {
+    const block = blocks[i];
+    if (block.kind === 'paragraph' && block.text.length > 80) return false;
+  }
+  return true;
+}

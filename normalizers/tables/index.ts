@@ -1,0 +1,144 @@
+// Stage 3, tables: find the scoring tables among a document's tables and rebuild their indicator trees.
+//   scoring:   一级 | 分值 | 二级 | 分值 | 三级 | 分值 | 指标说明 | 评分标准 | 评分说明 | 得分
+//   summary:   一级指标 | 二级指标 | 分值 | 评价得分 | 得分率
+//   self-eval: 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析 (+ budget row)
+import type { Block, BudgetRow, Cell, ScoringTable } from '../../model/index.ts';
+import { parseNumericCell } from '../number.ts';
+import { groupTables, type TableGroup } from './group.ts';
+import { isUsableLayout, layoutOf, type Layout } from './header.ts';
+import { buildTree, evidenceOf, type TreeResult } from './tree.ts';
+
+/** Above this share of garbled rows a table is reported as unreadable instead of being checked. */
+const GARBLED_LIMIT = 0.15;
+
+export function understandTables(blocks: Block[]): ScoringTable[] {
+  const out: ScoringTable[] = [];
+  for (const group of groupTables(blocks)) {
+    if (group.header.length === 0) continue;
+    const layout = layoutOf(group.header);
+    if (!isUsableLayout(layout)) continue;
+    const body = mergeSplitRows(group.body, layout.width);
+    const tree = buildTree(body, layout);
+    if (tree.rowsTotal === 0 && !tree.total) continue;
+    out.push(toScoringTable(group, layout, tree, blocks));
+  }
+  return markScrambledSiblings(out);
+}
+
+/** Page fragments of one scrambled table (same title) are unreadable too, however tidy one page looks. */
+function markScrambledSiblings(tables: ScoringTable[]): ScoringTable[] {
+  for (const table of tables) {
+    if (table.quality === 'unreadable' || !table.title) continue;
+    const sibling = tables.find((t) => t !== table && t.quality === 'unreadable' && t.title === table.title);
+    if (!sibling) continue;
+    table.quality = 'unreadable';
+    table.notes = [`表${table.tableIndex}与表${sibling.tableIndex}同属“${table.title}”，该表已错乱，本页也不作核对`];
+  }
+  return tables;
+}
+
+function toScoringTable(group: TableGroup, layout: Layout, tree: TreeResult, blocks: Block[]): ScoringTable {
+  const first = group.tables[0];
+  const kind = kindOf(layout);
+  const notes: string[] = [];
+  const garbledShare = tree.rowsTotal ? tree.rowsGarbled / tree.rowsTotal : 0;
+  let quality: ScoringTable['quality'] = 'ok';
+  const overWeight = leaves(tree.roots).filter((n) => n.score && n.weight && n.score.value.gt(n.weight.value)).length;
+  if (garbledShare > GARBLED_LIMIT || tree.roots.length === 0) {
+    quality = 'unreadable';
+    notes.push(`表${first.index}（${titleOf(group, blocks) ?? '评分表'}）结构错乱：${tree.rowsTotal} 行指标中有 ${tree.rowsGarbled} 行的名称、分值或得分不在对应列，无法可靠重建，未核对其分项合计`);
+  } else if (overWeight >= 2) {
+    quality = 'unreadable';
+    notes.push(`表${first.index}（${titleOf(group, blocks) ?? '评分表'}）有 ${overWeight} 行得分超过分值，疑为表格错位，无法可靠重建，未核对其分项合计`);
+  } else if (tree.rowsGarbled > 0 || leavesWithoutScore(tree) > 0) {
+    quality = 'partial';
+    notes.push(`表${first.index}部分行未能还原（共 ${tree.rowsTotal} 行，还原 ${tree.rowsRecovered} 行），相关合计只作提示`);
+  }
+  return {
+    kind,
+    tableIndex: first.index,
+    title: titleOf(group, blocks),
+    loc: first.loc,
+    roots: tree.roots,
+    total: tree.total,
+    budget: kind === 'self-eval' ? findBudgetRow(group, blocks) : null,
+    quality,
+    notes,
+    rowsRecovered: tree.rowsRecovered,
+    rowsTotal: tree.rowsTotal,
+  };
+}
+
+function kindOf(layout: Layout): ScoringTable['kind'] {
+  if (layout.roles.some((r) => r.kind === 'target' || r.kind === 'actual')) return 'self-eval';
+  if (layout.nameColumn[3] === undefined && layout.roles.some((r) => r.kind === 'rate')) return 'summary';
+  return 'scoring';
+}
+
+const leaves = (nodes: TreeResult['roots']): TreeResult['roots'] => nodes.flatMap((n) => (n.children.length ? leaves(n.children) : [n]));
+
+/** Weighted indicators with no score; empty template lines (no weight, no score) do not count. */
+function leavesWithoutScore(tree: TreeResult): number {
+  return leaves(tree.roots).filter((n) => !n.score && !n.bonus && n.weight).length;
+}
+
+/** A row cut in two by a multi-line cell: the halves' widths add up to the header's (±1 shared cell). */
+function mergeSplitRows(body: TableGroup['body'], width: number): TableGroup['body'] {
+  const out: TableGroup['body'] = [];
+  for (const row of body) {
+    const prev = out[out.length - 1];
+    const a = prev?.cells.length ?? 0;
+    const b = row.cells.length;
+    if (prev && a < width - 1 && b < width && (a + b === width || a + b === width + 1) && startsWithContent(row.cells)) {
+      const joined = a + b === width + 1 ? joinCells(prev.cells, row.cells) : [...prev.cells, ...row.cells];
+      out[out.length - 1] = { cells: joined, pageStart: prev.pageStart };
+    } else out.push(row);
+  }
+  return out;
+}
+
+const startsWithContent = (cells: Cell[]) => (cells[0]?.text.trim() ?? '') !== '';
+
+function joinCells(a: Cell[], b: Cell[]): Cell[] {
+  const last = a[a.length - 1];
+  const merged = { ...last, text: `${last.text}\n${b[0].text}`.trim() };
+  return [...a.slice(0, -1), merged, ...b.slice(1)];
+}
+
+function titleOf(group: TableGroup, blocks: Block[]): string | null {
+  for (let i = group.firstBlock - 1; i >= Math.max(0, group.firstBlock - 4); i--) {
+    const block = blocks[i];
+    if (block.kind === 'paragraph' && /表/.test(block.text) && block.text.length < 60) return block.text.trim();
+  }
+  return null;
+}
+
+/** 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分, in a table shortly before the indicators. */
+function findBudgetRow(group: TableGroup, blocks: Block[]): BudgetRow | null {
+  for (let i = group.firstBlock - 1; i >= Math.max(0, group.firstBlock - 40); i--) {
+    const block = blocks[i];
+    if (block.kind !== 'table') continue;
+    for (let r = 0; r + 1 < block.rows.length; r++) {
+      const header = block.rows[r].map((c) => c.text.replace(/\s+/g, ''));
+      const executed = header.findIndex((t) => /全年执行数/.test(t));
+      if (executed < 0) continue;
+      const values = block.rows[r + 1];
+      const at = (pattern: RegExp) => {
+        const c = header.findIndex((t) => pattern.test(t));
+        const cell = c < 0 ? undefined : values[c];
+        return cell ? parseNumericCell(cell.text.split('\n')[0], cell.loc) : null;
+      };
+      return {
+        initialBudget: at(/年初预算数/),
+        fullYearBudget: at(/全年预算数/),
+        executed: at(/全年执行数/),
+        weight: at(/^分值$/),
+        rate: at(/执行率/),
+        score: at(/^得分$/),
+        loc: values.find((c) => c.text.trim())?.loc ?? block.loc,
+        evidence: `${evidenceOf(block.rows[r])} / ${evidenceOf(values)}`,
+      };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,29 @@
+// One OCR service per batch worker, created on first use so text-only batches never start tesseract.
+// The OCR module (extractors/ocr) is expected to export `createOcrService(): OcrService | Promise<OcrService>`.
+import type { OcrService } from '../extractors/types.ts';
+import { JixiaoError } from '../model/index.ts';
+
+const OCR_MODULE = '../extractors/ocr/index.ts';
+
+type OcrModule = { createOcrService?: () => OcrService | Promise<OcrService> };
+
+export function lazyOcrService(load: () => Promise<OcrModule> = () => import(OCR_MODULE) as Promise<OcrModule>): OcrService {
+  let service: Promise<OcrService> | null = null;
+  const get = () =>
+    (service ??= load().then(
+      (mod) => {
+        if (!mod.createOcrService) throw new JixiaoError('unsupported-format', '文字识别（OCR）模块不可用，无法读取扫描页');
+        return mod.createOcrService();
+      },
+      () => {
+        throw new JixiaoError('unsupported-format', '文字识别（OCR）模块未安装，无法读取扫描页');
+      },
+    ));
+  return {
+    recognize: async (image) => (await get()).recognize(image),
+    terminate: async () => {
+      if (service) await (await service.catch(() => null))?.terminate();
+      service = null;
+    },
+  };
+}

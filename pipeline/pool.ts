@@ -1,0 +1,157 @@
+// A fixed-size pool of worker threads running checkFile. A worker that overruns the per-file time
+// limit, crashes or runs out of memory is terminated and replaced; its file gets an error result.
+import { Worker } from 'node:worker_threads';
+import { JixiaoError, type DocumentResult } from '../model/index.ts';
+import { errorResult, type CheckOptions } from './check.ts';
+import type { WorkerReply, WorkerTask } from './worker.ts';
+
+const BOOTSTRAP = new URL('./worker.mjs', import.meta.url);
+const STARTUP_TIMEOUT_MS = 60_000;
+
+export interface PoolOptions {
+  size: number;
+  /** Per-file time limit in milliseconds; 0 disables it. */
+  timeoutMs: number;
+  /** Old-generation heap limit of each worker, in MB. */
+  maxMemoryMb?: number;
+}
+
+interface Slot {
+  worker: Worker;
+  /** Settles the task in flight when the worker dies. */
+  onDeath: ((error: Error) => void) | null;
+}
+
+export class WorkerPool {
+  private readonly idle: Slot[] = [];
+  private readonly waiting: Array<{ resolve: (slot: Slot) => void; reject: (error: Error) => void }> = [];
+  private readonly all = new Set<Slot>();
+  private starting = 0;
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly options: PoolOptions) {}
+
+  /** Checks one file in a worker; never rejects except when the pool itself cannot start a worker. */
+  async check(path: string, options: Pick<CheckOptions, 'rubric' | 'maxBytes'>): Promise<DocumentResult> {
+    const slot = await this.acquire();
+    const id = this.nextId++;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const result = await new Promise<DocumentResult>((resolve, reject) => {
+        slot.onDeath = reject;
+        slot.worker.on('message', function onMessage(reply: WorkerReply) {
+          if (reply.type !== 'done' || reply.id !== id) return;
+          slot.worker.off('message', onMessage);
+          resolve(reply.result);
+        });
+        if (this.options.timeoutMs > 0) timer = setTimeout(() => reject(timeoutError(this.options.timeoutMs)), this.options.timeoutMs);
+        slot.worker.postMessage({ type: 'check', id, path, options } satisfies WorkerTask);
+      });
+      slot.onDeath = null;
+      this.release(slot);
+      return result;
+    } catch (error) {
+      slot.onDeath = null;
+      this.discard(slot);
+      return errorResult(path, null, 'unknown', error);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const slots = [...this.all];
+    this.all.clear();
+    this.idle.length = 0;
+    for (const waiter of this.waiting.splice(0)) waiter.reject(new Error('worker pool is closed'));
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+
+  private async acquire(): Promise<Slot> {
+    if (this.closed) throw new Error('worker pool is closed');
+    const free = this.idle.pop();
+    if (free) return free;
+    if (this.all.size + this.starting < this.options.size) return this.spawn();
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+  }
+
+  private release(slot: Slot): void {
+    if (this.closed || !this.all.has(slot)) return;
+    const next = this.waiting.shift();
+    if (next) next.resolve(slot);
+    else this.idle.push(slot);
+  }
+
+  /** Terminates a worker that timed out or died, and hands a fresh one to whoever waits. */
+  private discard(slot: Slot): void {
+    this.all.delete(slot);
+    void slot.worker.terminate();
+    this.refill();
+  }
+
+  private refill(): void {
+    if (this.closed || this.waiting.length === 0) return;
+    const next = this.waiting.shift()!;
+    this.spawn().then(next.resolve, next.reject);
+  }
+
+  private async spawn(): Promise<Slot> {
+    this.starting++;
+    try {
+      const worker = new Worker(BOOTSTRAP, {
+        execArgv: [],
+        resourceLimits: this.options.maxMemoryMb ? { maxOldGenerationSizeMb: this.options.maxMemoryMb } : undefined,
+      });
+      await waitReady(worker);
+      const slot: Slot = { worker, onDeath: null };
+      const die = (error: Error) => {
+        if (!this.all.has(slot)) return;
+        if (slot.onDeath) return slot.onDeath(crashError(error));
+        this.all.delete(slot);
+        const at = this.idle.indexOf(slot);
+        if (at >= 0) this.idle.splice(at, 1);
+        this.refill();
+      };
+      worker.on('error', die);
+      worker.on('exit', (code) => die(new Error(`exit code ${code}`)));
+      this.all.add(slot);
+      return slot;
+    } finally {
+      this.starting--;
+    }
+  }
+}
+
+function waitReady(worker: Worker): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error('检查进程启动超时')), STARTUP_TIMEOUT_MS);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      reject(new Error(`无法启动检查进程：${error.message}`));
+    };
+    worker.once('error', fail);
+    worker.once('exit', (code) => fail(new Error(`exit code ${code}`)));
+    worker.once('message', (reply: WorkerReply) => {
+      if (reply.type !== 'ready') return fail(new Error(`unexpected message ${reply.type}`));
+      clearTimeout(timer);
+      worker.removeAllListeners();
+      resolve();
+    });
+  });
+}
+
+function timeoutError(timeoutMs: number): JixiaoError {
+  return new JixiaoError('timeout', `检查超时：超过 ${formatSeconds(timeoutMs)} 秒仍未完成，已中止该文件（可用 --timeout 调整时限）`);
+}
+
+function crashError(error: Error): JixiaoError {
+  const oom = /ERR_WORKER_OUT_OF_MEMORY|out of memory/i.test(`${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`);
+  return new JixiaoError('internal', oom ? '检查该文件时内存不足，已中止该文件' : `检查该文件时处理进程意外退出：${error.message}`);
+}
+
+function formatSeconds(ms: number): string {
+  return String(Math.round((ms / 1000) * 10) / 10);
+}

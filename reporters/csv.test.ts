@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { BOM, csvText, quoteField, renderCsv } from './csv.ts';
+import { FINDING_COLUMNS } from './labels.ts';
+import { HOSTILE_EVIDENCE, sampleOutput } from './testing/sample-output.ts';
+
+/** A small RFC 4180 reader, so the test does not trust the writer's own splitting. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(field), (field = '');
+    else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else field += ch;
+  }
+  if (field || row.length) throw new Error('CSV does not end with CRLF');
+  return rows;
+}
+
+describe('renderCsv', () => {
+  const text = renderCsv(sampleOutput(), { statusOf: (fp) => (fp === 'fp-rate' ? '已确认' : undefined) });
+  const rows = parseCsv(text.slice(1));
+
+  it('starts with a UTF-8 BOM and the Chinese headers of the Excel sheet', () => {
+    expect(text.startsWith(BOM)).toBe(true);
+    expect(Buffer.from(text, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(rows[0]).toEqual(FINDING_COLUMNS.map((c) => c.header));
+    expect(rows[0][0]).toBe('文件');
+  });
+
+  it('writes one row per finding with every column', () => {
+    expect(rows).toHaveLength(4);
+    expect(rows[1]).toEqual([
+      'reports/2022-金融工作局.pdf', '错误', 'score/total-mismatch', '合计', '评分表合计为100分，但各项得分相加为94.42分',
+      '100', '94.42', '12', '1', '9', '4', '', '合计\t100\t100', '20 + 17.5 + 30 + 26.92 = 94.42', '待核实',
+    ]);
+    expect(rows[2][14]).toBe('已确认');
+  });
+
+  it('quotes newlines, quotes and commas in evidence (RFC 4180) and reads back intact', () => {
+    expect(text).toContain(`"${HOSTILE_EVIDENCE.replace(/"/g, '""')}"`);
+    expect(rows[3][12]).toBe(HOSTILE_EVIDENCE);
+  });
+
+  it('defuses text a spreadsheet would run as a formula, but leaves numbers alone', () => {
+    expect(rows[3][3]).toBe(`'=HYPERLINK("http://evil")`);
+    expect(csvText('-2.5')).toBe('-2.5');
+    expect(csvText('+1')).toBe('+1');
+    expect(csvText('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvText(null)).toBe('');
+    expect(quoteField('a,b')).toBe('"a,b"');
+    expect(quoteField('plain')).toBe('plain');
+  });
+});

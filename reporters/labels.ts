@@ -1,0 +1,150 @@
+// What every reviewer-facing report (Excel, CSV, HTML) shares: Chinese labels, the column lists of
+// the two tables (documents and findings), and the flattening of Output into rows. Pure functions.
+import type { DocumentResult, Finding, Output, Severity } from '../model/index.ts';
+
+export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+export const STATUS_LABEL: Record<DocumentResult['status'], string> = { ok: '已检查', partial: '部分检查', error: '无法读取' };
+
+/** The follow-up status a reviewer gives a finding (the store keeps it; default 待核实). */
+export const DEFAULT_FOLLOW_UP = '待核实';
+const FOLLOW_UP_LABEL: Record<string, string> = {
+  pending: '待核实',
+  confirmed: '已确认',
+  dismissed: '已排除',
+  excluded: '已排除',
+};
+
+/** Looks up a finding's follow-up status by fingerprint; null/undefined means none recorded. */
+export type StatusLookup = (fingerprint: string) => string | null | undefined;
+
+export interface ReportOptions {
+  statusOf?: StatusLookup;
+}
+
+export function followUpLabel(finding: Finding, statusOf?: StatusLookup): string {
+  const status = statusOf?.(finding.fingerprint);
+  if (!status) return DEFAULT_FOLLOW_UP;
+  return FOLLOW_UP_LABEL[status] ?? status;
+}
+
+export const FORMAT_LABEL: Record<DocumentResult['format'], string> = {
+  txt: '文本', pdf: 'PDF', docx: 'Word', doc: 'Word (DOC)', wps: 'WPS 文字', xlsx: 'Excel',
+  xls: 'Excel (XLS)', et: 'WPS 表格', image: '图片', unknown: '未知',
+};
+
+export const TABLE_KIND_LABEL: Record<string, string> = {
+  scoring: '评分表',
+  summary: '评分汇总表',
+  'self-eval': '绩效自评表',
+};
+
+export const QUALITY_LABEL: Record<string, string> = { ok: '完整', partial: '部分识别', unreadable: '无法识别' };
+
+export function countBySeverity(doc: DocumentResult): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of doc.findings) counts[f.severity] += 1;
+  return counts;
+}
+
+/** Findings in reading order: errors first, then warnings, then infos; stable otherwise. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+// ---------- the two tables ----------
+
+export type CellValue = string | number | null;
+
+export interface Column<Row> {
+  header: string;
+  value: (row: Row) => CellValue;
+  /** Long free text: wrapped in Excel, capped width. */
+  wrap?: boolean;
+}
+
+export interface SummaryRow {
+  doc: DocumentResult;
+  counts: Record<Severity, number>;
+}
+
+export const SUMMARY_COLUMNS: Column<SummaryRow>[] = [
+  { header: '文件', value: (r) => r.doc.file },
+  { header: '单位', value: (r) => r.doc.unit },
+  { header: '年度', value: (r) => r.doc.year },
+  { header: '格式', value: (r) => FORMAT_LABEL[r.doc.format] },
+  { header: '状态', value: (r) => STATUS_LABEL[r.doc.status] },
+  { header: '报告总分', value: (r) => r.doc.claimedTotal },
+  { header: '复算总分', value: (r) => r.doc.computedTotal },
+  { header: '等级', value: (r) => r.doc.grade },
+  { header: '错误数', value: (r) => r.counts.error },
+  { header: '警告数', value: (r) => r.counts.warning },
+  { header: '提示数', value: (r) => r.counts.info },
+  { header: '错误信息', value: (r) => (r.doc.error ? `${r.doc.error.message}（${r.doc.error.code}）` : null), wrap: true },
+];
+
+export interface FindingRow {
+  /** 0-based index of the finding's document in output.documents. */
+  docIndex: number;
+  doc: DocumentResult;
+  finding: Finding;
+  followUp: string;
+}
+
+export const FINDING_COLUMNS: Column<FindingRow>[] = [
+  { header: '文件', value: (r) => r.doc.file },
+  { header: '严重程度', value: (r) => SEVERITY_LABEL[r.finding.severity] },
+  { header: '规则', value: (r) => r.finding.rule },
+  { header: '指标', value: (r) => r.finding.subject },
+  { header: '问题说明', value: (r) => r.finding.message, wrap: true },
+  { header: '报告值', value: (r) => r.finding.actual },
+  { header: '复算值', value: (r) => r.finding.expected },
+  { header: '页', value: (r) => r.finding.location.page },
+  { header: '表', value: (r) => r.finding.location.table },
+  { header: '行', value: (r) => r.finding.location.row },
+  { header: '列', value: (r) => r.finding.location.column },
+  { header: '文本行', value: (r) => r.finding.location.line },
+  { header: '原文', value: (r) => r.finding.evidence, wrap: true },
+  { header: '复算过程', value: (r) => r.finding.calculation, wrap: true },
+  { header: '跟进状态', value: (r) => r.followUp },
+];
+
+export function summaryRows(output: Output): SummaryRow[] {
+  return output.documents.map((doc) => ({ doc, counts: countBySeverity(doc) }));
+}
+
+/** One row per finding, documents in input order, each document's findings by severity. */
+export function findingRows(output: Output, options: ReportOptions = {}): FindingRow[] {
+  return output.documents.flatMap((doc, docIndex) =>
+    sortFindings(doc.findings).map((finding) => ({ docIndex, doc, finding, followUp: followUpLabel(finding, options.statusOf) })),
+  );
+}
+
+/** Display width of text in a monospace-ish grid: CJK and full-width characters count double. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += isWide(ch.codePointAt(0) ?? 0) ? 2 : 1;
+  return width;
+}
+
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
+}
+
+/** Decimal strings become numbers when that is exact (so Excel sorts and filters them). */
+export function numericOrText(value: string | number | null): string | number | null {
+  if (typeof value !== 'string') return value;
+  if (!/^-?\d{1,15}(\.\d+)?$/.test(value)) return value;
+  const n = Number(value);
+  return Number.isFinite(n) && String(n) === value ? n : value;
+}
