@@ -1,11 +1,12 @@
 // Stage 3: RawDocument → Report. Tables become indicator trees, text becomes claims.
-import type { Claim, RawDocument, Report, ScoringTable } from '../model/index.ts';
+import type { Claim, RawDocument, Report, ScoringTable, Table } from '../model/index.ts';
 import { extractMeta } from './meta.ts';
 import { understandTables } from './tables/index.ts';
+import { extractTotalClaims } from './claims/totals.ts';
 
 /** Extra claim extractors register here (normalizers/claims/*): each reads the text, returns claims. */
 export type ClaimExtractor = (text: Report['text'], tables: ScoringTable[]) => Claim[];
-const claimExtractors: ClaimExtractor[] = [];
+const claimExtractors: ClaimExtractor[] = [extractTotalClaims];
 
 export function buildReport(raw: RawDocument, file: string): Report {
   const text = collectText(raw);
@@ -19,7 +20,14 @@ export function buildReport(raw: RawDocument, file: string): Report {
     claims,
     text,
     ocr: (raw.ocrPages?.length ?? 0) > 0,
+    ...sheetsOf(raw),
   };
+}
+
+/** Spreadsheet tables (cells carry loc.sheet) kept whole for rules that read formulas (xlsx/formula-mismatch). */
+function sheetsOf(raw: RawDocument): Pick<Report, 'sheets'> {
+  const sheets = raw.blocks.filter((b): b is Table => b.kind === 'table' && b.loc.sheet != null);
+  return sheets.length ? { sheets } : {};
 }
 
 /** Paragraphs, and table rows joined by tabs, each with provenance, in document order. */

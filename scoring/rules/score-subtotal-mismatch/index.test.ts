@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { findingsOf, node, report, table } from '../../../test/helpers/report.ts';
+import rule from './index.ts';
+
+const detailed = () => table([node(1, '预算执行情况', '40', null, [node(2, '支出管理', '21', null, [node(3, '支出完成率', '4', '3'), node(3, '结转结余率', '3', '3'), node(3, '财务合规性', '6', '6')])])]);
+const summary = (score: string) => table([node(1, '预算执行情况', null, null, [node(2, '支出管理', '21', score)])], null, { kind: 'summary', tableIndex: 2 });
+
+describe('score/subtotal-mismatch', () => {
+  it('valid: the summary agrees with the detailed items', () => {
+    expect(findingsOf(rule, report({ tables: [summary('12'), detailed()] }))).toEqual([]);
+  });
+
+  it('valid: a parent score equal to the sum of its children', () => {
+    const t = table([node(1, '预算执行情况', '10', '7.5', [node(3, 'a', '5', '4'), node(3, 'b', '5', '3.5')])]);
+    expect(findingsOf(rule, report({ tables: [t] }))).toEqual([]);
+  });
+
+  it('invalid: the summary gives 支出管理 13 while its items add to 12', () => {
+    const [finding] = findingsOf(rule, report({ tables: [summary('13'), detailed()] }));
+    expect(finding).toMatchObject({ severity: 'error', expected: '12', actual: '13', subject: '支出管理' });
+  });
+
+  it('invalid: a parent score that its children do not add up to', () => {
+    const t = table([node(1, '预算执行情况', '40', '38.5', [node(3, 'a', '20', '20'), node(3, 'b', '20', '17.5')])]);
+    expect(findingsOf(rule, report({ tables: [t] }))).toMatchObject([{ expected: '37.5', actual: '38.5' }]);
+  });
+});
