@@ -6,6 +6,14 @@ import type { Extractor } from './types.ts';
 
 const loaders: Partial<Record<Format, () => Promise<Extractor>>> = {
   txt: async () => (await import('./txt/index.ts')).extract,
+  pdf: async () => (await import('./pdf/index.ts')).extract,
+  docx: async () => (await import('./docx/index.ts')).extract,
+  xlsx: async () => (await import('./xlsx/index.ts')).extract,
+  doc: async () => (await import('./legacy/index.ts')).extract,
+  wps: async () => (await import('./legacy/index.ts')).extract,
+  et: async () => (await import('./legacy/index.ts')).extract,
+  xls: async () => (await import('./legacy/index.ts')).extract,
+  image: async () => (await import('./image/index.ts')).extract,
 };
 
 export async function extractorFor(format: Format): Promise<Extractor> {

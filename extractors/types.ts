@@ -19,6 +19,11 @@ export type Extractor = (input: ExtractInput, options: ExtractOptions) => Promis
 
 /** Implemented by extractors/ocr: recognises a page image into blocks (paragraphs and tables). */
 export interface OcrService {
-  recognize(image: { data: Uint8Array | Buffer; width?: number; height?: number; page?: number }): Promise<RawDocument['blocks']>;
+  /**
+   * `data` is raw RGBA when width and height are given and data.length === width × height × 4,
+   * otherwise encoded image bytes (PNG, JPEG, TIFF). `dpi` (default: guessed from an A4 page) scales
+   * the table-rule detector. Returned bboxes are pixel boxes of the given image (top-left origin).
+   */
+  recognize(image: { data: Uint8Array | Buffer; width?: number; height?: number; page?: number; dpi?: number }): Promise<RawDocument['blocks']>;
   terminate(): Promise<void>;
 }

@@ -16,6 +16,8 @@ export interface ZipLimits {
   maxTotalBytes: number;
   /** Most bytes one entry may inflate to. */
   maxEntryBytes: number;
+  /** Most bytes one XML part may inflate to (mammoth and exceljs parse XML synchronously). */
+  maxXmlEntryBytes: number;
   /** Ratio (inflated / compressed) above which a large entry is a bomb. */
   maxRatio: number;
   /** Entries smaller than this are never judged by ratio (tiny files compress absurdly well). */
@@ -28,6 +30,7 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 10_000,
   maxTotalBytes: 512 * 1024 * 1024,
   maxEntryBytes: 256 * 1024 * 1024,
+  maxXmlEntryBytes: 128 * 1024 * 1024,
   maxRatio: 200,
   ratioFloorBytes: 4 * 1024 * 1024,
   timeoutMs: 30_000,
@@ -44,11 +47,11 @@ export async function assertSafeZip(bytes: Buffer, label: string, limits: Partia
   try {
     zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false });
   } catch (error) {
-    throw new JixiaoError('corrupt', `${label} 文件已损坏，无法作为压缩包打开：${(error as Error).message}`);
+    throw new JixiaoError('corrupt', `${label}已损坏，无法作为压缩包打开：${(error as Error).message}`);
   }
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new JixiaoError('timeout', `${label} 文件检查超时（超过 ${caps.timeoutMs / 1000} 秒），已跳过`)), caps.timeoutMs);
+    timer = setTimeout(() => reject(new JixiaoError('timeout', `${label}检查超时（超过 ${caps.timeoutMs / 1000} 秒），已跳过`)), caps.timeoutMs);
   });
   try {
     await Promise.race([inspect(zip, label, caps), deadline]);
@@ -71,11 +74,13 @@ async function inspect(zip: ZipFile, label: string, caps: ZipLimits): Promise<vo
 }
 
 function judgeEntry(entry: Entry, label: string, caps: ZipLimits): void {
-  if (entry.isEncrypted()) throw new JixiaoError('encrypted', `${label} 文件已加密，请先解除密码保护后再检查`);
+  if (entry.isEncrypted()) throw new JixiaoError('encrypted', `${label}已加密，请先解除密码保护后再检查`);
   if (entry.uncompressedSize > caps.maxEntryBytes) throw bomb(label, `其中 ${entry.fileName} 解压后 ${mib(entry.uncompressedSize)}，超过上限`);
+  if (XML_PART.test(entry.fileName) && entry.uncompressedSize > caps.maxXmlEntryBytes)
+    throw bomb(label, `其中 ${entry.fileName} 解压后 ${mib(entry.uncompressedSize)}，超过 XML 部件上限 ${mib(caps.maxXmlEntryBytes)}`);
   if (entry.uncompressedSize < caps.ratioFloorBytes) return;
   const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
-  if (ratio > caps.maxRatio) throw bomb(label, `其中 ${entry.fileName} 压缩比达 ${Math.round(ratio)}:1，疑似压缩炸弹`);
+  if (ratio > caps.maxRatio) throw bomb(label, `其中 ${entry.fileName} 压缩比达 ${Math.round(ratio)}:1`);
 }
 
 function readDirectory(zip: ZipFile, label: string): Promise<Entry[]> {
@@ -86,7 +91,7 @@ function readDirectory(zip: ZipFile, label: string): Promise<Entry[]> {
       zip.readEntry();
     });
     zip.on('end', () => resolve(entries));
-    zip.on('error', (error: Error) => reject(new JixiaoError('corrupt', `${label} 压缩包目录损坏：${error.message}`)));
+    zip.on('error', (error: Error) => reject(new JixiaoError('corrupt', `${label}的压缩包目录已损坏：${error.message}`)));
     zip.readEntry();
   });
 }
@@ -98,7 +103,7 @@ async function streamEntry(zip: ZipFile, entry: Entry, label: string): Promise<v
   try {
     stream = await zip.openReadStreamPromise(entry);
   } catch (error) {
-    throw new JixiaoError('corrupt', `${label} 中的 ${entry.fileName} 无法解压：${(error as Error).message}`);
+    throw new JixiaoError('corrupt', `${label}中的 ${entry.fileName} 无法解压：${(error as Error).message}`);
   }
   const scan = XML_PART.test(entry.fileName);
   let tail = '';
@@ -108,7 +113,7 @@ async function streamEntry(zip: ZipFile, entry: Entry, label: string): Promise<v
       const text = tail + (chunk as Buffer).toString('latin1').replace(/\0/g, '');
       if (DTD.test(text)) {
         stream.destroy();
-        throw new JixiaoError('zip-bomb', `${label} 中的 ${entry.fileName} 含有 DOCTYPE/ENTITY 声明（可能是 XML 实体炸弹或外部实体攻击），已拒绝读取`);
+        throw new JixiaoError('zip-bomb', `${label}中的 ${entry.fileName} 含有 DOCTYPE/ENTITY 声明（可能是 XML 实体炸弹或外部实体攻击），已拒绝读取`);
       }
       tail = text.slice(-16);
     }
@@ -116,12 +121,12 @@ async function streamEntry(zip: ZipFile, entry: Entry, label: string): Promise<v
     if (error instanceof JixiaoError) throw error;
     const message = (error as Error).message;
     if (/too many bytes|too few bytes|size/i.test(message)) throw bomb(label, `其中 ${entry.fileName} 实际解压大小与声明不符`);
-    throw new JixiaoError('corrupt', `${label} 中的 ${entry.fileName} 解压失败：${message}`);
+    throw new JixiaoError('corrupt', `${label}中的 ${entry.fileName} 解压失败：${message}`);
   }
 }
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 function bomb(label: string, why: string): JixiaoError {
-  return new JixiaoError('zip-bomb', `${label} 疑似压缩炸弹（${why}），为保护系统已拒绝读取；如确为正常文件，请另存为较小的文件后重试`);
+  return new JixiaoError('zip-bomb', `${label}疑似压缩炸弹（${why}），为保护系统已拒绝读取；如确为正常文件，请另存为较小的文件后重试`);
 }

@@ -2,7 +2,7 @@
 // Report, rules produce Finding, the CLI writes Output. Every shape is a zod schema; JSON Schema for
 // the output contract is generated from it (model/json-schema.ts).
 import { z } from 'zod';
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 // ---------- provenance ----------
 
@@ -39,6 +39,8 @@ export const CellSchema = z.object({
   covered: z.boolean().optional(),
   /** Mean OCR confidence 0–100 of the words in this cell, when the text came from OCR. */
   ocrConfidence: z.number().min(0).max(100).optional(),
+  /** OCR only: [start, end) ranges of `text` read with low confidence (extractors/ocr isUncertain). */
+  ocrLowSpans: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])).optional(),
   /** Excel: the cell's formula (without '='), and its number format. */
   formula: z.string().optional(),
   numFmt: z.string().optional(),
@@ -51,6 +53,7 @@ export const ParagraphSchema = z.object({
   loc: LocSchema,
   heading: z.number().int().min(1).max(9).optional(),
   ocrConfidence: z.number().min(0).max(100).optional(),
+  ocrLowSpans: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])).optional(),
 });
 export type Paragraph = z.infer<typeof ParagraphSchema>;
 
@@ -288,8 +291,12 @@ export const ReportSchema = z.object({
   claims: z.array(ClaimSchema),
   /** Every paragraph and table cell text, in order, for rules that need raw text. */
   text: z.array(z.object({ text: z.string(), loc: LocSchema })),
+  /** Spreadsheet tables (XLSX, and XLS/ET via conversion) as extracted, with formulas and number formats. */
+  sheets: z.array(TableSchema).optional(),
   /** True when any page came from OCR. */
   ocr: z.boolean(),
+  /** Tables (1-based indices) that belong to a scoring table too scrambled to rebuild. */
+  scrambledTables: z.array(z.number().int().positive()).optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
 

@@ -2,7 +2,7 @@
 // Handles 元/万元/亿元, %, 分, counts (个/家/人/项/次…), full-width digits, thousands separators
 // ("," and "，" when followed by exactly three digits), signs (-, −, 负, 减少), LaTeX debris, and
 // Chinese numerals for small counts ("七项", "两家").
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { Loc, Quantity, Unit } from '../model/index.ts';
 import { cleanText } from './text.ts';
 

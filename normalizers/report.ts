@@ -1,12 +1,13 @@
 // Stage 3: RawDocument → Report. Tables become indicator trees, text becomes claims.
 import type { Claim, RawDocument, Report, ScoringTable, Table } from '../model/index.ts';
 import { extractMeta } from './meta.ts';
-import { understandTables } from './tables/index.ts';
+import { scrambledTableIndices, understandTables } from './tables/index.ts';
 import { extractTotalClaims } from './claims/totals.ts';
+import { textArithmeticExtractors } from './claims/index.ts';
 
 /** Extra claim extractors register here (normalizers/claims/*): each reads the text, returns claims. */
 export type ClaimExtractor = (text: Report['text'], tables: ScoringTable[]) => Claim[];
-const claimExtractors: ClaimExtractor[] = [extractTotalClaims];
+const claimExtractors: ClaimExtractor[] = [extractTotalClaims, ...textArithmeticExtractors];
 
 export function buildReport(raw: RawDocument, file: string): Report {
   const text = collectText(raw);
@@ -20,6 +21,7 @@ export function buildReport(raw: RawDocument, file: string): Report {
     claims,
     text,
     ocr: (raw.ocrPages?.length ?? 0) > 0,
+    scrambledTables: scrambledTableIndices(raw.blocks, tables),
     ...sheetsOf(raw),
   };
 }

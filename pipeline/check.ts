@@ -36,7 +36,7 @@ export async function checkFile(path: string, options: CheckOptions = {}): Promi
     if (problems.length) throw new Error(`extractor produced an invalid document: ${problems[0]}`);
     const report = buildReport(raw, path);
     const findings = runRules(report, options);
-    return { result: toDocumentResult(report, findings, { sha256, raw }), report };
+    return { result: toDocumentResult(report, findings, { sha256, raw, rubric: options.rubric }), report };
   } catch (error) {
     return { result: errorResult(path, sha256, format, error), report: null };
   }

@@ -1,11 +1,12 @@
 // One OCR service per batch worker, created on first use so text-only batches never start tesseract.
-// The OCR module (extractors/ocr) is expected to export `createOcrService(): OcrService | Promise<OcrService>`.
+// extractors/ocr exports `createOcrService({ workers })`; each batch thread gets one tesseract worker, since
+// the batch already runs one thread per core.
 import type { OcrService } from '../extractors/types.ts';
 import { JixiaoError } from '../model/index.ts';
 
 const OCR_MODULE = '../extractors/ocr/index.ts';
 
-type OcrModule = { createOcrService?: () => OcrService | Promise<OcrService> };
+type OcrModule = { createOcrService?: (options?: { workers?: number }) => OcrService | Promise<OcrService> };
 
 export function lazyOcrService(load: () => Promise<OcrModule> = () => import(OCR_MODULE) as Promise<OcrModule>): OcrService {
   let service: Promise<OcrService> | null = null;
@@ -13,7 +14,7 @@ export function lazyOcrService(load: () => Promise<OcrModule> = () => import(OCR
     (service ??= load().then(
       (mod) => {
         if (!mod.createOcrService) throw new JixiaoError('unsupported-format', '文字识别（OCR）模块不可用，无法读取扫描页');
-        return mod.createOcrService();
+        return mod.createOcrService({ workers: 1 });
       },
       () => {
         throw new JixiaoError('unsupported-format', '文字识别（OCR）模块未安装，无法读取扫描页');

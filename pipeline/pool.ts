@@ -3,10 +3,11 @@
 import { Worker } from 'node:worker_threads';
 import { JixiaoError, type DocumentResult } from '../model/index.ts';
 import { errorResult, type CheckOptions } from './check.ts';
-import type { WorkerReply, WorkerTask } from './worker.ts';
+import type { WorkerReply, WorkerShutdown, WorkerTask } from './worker.ts';
 
 const BOOTSTRAP = new URL('./worker.mjs', import.meta.url);
 const STARTUP_TIMEOUT_MS = 60_000;
+const SHUTDOWN_GRACE_MS = 3_000;
 
 export interface PoolOptions {
   size: number;
@@ -14,10 +15,18 @@ export interface PoolOptions {
   timeoutMs: number;
   /** Old-generation heap limit of each worker, in MB. */
   maxMemoryMb?: number;
+  /** The worker's entry module (tests substitute their own). */
+  script?: URL;
+  /** A worker whose heap in use exceeds this after a file (MB) is retired and replaced, keeping memory flat. */
+  recycleHeapMb?: number;
+  /** A worker is also replaced after this many files (native memory the heap figure does not show). */
+  recycleAfterFiles?: number;
 }
 
 interface Slot {
   worker: Worker;
+  /** Files this worker has checked. */
+  files: number;
   /** Settles the task in flight when the worker dies. */
   onDeath: ((error: Error) => void) | null;
 }
@@ -37,19 +46,22 @@ export class WorkerPool {
     const slot = await this.acquire();
     const id = this.nextId++;
     let timer: NodeJS.Timeout | undefined;
+    let heapMb = 0;
     try {
       const result = await new Promise<DocumentResult>((resolve, reject) => {
         slot.onDeath = reject;
         slot.worker.on('message', function onMessage(reply: WorkerReply) {
           if (reply.type !== 'done' || reply.id !== id) return;
           slot.worker.off('message', onMessage);
+          heapMb = reply.heapMb ?? 0;
           resolve(reply.result);
         });
         if (this.options.timeoutMs > 0) timer = setTimeout(() => reject(timeoutError(this.options.timeoutMs)), this.options.timeoutMs);
         slot.worker.postMessage({ type: 'check', id, path, options } satisfies WorkerTask);
       });
       slot.onDeath = null;
-      this.release(slot);
+      if (this.worn(slot, heapMb)) this.retire(slot);
+      else this.release(slot);
       return result;
     } catch (error) {
       slot.onDeath = null;
@@ -63,10 +75,13 @@ export class WorkerPool {
   async close(): Promise<void> {
     this.closed = true;
     const slots = [...this.all];
+    const idle = new Set(this.idle);
     this.all.clear();
     this.idle.length = 0;
     for (const waiter of this.waiting.splice(0)) waiter.reject(new Error('worker pool is closed'));
-    await Promise.all(slots.map((s) => s.worker.terminate()));
+    // Tasks in flight settle now (as errors) instead of waiting for their time limit.
+    for (const slot of slots) if (!idle.has(slot)) slot.onDeath?.(new Error('worker pool is closed'));
+    await Promise.all(slots.map((s) => (idle.has(s) ? shutDown(s.worker) : s.worker.terminate())));
   }
 
   private async acquire(): Promise<Slot> {
@@ -91,6 +106,19 @@ export class WorkerPool {
     this.refill();
   }
 
+  private worn(slot: Slot, heapMb: number): boolean {
+    slot.files++;
+    const { recycleHeapMb, recycleAfterFiles } = this.options;
+    return Boolean((recycleHeapMb && heapMb > recycleHeapMb) || (recycleAfterFiles && slot.files >= recycleAfterFiles));
+  }
+
+  /** Lets a healthy but bloated worker exit cleanly; a fresh one is started when needed. */
+  private retire(slot: Slot): void {
+    this.all.delete(slot);
+    void shutDown(slot.worker);
+    this.refill();
+  }
+
   private refill(): void {
     if (this.closed || this.waiting.length === 0) return;
     const next = this.waiting.shift()!;
@@ -100,12 +128,12 @@ export class WorkerPool {
   private async spawn(): Promise<Slot> {
     this.starting++;
     try {
-      const worker = new Worker(BOOTSTRAP, {
+      const worker = new Worker(this.options.script ?? BOOTSTRAP, {
         execArgv: [],
         resourceLimits: this.options.maxMemoryMb ? { maxOldGenerationSizeMb: this.options.maxMemoryMb } : undefined,
       });
       await waitReady(worker);
-      const slot: Slot = { worker, onDeath: null };
+      const slot: Slot = { worker, files: 0, onDeath: null };
       const die = (error: Error) => {
         if (!this.all.has(slot)) return;
         if (slot.onDeath) return slot.onDeath(crashError(error));
@@ -126,20 +154,41 @@ export class WorkerPool {
 
 function waitReady(worker: Worker): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error('检查进程启动超时')), STARTUP_TIMEOUT_MS);
-    const fail = (error: Error) => {
+    const onError = (error: Error) => fail(error);
+    const onExit = (code: number) => fail(new Error(`exit code ${code}`));
+    const onMessage = (reply: WorkerReply) => {
+      if (reply.type !== 'ready') return fail(new Error(`unexpected message ${reply.type}`));
+      cleanup();
+      resolve();
+    };
+    const timer = setTimeout(() => fail(new Error('启动超时')), STARTUP_TIMEOUT_MS);
+    // Remove only our own listeners: Worker keeps internal ones (removeAllListeners breaks messaging).
+    const cleanup = () => {
       clearTimeout(timer);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      worker.off('message', onMessage);
+    };
+    const fail = (error: Error) => {
+      cleanup();
       void worker.terminate();
       reject(new Error(`无法启动检查进程：${error.message}`));
     };
-    worker.once('error', fail);
-    worker.once('exit', (code) => fail(new Error(`exit code ${code}`)));
-    worker.once('message', (reply: WorkerReply) => {
-      if (reply.type !== 'ready') return fail(new Error(`unexpected message ${reply.type}`));
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.on('message', onMessage);
+  });
+}
+
+/** Lets an idle worker stop its OCR engine and exit; terminates it if it does not within the grace time. */
+function shutDown(worker: Worker): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => void worker.terminate().then(() => resolve()), SHUTDOWN_GRACE_MS);
+    worker.once('exit', () => {
       clearTimeout(timer);
-      worker.removeAllListeners();
       resolve();
     });
+    worker.postMessage({ type: 'shutdown' } satisfies WorkerShutdown);
   });
 }
 

@@ -25,7 +25,8 @@ export function createProgress(options: ProgressOptions): Progress {
   const tty = options.tty ?? Boolean(stream.isTTY);
   const now = options.now ?? Date.now;
   const start = now();
-  const state = { done: 0, findings: 0, current: '', lastDraw: 0, lastLog: 0, lastLoggedDone: 0 };
+  // current: the file most recently started (the bar); last: the one most recently finished (log lines).
+  const state = { done: 0, findings: 0, current: '', last: '', lastDraw: 0, lastLog: 0, lastLoggedDone: 0 };
   const total = options.total;
 
   const line = () => {
@@ -35,7 +36,7 @@ export function createProgress(options: ProgressOptions): Progress {
   const draw = (force = false) => {
     if (!tty || (!force && now() - state.lastDraw < 100)) return;
     state.lastDraw = now();
-    const width = Math.max(40, stream.columns ?? 80);
+    const width = Math.max(40, stream.columns || 100);
     const ratio = total ? state.done / total : 1;
     const barWidth = 20;
     const filled = Math.round(ratio * barWidth);
@@ -52,7 +53,7 @@ export function createProgress(options: ProgressOptions): Progress {
     if (!due) return;
     state.lastLoggedDone = state.done;
     state.lastLog = now();
-    stream.write(`${line()}（最近：${state.current}）\n`);
+    stream.write(`${line()}（最近：${state.last}）\n`);
   };
 
   return {
@@ -63,7 +64,7 @@ export function createProgress(options: ProgressOptions): Progress {
     finished(result, reused) {
       state.done++;
       state.findings += result.findings.length;
-      state.current = `${basename(result.file)}${reused ? '（未变化，沿用上次结果）' : ''}`;
+      state.last = `${basename(result.file)}${reused ? '（未变化，沿用上次结果）' : ''}`;
       if (tty) draw(state.done === total);
       else log();
     },

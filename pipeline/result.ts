@@ -1,8 +1,9 @@
 // Report + findings → the DocumentResult of the output contract.
 import type { DocumentResult, Finding, IndicatorNode, Loc, RawDocument, Report } from '../model/index.ts';
+import { rubricNotes } from '../scoring/recompute/rubric-check.ts';
 import { summarizeTotals } from '../scoring/recompute/totals.ts';
 
-export function toDocumentResult(report: Report, findings: Finding[], source: { sha256: string | null; raw: RawDocument }): DocumentResult {
+export function toDocumentResult(report: Report, findings: Finding[], source: { sha256: string | null; raw: RawDocument; rubric?: string }): DocumentResult {
   const totals = summarizeTotals(report);
   const degraded = report.tables.some((t) => t.quality !== 'ok') || source.raw.warnings.length > 0;
   return {
@@ -17,7 +18,7 @@ export function toDocumentResult(report: Report, findings: Finding[], source: { 
     computedTotal: totals.computed?.toFixed() ?? null,
     grade: totals.grade,
     findings,
-    notes: [...source.raw.warnings, ...report.tables.flatMap((t) => t.notes)],
+    notes: [...source.raw.warnings, ...report.tables.flatMap((t) => t.notes), ...rubricNotes(report, source.rubric)],
     tables: report.tables.map((t) => ({
       kind: t.kind,
       table: t.tableIndex,

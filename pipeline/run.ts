@@ -11,10 +11,16 @@ import { hashFile, sniffHead } from './hash.ts';
 import { DEFAULT_MAX_BYTES, expandInputs, type InputFile } from './ingest.ts';
 import { WorkerPool } from './pool.ts';
 import { createProgress, silentProgress, type Progress } from './progress.ts';
-import { TOOL } from './version.ts';
+import { toolVersionKey } from './tool-key.ts';
 import { JixiaoError } from '../model/index.ts';
 
 export const DEFAULT_TIMEOUT_SECONDS = 120;
+/** Heap limit per worker thread: a decompression bomb or runaway extractor fails one file, not the run. */
+export const DEFAULT_WORKER_MEMORY_MB = 4096;
+/** A worker holding more heap than this after a file is replaced (as Jest's workerIdleMemoryLimit). */
+export const DEFAULT_RECYCLE_HEAP_MB = 512;
+/** ... and after this many files, for memory outside the JS heap (pdf.js, native allocators). */
+export const DEFAULT_RECYCLE_AFTER_FILES = 500;
 
 export interface DocumentInfo {
   /** The stored result was reused: the file and the tool are unchanged since it was checked. */
@@ -32,6 +38,8 @@ export interface BatchOptions extends CheckOptions {
   workers?: boolean;
   /** Heap limit of each worker thread in MB. */
   maxMemoryMb?: number;
+  /** The worker's entry module (tests only). */
+  workerScript?: URL;
   /** Results are written here and unchanged files are reused from here. */
   store?: Store | null;
   /** Re-check files even when the store holds a result for the same content and tool version. */
@@ -58,7 +66,7 @@ export class BatchInterrupted extends Error {
 export async function runBatch(paths: string[], options: BatchOptions = {}): Promise<CheckedDocument[]> {
   const inputs = await expandInputs(paths);
   const store = options.store ?? null;
-  const runId = store?.beginRun(TOOL.version, options.runArgs ?? paths, inputs.length) ?? 0;
+  const runId = store?.beginRun(toolKeyOf(options), options.runArgs ?? paths, inputs.length) ?? 0;
   const progress = resolveProgress(options.progress, inputs.length);
   const checker = createChecker(options);
   const emitter = createEmitter(inputs.length, options, progress);
@@ -96,8 +104,10 @@ export async function runBatch(paths: string[], options: BatchOptions = {}): Pro
   }
 }
 
+/** Stored results are reused only under the same key: version + code digest (+ the --rubric chosen). */
 export function toolKeyOf(options: Pick<BatchOptions, 'rubric'>): string {
-  return options.rubric ? `${TOOL.version};rubric=${options.rubric}` : TOOL.version;
+  const key = toolVersionKey();
+  return options.rubric ? `${key};rubric=${options.rubric}` : key;
 }
 
 function jobCount(options: BatchOptions): number {
@@ -154,7 +164,7 @@ function createChecker(options: BatchOptions): Checker {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000;
   const taskOptions = { rubric: options.rubric, maxBytes: options.maxBytes };
   if (options.workers === false) return inProcessChecker(options, timeoutMs);
-  const pool = new WorkerPool({ size: jobCount(options), timeoutMs, maxMemoryMb: options.maxMemoryMb });
+  const pool = new WorkerPool({ size: jobCount(options), timeoutMs, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_WORKER_MEMORY_MB, script: options.workerScript, recycleHeapMb: DEFAULT_RECYCLE_HEAP_MB, recycleAfterFiles: DEFAULT_RECYCLE_AFTER_FILES });
   return { check: (path) => pool.check(path, taskOptions), close: () => pool.close() };
 }
 

@@ -16,15 +16,19 @@ const FOLLOW_UP_LABEL: Record<string, string> = {
   excluded: '已排除',
 };
 
-/** Looks up a finding's follow-up status by fingerprint; null/undefined means none recorded. */
-export type StatusLookup = (fingerprint: string) => string | null | undefined;
+/**
+ * Looks up a finding's follow-up by fingerprint: a status ('confirmed', '已确认'…) or the store's
+ * FollowUp object ({ status, label }); null/undefined means none recorded (待核实).
+ */
+export type StatusLookup = (fingerprint: string) => string | { status?: string; label?: string } | null | undefined;
 
 export interface ReportOptions {
   statusOf?: StatusLookup;
 }
 
 export function followUpLabel(finding: Finding, statusOf?: StatusLookup): string {
-  const status = statusOf?.(finding.fingerprint);
+  const found = statusOf?.(finding.fingerprint);
+  const status = typeof found === 'string' ? found : (found?.label ?? found?.status);
   if (!status) return DEFAULT_FOLLOW_UP;
   return FOLLOW_UP_LABEL[status] ?? status;
 }

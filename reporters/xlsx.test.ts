@@ -16,7 +16,8 @@ const rowValues = (sheet: ExcelJS.Worksheet, row: number, columns: number) =>
 const fillOf = (cell: ExcelJS.Cell) => (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
 
 describe('renderXlsx', async () => {
-  const statusOf = (fp: string) => (fp === 'fp-rate' ? 'confirmed' : fp === 'fp-hostile' ? '已排除' : null);
+  // Both shapes a lookup may return: a bare status, or the store's FollowUp object.
+  const statusOf = (fp: string) => (fp === 'fp-rate' ? 'confirmed' : fp === 'fp-hostile' ? { status: 'dismissed', label: '已排除' } : null);
   const workbook = await readBack(await renderXlsx(sampleOutput(), { statusOf }));
   const summary = workbook.getWorksheet(SUMMARY_SHEET)!;
   const findings = workbook.getWorksheet(FINDINGS_SHEET)!;
@@ -73,6 +74,7 @@ describe('renderXlsx', async () => {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, topLeftCell: 'A2' });
     }
     expect(findings.autoFilter).toBe('A1:O4');
+    expect(findings.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(summary.autoFilter).toBe('A1:L3');
   });
 

@@ -69,6 +69,8 @@ function fillSheet<Row>(sheet: ExcelJS.Worksheet, columns: Column<Row>[], rows: 
   header.eachCell((cell) => (cell.alignment = { vertical: 'middle', wrapText: false }));
 
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
+  // Printed: landscape A4, all columns on one page width, header row repeated on every page.
+  sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
 }
 

@@ -1,6 +1,6 @@
 // Runs every registered rule over a report and turns what they report into contract Findings.
 import { createHash } from 'node:crypto';
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { Finding, Report } from '../model/index.ts';
 import type { FindingInput, Rule, RuleOptions } from './rule.ts';
 import { rules as registeredRules } from './rules/index.ts';
@@ -10,7 +10,7 @@ const OCR_NOTE = '（数字来自 OCR 识别且置信度低，请对照原件核
 export function runRules(report: Report, options: RuleOptions = {}, rules: Rule[] = registeredRules): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
-    const ctx = { options, report: (input: FindingInput) => findings.push(toFinding(rule, input)) };
+    const ctx = { options, report: (input: FindingInput) => findings.push(toFinding(rule, fromScrambledTable(report, input))) };
     try {
       rule.check(report, ctx);
     } catch (error) {
@@ -20,6 +20,15 @@ export function runRules(report: Report, options: RuleOptions = {}, rules: Rule[
     }
   }
   return dedupe(findings);
+}
+
+const SCRAMBLED_NOTE = '（所在表格结构错乱，数字与栏目的对应无法确认，仅供参考）';
+
+/** A finding read off a scrambled table rests on cells whose meaning is uncertain: info at most. */
+function fromScrambledTable(report: Report, input: FindingInput): FindingInput {
+  const table = input.loc.table;
+  if (table == null || !report.scrambledTables?.includes(table) || (input.severity ?? 'error') === 'info') return input;
+  return { ...input, severity: 'info', message: input.message + SCRAMBLED_NOTE };
 }
 
 export function toFinding(rule: Rule, input: FindingInput): Finding {

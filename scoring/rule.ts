@@ -1,6 +1,6 @@
 // The rule contract, modelled on ESLint: one folder per rule under scoring/rules/<name>/, whose
 // index.ts default-exports defineRule({ meta, check }). check is pure: report in, ctx.report(...) out.
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { Loc, Report, Severity } from '../model/index.ts';
 
 export interface RuleMeta {

@@ -203,7 +203,7 @@ export class Store {
 
   // ---------- review and follow-ups ----------
 
-  /** Unresolved findings still to be reviewed; with all, every finding including resolved and decided ones. */
+  /** Open findings (unresolved, not dismissed); with all, every finding including dismissed and resolved ones. */
   reviewRows(options: { all?: boolean } = {}): ReviewRow[] {
     const rows = this.db
       .prepare(
@@ -211,7 +211,7 @@ export class Store {
            u.status AS fuStatus, u.note AS fuNote, u.updated_at AS fuAt
          FROM findings f JOIN documents d ON d.id = f.document_id
          LEFT JOIN follow_ups u ON u.fingerprint = f.fingerprint
-         ${options.all ? '' : `WHERE f.resolved_at IS NULL AND COALESCE(u.status, 'pending') = 'pending'`}
+         ${options.all ? '' : `WHERE f.resolved_at IS NULL AND COALESCE(u.status, 'pending') <> 'dismissed'`}
          ORDER BY d.path, f.ord`,
       )
       .all() as Array<Omit<ReviewRow, 'followUp'> & { fuStatus: FollowUpStatus | null; fuNote: string | null; fuAt: string | null }>;

@@ -1,12 +1,15 @@
-// DOCX → RawDocument: zip safety check, mammoth → HTML (keeps gridSpan as colspan and vMerge —
-// "restart"/"continue" and Word's bare <w:vMerge/> alike — as rowspan), then blocks.ts.
+// DOCX → RawDocument: zip safety check, gridBefore/gridAfter padding (pad-grid.ts), mammoth → HTML
+// (keeps gridSpan as colspan and vMerge — "restart"/"continue" and Word's bare <w:vMerge/> alike —
+// as rowspan), then blocks.ts.
 // Block provenance: loc.line is the 1-based block ordinal (see blocks.ts).
 import mammoth from 'mammoth';
 import { JixiaoError, type RawDocument } from '../../model/index.ts';
 import type { Extractor } from '../types.ts';
+import { withTimeout } from '../deadline.ts';
 import { assertSafeZip } from '../zip-safety.ts';
 import { BlockBuilder } from './blocks.ts';
 import { parseHtml } from './html.ts';
+import { padSkippedGridColumns } from './pad-grid.ts';
 
 const TIMEOUT_MS = 60_000;
 
@@ -18,8 +21,8 @@ const STYLE_MAP = [
 ];
 
 export const extract: Extractor = async ({ bytes }) => {
-  await assertSafeZip(bytes, 'Word（DOCX）');
-  const html = await withTimeout(convert(bytes), TIMEOUT_MS);
+  await assertSafeZip(bytes, 'Word 文件（DOCX）');
+  const html = await withTimeout(padSkippedGridColumns(bytes).catch(() => bytes).then(convert), TIMEOUT_MS, `Word 文件解析超时（超过 ${TIMEOUT_MS / 1000} 秒），已跳过`);
   return docxHtmlToRawDocument(html);
 };
 
@@ -37,20 +40,14 @@ async function convert(bytes: Buffer): Promise<string> {
       {
         styleMap: STYLE_MAP,
         includeDefaultStyleMap: true,
+        // Linked (not embedded) images must never make mammoth read local files.
+        externalFileAccess: false,
         // Images are noted, not embedded: never inflate them into base64.
-        convertImage: mammoth.images.imgElement(async (image) => ({ src: '', alt: image.altText ?? '' })),
+        convertImage: mammoth.images.imgElement(async (image) => ({ src: '', alt: (image as { altText?: string }).altText ?? '' })),
       },
     );
     return result.value;
   } catch (error) {
     throw new JixiaoError('corrupt', `Word（DOCX）文件无法解析，可能已损坏或不是 Word 文档：${(error as Error).message}`);
   }
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new JixiaoError('timeout', `Word 文件解析超时（超过 ${ms / 1000} 秒），已跳过`)), ms);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }

@@ -3,7 +3,7 @@
 // squares is the page's skew. Coarse search over ±MAX_SKEW, then a fine search around the best.
 
 const MAX_SKEW = 5;
-const MAX_POINTS = 250_000;
+const MAX_POINTS = 120_000;
 
 /**
  * The angle in degrees the page content is rotated by, counter-clockwise on screen positive
@@ -12,8 +12,8 @@ const MAX_POINTS = 250_000;
 export function estimateSkew(mask: Uint8Array, width: number, height: number): number {
   const points = samplePoints(mask, width, height);
   if (points.xs.length < 500) return 0;
-  const coarse = bestAngle(points, height, -MAX_SKEW, MAX_SKEW, 0.1);
-  return bestAngle(points, height, coarse - 0.1, coarse + 0.1, 0.01);
+  const coarse = bestAngle(points, width, height, -MAX_SKEW, MAX_SKEW, 0.2);
+  return bestAngle(points, width, height, coarse - 0.2, coarse + 0.2, 0.02);
 }
 
 interface Points {
@@ -39,10 +39,10 @@ function samplePoints(mask: Uint8Array, width: number, height: number): Points {
   return { xs: Int32Array.from(xs), ys: Int32Array.from(ys) };
 }
 
-function bestAngle(points: Points, height: number, from: number, to: number, step: number): number {
+function bestAngle(points: Points, width: number, height: number, from: number, to: number, step: number): number {
   let best = 0;
   let bestScore = -1;
-  const margin = Math.ceil(Math.tan((MAX_SKEW * Math.PI) / 180) * 20_000) + 1;
+  const margin = Math.ceil(Math.tan((MAX_SKEW * Math.PI) / 180) * width) + 1;
   const bins = new Float64Array(height + 2 * margin);
   for (let angle = from; angle <= to + 1e-9; angle += step) {
     const score = profileScore(points, Math.tan((angle * Math.PI) / 180), bins, margin);

@@ -30,8 +30,11 @@ export interface OcrLine {
 export type OcrParagraphs = OcrLine[][];
 
 export interface Engine {
-  /** Recognises an encoded image (PNG/JPEG/TIFF/PNM bytes) with the given segmentation mode. */
-  recognize(image: Uint8Array, psm: Psm): Promise<OcrParagraphs>;
+  /**
+   * Recognises an encoded image (PNG/JPEG/TIFF/PNM bytes) with the given segmentation mode; params
+   * (e.g. user_defined_dpi, tessedit_char_whitelist) apply to this job only.
+   */
+  recognize(image: Uint8Array, psm: Psm, params?: Record<string, string>): Promise<OcrParagraphs>;
   /** Decodes any image leptonica reads (TIFF included) into a grey PNG, without recognising it. */
   toGreyPng(image: Uint8Array): Promise<Buffer>;
   workers: number;
@@ -44,10 +47,10 @@ export async function createEngine(workers = availableParallelism()): Promise<En
   for (const worker of created) scheduler.addWorker(worker);
   return {
     workers: created.length,
-    async recognize(image, psm) {
+    async recognize(image, psm, params = {}) {
       // Parameters passed with the job are set for this job only (tesseract.js saves and restores
       // them around the recognition), so one scheduler serves every segmentation mode.
-      const options = { tessedit_pageseg_mode: psm } as unknown as Partial<Tesseract.RecognizeOptions>;
+      const options = { ...params, tessedit_pageseg_mode: psm } as unknown as Partial<Tesseract.RecognizeOptions>;
       const result = await scheduler.addJob('recognize', toBuffer(image), options, { text: false, blocks: true });
       return paragraphsOf(result.data);
     },
@@ -67,7 +70,7 @@ async function createOneWorker(): Promise<Tesseract.Worker> {
     cacheMethod: 'none',
     gzip: true, // the package ships chi_sim.traineddata.gz
   });
-  await worker.setParameters({ preserve_interword_spaces: '1', user_defined_dpi: '200' });
+  await worker.setParameters({ preserve_interword_spaces: '1' });
   return worker;
 }
 

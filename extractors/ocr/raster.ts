@@ -26,10 +26,15 @@ export function greyFromRgba(rgba: Uint8Array | Uint8ClampedArray, width: number
   return { width, height, data };
 }
 
-/** Otsu's threshold over the histogram; pixels <= threshold are dark. */
-export function otsuThreshold(grey: Grey): number {
+export function histogram(grey: Grey): Float64Array {
   const hist = new Float64Array(256);
-  for (const v of grey.data) hist[v]++;
+  const data = grey.data;
+  for (let i = 0; i < data.length; i++) hist[data[i]]++;
+  return hist;
+}
+
+/** Otsu's threshold over the histogram; pixels <= threshold are dark. */
+export function otsuThreshold(grey: Grey, hist = histogram(grey)): number {
   const total = grey.data.length;
   let sumAll = 0;
   for (let i = 0; i < 256; i++) sumAll += i * hist[i];
@@ -54,11 +59,41 @@ export function otsuThreshold(grey: Grey): number {
   return best;
 }
 
+/** Paper (most common light level), ink (mean of the dark class) and Otsu threshold, in one pass. */
+export function levels(grey: Grey): { paper: number; ink: number; threshold: number } {
+  const hist = histogram(grey);
+  const threshold = otsuThreshold(grey, hist);
+  let paper = 255;
+  for (let v = 128; v < 256; v++) if (hist[v] > hist[paper]) paper = v;
+  let sum = 0;
+  let n = 0;
+  for (let v = 0; v <= threshold; v++) {
+    sum += v * hist[v];
+    n += hist[v];
+  }
+  return { paper, ink: n ? sum / n : 0, threshold };
+}
+
 /** 1 where the pixel is dark (ink), 0 elsewhere. */
 export function binarize(grey: Grey, threshold = otsuThreshold(grey)): Uint8Array {
   const out = new Uint8Array(grey.data.length);
   for (let i = 0; i < out.length; i++) out[i] = grey.data[i] <= threshold ? 1 : 0;
   return out;
+}
+
+/** Rows become columns: vertical work can then run along memory like horizontal work. */
+export function transpose(grey: Grey): Grey {
+  const { width, height, data } = grey;
+  const out = new Uint8Array(data.length);
+  const tile = 64;
+  for (let y0 = 0; y0 < height; y0 += tile) {
+    for (let x0 = 0; x0 < width; x0 += tile) {
+      const y1 = Math.min(height, y0 + tile);
+      const x1 = Math.min(width, x0 + tile);
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) out[x * height + y] = data[y * width + x];
+    }
+  }
+  return { width: height, height: width, data: out };
 }
 
 export function crop(grey: Grey, rect: Rect): Grey {
@@ -103,22 +138,24 @@ export function rotate(grey: Grey, degrees: number): Grey {
   const sin = Math.sin(rad);
   const cx = (width - 1) / 2;
   const cy = (height - 1) / 2;
+  const maxX = width - 1;
+  const maxY = height - 1;
   for (let y = 0; y < height; y++) {
     const dy = y - cy;
-    for (let x = 0; x < width; x++) {
-      const dx = x - cx;
-      // Inverse mapping: the source pixel that lands on (x, y). Screen y points down.
-      const sx = cos * dx - sin * dy + cx;
-      const sy = sin * dx + cos * dy + cy;
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      if (x0 < 0 || y0 < 0 || x0 >= width - 1 || y0 >= height - 1) continue;
+    // Inverse mapping: the source pixel that lands on (x, y), stepped along the row. Screen y points down.
+    let sx = -cos * cx - sin * dy + cx;
+    let sy = -sin * cx + cos * dy + cy;
+    let o = y * width;
+    for (let x = 0; x < width; x++, sx += cos, sy += sin, o++) {
+      if (sx < 0 || sy < 0 || sx >= maxX || sy >= maxY) continue;
+      const x0 = sx | 0;
+      const y0 = sy | 0;
       const fx = sx - x0;
       const fy = sy - y0;
       const i = y0 * width + x0;
-      const top = data[i] * (1 - fx) + data[i + 1] * fx;
-      const bottom = data[i + width] * (1 - fx) + data[i + width + 1] * fx;
-      out[y * width + x] = Math.round(top * (1 - fy) + bottom * fy);
+      const top = data[i] + (data[i + 1] - data[i]) * fx;
+      const bottom = data[i + width] + (data[i + width + 1] - data[i + width]) * fx;
+      out[o] = (top + (bottom - top) * fy + 0.5) | 0;
     }
   }
   return { width, height, data: out };
@@ -144,3 +181,74 @@ export function inkRatio(mask: Uint8Array, width: number, rect: Rect): number {
 }
 
 export const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+
+/**
+ * Ink mask for horizontal ruling lines (vertical ones: pass the transposed page): each row is
+ * averaged over a box of `window` pixels before thresholding, so thin, light or broken rules
+ * survive while scanner noise, which is not aligned, averages out. Each row is then ORed with its
+ * neighbours: a thin rule that is not quite level alternates between two pixel rows, and neither
+ * row alone is a continuous run.
+ */
+export function ruleMask(grey: Grey, { paper, ink } = levels(grey), window = 7): Uint8Array {
+  const { width, height, data } = grey;
+  const threshold = paper - Math.max(25, 0.35 * (paper - ink));
+  const mask = new Uint8Array(width * height);
+  const half = Math.floor(window / 2);
+  for (let y = 0; y < height; y++) {
+    const base = y * width;
+    let sum = 0;
+    let count = 0;
+    for (let x = 0; x < Math.min(half, width); x++, count++) sum += data[base + x];
+    for (let x = 0; x < width; x++) {
+      if (x + half < width) {
+        sum += data[base + x + half];
+        count++;
+      }
+      if (x - half - 1 >= 0) {
+        sum -= data[base + x - half - 1];
+        count--;
+      }
+      mask[base + x] = sum <= threshold * count ? 1 : 0;
+    }
+  }
+  const out = mask.slice();
+  for (let i = width; i < mask.length - width; i++) if (!mask[i] && (mask[i - width] || mask[i + width])) out[i] = 1;
+  return out;
+}
+
+/**
+ * Stretches contrast so the paper becomes white and the ink black (ImageMagick's -level): flat
+ * grey paper around a cell crop otherwise shows as a box edge against the white padding.
+ */
+export function normalizeLevels(grey: Grey): Grey {
+  const { paper, ink } = levels(grey);
+  const lo = ink;
+  const hi = paper - 0.05 * (paper - ink);
+  if (hi - lo < 16) return grey;
+  const lut = new Uint8Array(256);
+  for (let v = 0; v < 256; v++) lut[v] = Math.round(clamp(((v - lo) / (hi - lo)) * 255, 0, 255));
+  const data = new Uint8Array(grey.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = lut[grey.data[i]];
+  return { ...grey, data };
+}
+
+/**
+ * Removes salt-and-pepper noise without touching strokes: a dark pixel with at most one dark
+ * neighbour (of 8) becomes white, a light pixel with at least 7 dark neighbours becomes dark.
+ */
+export function despeckle(grey: Grey, threshold = otsuThreshold(grey)): Grey {
+  const { width, height, data } = grey;
+  const dark = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) dark[i] = data[i] <= threshold ? 1 : 0;
+  const out = data.slice();
+  for (let y = 1; y < height - 1; y++) {
+    for (let x = 1, i = y * width + 1; x < width - 1; x++, i++) {
+      const up = i - width;
+      const down = i + width;
+      const n = dark[up - 1] + dark[up] + dark[up + 1] + dark[i - 1] + dark[i + 1] + dark[down - 1] + dark[down] + dark[down + 1];
+      if (dark[i] && n <= 1) out[i] = 255;
+      else if (!dark[i] && n >= 7) out[i] = 0;
+    }
+  }
+  return { width, height, data: out };
+}

@@ -17,8 +17,8 @@ export function loadPdfjs(): Promise<PdfjsModule> {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const global = globalThis as { pdfjsWorker?: unknown };
     // The fake worker looks here first; without it pdf.js would import GlobalWorkerOptions.workerSrc.
-    global.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    pdfjs.setVerbosityLevel?.(pdfjs.VerbosityLevel.ERRORS);
+    const workerModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+    global.pdfjsWorker ??= await import(workerModule);
     return pdfjs;
   })();
   return loaded;
@@ -75,6 +75,7 @@ export function toJixiaoError(error: unknown): JixiaoError {
 
 function describe(name: string, message: string): string {
   if (name === 'InvalidPDFException') return '不是有效的 PDF 结构';
-  if (/bad xref|xref/i.test(message)) return '交叉引用表损坏';
-  return message.slice(0, 80);
+  if (/xref/i.test(message)) return '交叉引用表损坏';
+  if (/stream|decode|inflate|flate/i.test(message)) return '数据流无法解码';
+  return '文件结构无法解析';
 }

@@ -1,6 +1,6 @@
 // The report's own verdict in prose: the total ("自评分数94.42分", "绩效评价得分为 85 分"), the grade
 // ("等级为良", "自评等级优") and, when printed, its grade bands ("优[90 分~100 分)…").
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { Claim, ClaimOf, Grade, GradeBand, Report } from '../../model/index.ts';
 import { parseQuantity } from '../number.ts';
 import { cleanText } from '../text.ts';

@@ -26,6 +26,21 @@ export function understandTables(blocks: Block[]): ScoringTable[] {
 }
 
 /** Page fragments of one scrambled table (same title) are unreadable too, however tidy one page looks. */
+/**
+ * Every table that belongs to a scrambled scoring table: the pages joined into it, and tables under
+ * the same title (pages too garbled to be recognised as scoring tables at all).
+ */
+export function scrambledTableIndices(blocks: Block[], tables: ScoringTable[]): number[] {
+  const titles = new Set(tables.filter((t) => t.quality === 'unreadable' && t.title).map((t) => t.title));
+  const out = new Set<number>();
+  for (const group of groupTables(blocks)) {
+    const table = tables.find((t) => t.tableIndex === group.tables[0].index);
+    const title = titleOf(group, blocks);
+    if (table?.quality === 'unreadable' || (title && titles.has(title))) group.tables.forEach((t) => out.add(t.index));
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
 function markScrambledSiblings(tables: ScoringTable[]): ScoringTable[] {
   for (const table of tables) {
     if (table.quality === 'unreadable' || !table.title) continue;

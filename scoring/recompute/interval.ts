@@ -1,7 +1,7 @@
 // Rounding-interval arithmetic (the approach of XBRL Calculations 1.1): a value printed with d
 // decimals stands for [v − ½·10^−d, v + ½·10^−d]. A stated result is inconsistent only when its
 // interval does not meet the interval its inputs allow.
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { Quantity } from '../../model/index.ts';
 
 export interface Interval {

@@ -1,5 +1,5 @@
 // Recomputing a scoring table from its own cells: leaves, sums and where a table's total comes from.
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { IndicatorNode, Quantity, ScoringTable } from '../../model/index.ts';
 import { exact, ofQuantity, seriesDecimals, sum, type Interval } from './interval.ts';
 

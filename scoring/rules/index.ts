@@ -1,6 +1,21 @@
 // The rule registry. test/rules-registry.test.ts fails when a folder under scoring/rules/ is missing
 // here, or lacks its index.test.ts or README.md.
 import type { Rule } from '../rule.ts';
+import calcStatedMismatch from './calc-stated-mismatch/index.ts';
+import calcDivideByZero from './calc-divide-by-zero/index.ts';
+import calcOperandMismatch from './calc-operand-mismatch/index.ts';
+import rateImplicitMismatch from './rate-implicit-mismatch/index.ts';
+import sumBreakdownMismatch from './sum-breakdown-mismatch/index.ts';
+import sumTableTotalMismatch from './sum-table-total-mismatch/index.ts';
+import sumBalanceMismatch from './sum-balance-mismatch/index.ts';
+import figureConflict from './figure-conflict/index.ts';
+import figureUnitConflict from './figure-unit-conflict/index.ts';
+import targetClaimVsActual from './target-claim-vs-actual/index.ts';
+import deductionSumMismatch from './deduction-sum-mismatch/index.ts';
+import deductionItemMismatch from './deduction-item-mismatch/index.ts';
+import rubricRateMismatch from './rubric-rate-mismatch/index.ts';
+import rubricScoreMismatch from './rubric-score-mismatch/index.ts';
+import rubricUnverifiable from './rubric-unverifiable/index.ts';
 import scoreExplanationMismatch from './score-explanation-mismatch/index.ts';
 import scoreGradeBand from './score-grade-band/index.ts';
 import scoreNarrativeTotal from './score-narrative-total/index.ts';
@@ -23,4 +38,19 @@ export const rules: Rule[] = [
   scoreRateMismatch,
   scoreUnverifiable,
   xlsxFormulaMismatch,
+  rubricScoreMismatch,
+  rubricRateMismatch,
+  rubricUnverifiable,
+  calcStatedMismatch,
+  calcDivideByZero,
+  calcOperandMismatch,
+  rateImplicitMismatch,
+  sumBreakdownMismatch,
+  sumTableTotalMismatch,
+  sumBalanceMismatch,
+  figureConflict,
+  figureUnitConflict,
+  targetClaimVsActual,
+  deductionSumMismatch,
+  deductionItemMismatch,
 ];

@@ -1,5 +1,5 @@
 // Small hand-built reports for rule tests: numbers as printed, everything else defaulted.
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { Claim, IndicatorNode, Loc, Quantity, Report, ScoringTable, Unit } from '../../model/index.ts';
 import { runRules } from '../../scoring/engine.ts';
 import type { Rule } from '../../scoring/rule.ts';

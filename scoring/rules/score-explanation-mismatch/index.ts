@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { IndicatorNode } from '../../../model/index.ts';
 import { leaves } from '../../recompute/tree.ts';
 import { defineRule } from '../../rule.ts';

@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../../model/index.ts';
 import { findingsOf, gradeClaim, report, totalClaim } from '../../../test/helpers/report.ts';

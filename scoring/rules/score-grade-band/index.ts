@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { ClaimOf, GradeBand, Report } from '../../../model/index.ts';
 import { DEFAULT_BANDS, inBand } from '../../../normalizers/claims/totals.ts';
 import { defineRule } from '../../rule.ts';

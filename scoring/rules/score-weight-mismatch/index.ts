@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { IndicatorNode, Loc, Quantity } from '../../../model/index.ts';
 import { allNodes, checkable } from '../../recompute/tree.ts';
 import { defineRule, type RuleContext } from '../../rule.ts';

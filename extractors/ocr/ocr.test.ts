@@ -1,0 +1,115 @@
+// End-to-end OCR on the scanned fixtures (fixtures/scanned/make.sh): a scanned PDF must give back
+// the table of its text-layer twin (same grid, same figures), a PNG goes through the image
+// extractor, and no recognition ever touches the network.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RawDocument, Table } from '../../model/index.ts';
+import { extract as extractImage } from '../image/index.ts';
+import { extract as extractPdf } from '../pdf/index.ts';
+import type { OcrService } from '../types.ts';
+import { rawDocumentProblems } from '../validate.ts';
+import { compareTables, type TableAgreement } from './compare.ts';
+import { createOcrService } from './index.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const fixture = (name: string) => join(root, 'fixtures/scanned', name);
+const read = (name: string) => ({ path: fixture(name), bytes: readFileSync(fixture(name)) });
+const tables = (doc: RawDocument) => doc.blocks.filter((b): b is Table => b.kind === 'table');
+const paragraphs = (doc: RawDocument) => doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+
+const size = (t: Table) => `${t.rows.length}x${t.rows[0]?.length ?? 0}`;
+
+/** Each table of the twin against the table at the same position in `doc`. */
+function agreementWithTwin(doc: RawDocument, label: string): TableAgreement[] {
+  const expected = tables(twin);
+  const actual = tables(doc);
+  expect(actual.map(size)).toEqual(expected.map(size));
+  const agreement = expected.map((t, i) => compareTables(t, actual[i]));
+  const sum = total(agreement);
+  console.info(`${label}: ${sum.agreeing}/${sum.numericCells} figure cells agree (${(sum.ratio * 100).toFixed(1)}%)`, agreement.flatMap((a) => a.mismatches));
+  return agreement;
+}
+
+function total(agreement: TableAgreement[]) {
+  const numericCells = agreement.reduce((s, a) => s + a.numericCells, 0);
+  const agreeing = agreement.reduce((s, a) => s + a.agreeing, 0);
+  return { numericCells, agreeing, ratio: numericCells ? agreeing / numericCells : 1 };
+}
+
+let ocr: OcrService;
+let twin: RawDocument;
+let scanned: RawDocument;
+
+beforeAll(async () => {
+  ocr = createOcrService({ workers: 2 });
+  twin = await extractPdf({ ...read('scoring-table.pdf'), format: 'pdf' }, {});
+  scanned = await extractPdf({ ...read('scoring-table.scanned.pdf'), format: 'pdf' }, { ocr });
+});
+afterAll(() => ocr.terminate());
+
+describe('scanned PDF', () => {
+  it('rebuilds the twin tables (ruled and borderless): same grids, same figures cell by cell', () => {
+    const doc = scanned;
+    expect(rawDocumentProblems(doc)).toEqual([]);
+    expect(doc.ocrPages).toEqual([1]);
+    expect(tables(twin).map(size)).toEqual(['4x4', '12x6']);
+    const agreement = agreementWithTwin(doc, 'scanned PDF');
+    expect(agreement.every((a) => a.sameShape)).toBe(true);
+    expect(total(agreement).numericCells).toBeGreaterThanOrEqual(40);
+    expect(total(agreement).ratio).toBeGreaterThanOrEqual(0.9);
+    const cells = tables(doc).flatMap((t) => t.rows.flat()).filter((c) => !c.covered && c.text);
+    expect(tables(doc).every((t) => t.ocr)).toBe(true);
+    expect(cells.every((c) => c.ocrConfidence !== undefined)).toBe(true);
+  });
+
+  it('reads the paragraphs around the table, with the stated total', () => {
+    const doc = scanned;
+    expect(paragraphs(doc).join('\n')).toContain('自评得分为94.42分');
+    // PDF user space, inside the A4 page.
+    const bbox = doc.blocks[0].loc.bbox!;
+    expect(bbox[0]).toBeGreaterThanOrEqual(0);
+    expect(bbox[3]).toBeLessThanOrEqual(842);
+  });
+});
+
+describe('image input', () => {
+  it('reads a PNG (bilevel, noisy, rotated) into a one-page document with the same tables', async () => {
+    const doc = await extractImage({ ...read('scoring-table.png'), format: 'image' }, { ocr });
+    expect(rawDocumentProblems(doc)).toEqual([]);
+    expect(doc).toMatchObject({ format: 'image', pages: 1, ocrPages: [1] });
+    expect(paragraphs(doc).join('\n')).toContain('94.42分');
+    const agreement = agreementWithTwin(doc, 'PNG');
+    expect(agreement.every((a) => a.sameShape)).toBe(true);
+    expect(total(agreement).ratio).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('rejects bytes that are not an image with a Chinese message', async () => {
+    await expect(extractImage({ path: 'x.png', bytes: Buffer.from('not an image'), format: 'image' }, { ocr })).rejects.toThrow(/图片/);
+  });
+});
+
+describe('offline', () => {
+  it('makes no network request, in the main thread or the tesseract workers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-ocr-'));
+    const log = join(dir, 'network.log');
+    try {
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--require', join(root, 'extractors/ocr/test-support/no-network-guard.cjs'), '--import', 'tsx', join(root, 'extractors/ocr/test-support/recognize-offline.ts'), fixture('scoring-table.png')],
+        { cwd: root, env: { ...process.env, NETWORK_LOG: log }, timeout: 50_000 },
+      );
+      const result = JSON.parse(stdout) as { blocks: number; text: string };
+      expect(result.text).toContain('94.42');
+      // The only attempt is the probe proving the guard is active inside worker threads.
+      const attempts = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [];
+      expect(attempts).toEqual(['worker fetch http://probe.invalid/']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

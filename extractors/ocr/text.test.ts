@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { OcrLine } from './engine.ts';
+import { fixOcrText, isUncertain, joinLines, LOW_CONFIDENCE } from './text.ts';
+
+describe('fixOcrText', () => {
+  it.each([
+    ['100.009%0', '100.00%'],
+    ['94.42%0', '94.42%'],
+    ['90.00%6', '90.00%'],
+    ['１２．５％', '12.5%'],
+    ['94。42分', '94.42分'],
+    ['1O0.5', '100.5'],
+    ['2l.5', '21.5'],
+    ['3I4', '314'],
+    ['O.5', '0.5'],
+    ['得分为l5分', '得分为15分'],
+    ['1O', '10'],
+  ])('%s → %s', (raw, fixed) => expect(fixOcrText(raw)).toBe(fixed));
+
+  it.each([
+    'ISO9001', // letters next to digits in a code stay
+    'Office', // O, l, I outside digit runs stay
+    'No.1', // no digit before the letters
+    '12.5%', // nothing to fix
+    '100.009%', // three decimals may be real: not certain without the column's context
+    '95.82%。', // a full stop after a percentage is punctuation
+    '合计',
+  ])('leaves %s alone', (text) => expect(fixOcrText(text)).toBe(text));
+});
+
+const word = (text: string, confidence: number, x0: number, x1: number) => ({ text, confidence, bbox: { x0, y0: 0, x1, y1: 30 } });
+const line = (...words: ReturnType<typeof word>[]): OcrLine => ({ words, bbox: { x0: words[0].bbox.x0, y0: 0, x1: words[words.length - 1].bbox.x1, y1: 30 } });
+
+describe('joinLines', () => {
+  it('keeps a space between separate figures only, never around Chinese', () => {
+    const result = joinLines([line(word('合计', 96, 0, 60), word('100', 95, 200, 250), word('94.42', 93, 300, 380)), line(word('得分为', 95, 0, 90), word('94.42', 90, 92, 170), word('分', 96, 172, 200))]);
+    expect(result.text).toBe('合计100 94.42得分为94.42分');
+  });
+
+  it('records low-confidence words as character ranges and weights the mean by characters', () => {
+    const result = joinLines([line(word('执行数为', 95, 0, 120), word('743.18', 41, 122, 220), word('万元', 95, 222, 280))]);
+    expect(result.text).toBe('执行数为743.18万元');
+    expect(result.lowSpans).toEqual([[4, 10]]);
+    expect(result.confidence).toBeCloseTo((95 * 4 + 41 * 6 + 95 * 2) / 12, 1);
+  });
+
+  it('returns no confidence when nothing was read', () => {
+    expect(joinLines([])).toEqual({ text: '', confidence: undefined, lowSpans: [] });
+  });
+});
+
+describe('isUncertain', () => {
+  it('is false for text that did not come from OCR', () => {
+    expect(isUncertain({})).toBe(false);
+  });
+
+  it('uses the mean confidence without a position', () => {
+    expect(isUncertain({ ocrConfidence: LOW_CONFIDENCE - 1 })).toBe(true);
+    expect(isUncertain({ ocrConfidence: LOW_CONFIDENCE })).toBe(false);
+  });
+
+  it('uses the low-confidence ranges for a figure inside a long paragraph', () => {
+    const paragraph = { ocrConfidence: 92, ocrLowSpans: [[4, 10]] as Array<[number, number]> };
+    expect(isUncertain(paragraph, [4, 10])).toBe(true); // 743.18
+    expect(isUncertain(paragraph, [0, 3])).toBe(false);
+    expect(isUncertain({ ocrConfidence: 92 }, [4, 10])).toBe(false);
+  });
+});

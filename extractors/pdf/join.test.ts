@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { appendPart, sameColumns, startTable, toTableBlock } from './join.ts';
+import type { PageCell, PageTable } from './tables.ts';
+
+const XS = [50, 150, 250, 450];
+
+/** A page part from rows of [text, rowSpan?] per column; null marks a position covered from above. */
+function part(page: number, rows: Array<Array<string | [string, number] | null>>, xs = XS): PageTable {
+  const cells: PageCell[] = [];
+  rows.forEach((row, r) =>
+    row.forEach((spec, c) => {
+      if (spec === null) return;
+      const [text, rowSpan] = typeof spec === 'string' ? [spec, 1] : spec;
+      cells.push({ row: r, col: c, rowSpan, colSpan: 1, text, page, bbox: [xs[c], 0, xs[c + 1], 10], lastX1: xs[c + 1] - 3, lastSize: 10, right: xs[c + 1] - 2, firstUnitWidth: 10 });
+    }),
+  );
+  return { page, xs, ys: [], nRows: rows.length, nCols: xs.length - 1, cells, bbox: [xs[0], 0, xs[xs.length - 1], 100] };
+}
+
+const texts = (table: ReturnType<typeof toTableBlock>) => table.rows.map((row) => row.map((c) => (c.covered ? '·' : c.text)));
+
+describe('joining a table across pages', () => {
+  const header = ['一级指标', '三级指标', '评分说明'];
+
+  it('drops the repeated header and keeps one grid with each cell on its own page', () => {
+    const table = startTable(part(3, [header, ['预算编制', '合理性', '得满分。']]));
+    const next = part(4, [header, ['预算执行', '支出完成率', '本项得3分。']]);
+    expect(sameColumns(table.parts[0], next)).toBe(true);
+    appendPart(table, next);
+    const block = toTableBlock(table, 2);
+    expect(texts(block)).toEqual([header, ['预算编制', '合理性', '得满分。'], ['预算执行', '支出完成率', '本项得3分。']]);
+    expect(block.pages).toEqual([3, 4]);
+    expect(block.rows[2][0].loc).toMatchObject({ page: 4, table: 2, row: 3, column: 1 });
+    expect(block.rows[1][0].loc.page).toBe(3);
+  });
+
+  it('puts the rest of a row cut by the page break back into that row', () => {
+    const table = startTable(part(1, [header, ['预算编制', '准确性', '本项得2']]));
+    appendPart(table, part(2, [header, ['', '', '分。'], ['', '目标完整性', '本项得4分。']]));
+    const block = toTableBlock(table, 1);
+    expect(texts(block)).toEqual([header, ['预算编制', '准确性', '本项得2分。'], ['·', '目标完整性', '本项得4分。']]);
+    // The empty hierarchy cell under 预算编制 on the next page means "same as above": one merged cell.
+    expect(block.rows[1][0]).toMatchObject({ text: '预算编制', rowSpan: 2 });
+  });
+
+  it('grows a merged cell cut by the page break back into one rowSpan', () => {
+    const table = startTable(part(1, [header, [['预算编制', 2], '合理性', '得满分。'], [null, '规范性', '得4分。']]));
+    appendPart(table, part(2, [header, [['', 2], '准确性', '得2分。'], [null, '完整性', '得4分。'], ['预算执行', '支出完成率', '得3分。']]));
+    const block = toTableBlock(table, 1);
+    expect(texts(block)).toEqual([
+      header,
+      ['预算编制', '合理性', '得满分。'],
+      ['·', '规范性', '得4分。'],
+      ['·', '准确性', '得2分。'],
+      ['·', '完整性', '得4分。'],
+      ['预算执行', '支出完成率', '得3分。'],
+    ]);
+    expect(block.rows[1][0]).toMatchObject({ rowSpan: 4, loc: { page: 1 } });
+    expect(block.rows[4][0].loc.page).toBe(2);
+  });
+
+  it('does not mistake a new row under merged hierarchy cells for the rest of a cut row', () => {
+    const wide = [50, 100, 150, 200, 300, 450];
+    const h = ['一级', '二级', '三级', '评分说明', '得分'];
+    const table = startTable(part(1, [h, [['预算效益', 2], ['效率性', 2], '重点工作完成率', '本项得7.6分。', '7.6'], [null, null, '项目完成及时性', '本项得1.5分。', '1.5']], wide));
+    appendPart(table, part(2, [[['', 2], ['', 2], '绩效目标完成率', '本项得3.5分。', '3.5'], [null, null, '社会效益', '本项得8分。', '8']], wide));
+    const block = toTableBlock(table, 1);
+    expect(texts(block).map((r) => r[2])).toEqual(['三级', '重点工作完成率', '项目完成及时性', '绩效目标完成率', '社会效益']);
+    expect(block.rows[1][0]).toMatchObject({ text: '预算效益', rowSpan: 4 });
+  });
+
+  it('does not join parts whose columns differ', () => {
+    expect(sameColumns(part(1, [header]), part(2, [header], [50, 120, 250, 450]))).toBe(false);
+  });
+});

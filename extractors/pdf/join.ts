@@ -1,0 +1,152 @@
+// Tables continued across page breaks become one table. The next page's part joins when it has the
+// same columns; its repeated header rows are dropped; a first row whose text starts right of where
+// the previous row's starts is the rest of a row the page break split, and its text goes back into
+// that row; a merged cell cut by
+// the break (an empty region at the top of the next part under a cell reaching the bottom of the
+// previous one) grows back into one rowSpan.
+import type { Cell, Table } from '../../model/index.ts';
+import type { BBox, PageCell, PageTable } from './tables.ts';
+import { separator } from './text.ts';
+
+/** Column rules within this many points are the same column. */
+const SAME_X = 3;
+
+export interface JoinedTable {
+  parts: PageTable[];
+  cells: PageCell[];
+  nRows: number;
+  nCols: number;
+  /** Page of each row. */
+  rowPages: number[];
+}
+
+export function startTable(part: PageTable): JoinedTable {
+  return {
+    parts: [part],
+    cells: part.cells.map((c) => ({ ...c })),
+    nRows: part.nRows,
+    nCols: part.nCols,
+    rowPages: new Array<number>(part.nRows).fill(part.page),
+  };
+}
+
+export function sameColumns(a: PageTable, b: PageTable): boolean {
+  return a.xs.length === b.xs.length && a.xs.every((x, i) => Math.abs(x - b.xs[i]) <= SAME_X);
+}
+
+export function appendPart(table: JoinedTable, part: PageTable): void {
+  let cells = part.cells.map((c) => ({ ...c }));
+  let nRows = part.nRows;
+  const header = repeatedHeaderRows(table.parts[0], part);
+  ({ cells, nRows } = dropTopRows(cells, nRows, header));
+  // Regions that ran through the split row continue a cell of the previous page.
+  let continuing = new Set<PageCell>();
+  if (nRows > 0 && isSplitRow(table, cells)) {
+    mergeIntoLastRow(table, cells.filter((c) => c.row === 0 && c.text !== ''));
+    ({ cells, nRows } = dropTopRows(cells, nRows, 1, true));
+    continuing = new Set(cells.filter((c) => c.row === 0 && c.text === '' && part.cells.some((o) => o.row === header && o.col === c.col && o.rowSpan > 1)));
+  }
+  extendSpans(table, cells, continuing);
+  cells = cells.filter((c) => c.rowSpan > 0);
+  for (const c of cells) table.cells.push({ ...c, row: c.row + table.nRows });
+  table.rowPages.push(...new Array<number>(nRows).fill(part.page));
+  table.nRows += nRows;
+  table.parts.push(part);
+}
+
+/** Row signature: the cells starting in that row, with spans and text. */
+function signature(cells: readonly PageCell[], row: number): string {
+  return cells
+    .filter((c) => c.row === row)
+    .sort((a, b) => a.col - b.col)
+    .map((c) => `${c.col}:${c.colSpan}:${c.rowSpan}:${c.text.replace(/\s+/g, '')}`)
+    .join('|');
+}
+
+/** How many top rows of `part` repeat the first part's top rows exactly (a repeated header). */
+function repeatedHeaderRows(first: PageTable, part: PageTable): number {
+  let k = 0;
+  while (k < part.nRows - 1 && k < first.nRows && signature(part.cells, k) !== '' && signature(part.cells, k) === signature(first.cells, k)) k++;
+  return k;
+}
+
+/** Removes the top k rows; merged cells reaching below them are clipped. */
+function dropTopRows(cells: PageCell[], nRows: number, k: number, clearText = false): { cells: PageCell[]; nRows: number } {
+  if (k === 0) return { cells, nRows };
+  const out: PageCell[] = [];
+  for (const c of cells) {
+    const end = c.row + c.rowSpan;
+    if (end <= k) continue;
+    if (c.row < k) out.push({ ...c, row: 0, rowSpan: end - k, text: clearText ? "" : c.text });
+    else out.push({ ...c, row: c.row - k });
+  }
+  return { cells: out, nRows: nRows - k };
+}
+
+/**
+ * The part's first row is the rest of a row the page break cut when (1) its text starts further
+ * right than the text of the cells starting in the previous part's last row (the row's name stayed
+ * on the previous page) and (2) every cell it has text in continues a cell whose text stopped
+ * mid-sentence. A new row under merged hierarchy cells fails (2): it brings its own name.
+ */
+function isSplitRow(table: JoinedTable, cells: readonly PageCell[]): boolean {
+  const withText = cells.filter((c) => c.row === 0 && c.text !== '');
+  const here = Math.min(...withText.map((c) => c.col));
+  const before = Math.min(...table.cells.filter((c) => c.row === table.nRows - 1 && c.text !== '').map((c) => c.col));
+  if (!Number.isFinite(here) || !Number.isFinite(before) || here <= before) return false;
+  return withText.every((piece) => {
+    const owner = ownerAt(table, table.nRows - 1, piece.col);
+    return owner !== undefined && owner.text !== '' && !ENDS_SENTENCE.test(owner.text);
+  });
+}
+
+const ENDS_SENTENCE = /[。！？!?；;）)”」】]\s*$/;
+
+function ownerAt(table: JoinedTable, row: number, col: number): PageCell | undefined {
+  return table.cells.find((c) => row >= c.row && row < c.row + c.rowSpan && col >= c.col && col < c.col + c.colSpan);
+}
+
+function mergeIntoLastRow(table: JoinedTable, pieces: readonly PageCell[]): void {
+  for (const piece of pieces) {
+    const owner = ownerAt(table, table.nRows - 1, piece.col);
+    if (!owner) continue;
+    const size = piece.lastSize || owner.lastSize;
+    owner.text = owner.text === '' ? piece.text : owner.text + separator(owner.lastX1, owner.text, piece.text, size, owner.right, piece.firstUnitWidth || undefined) + piece.text;
+    Object.assign(owner, { lastX1: piece.lastX1, lastSize: piece.lastSize, right: piece.right });
+  }
+}
+
+/** Empty regions at the top of the part continue the merged cells above them. */
+function extendSpans(table: JoinedTable, cells: PageCell[], continuing: Set<PageCell>): void {
+  const last = table.nRows - 1;
+  // Empty cells left of the first row's first text are hierarchy cells ("same as above").
+  const firstText = Math.min(...cells.filter((c) => c.row === 0 && c.text !== '').map((c) => c.col));
+  for (const cell of cells) {
+    if (cell.row !== 0 || cell.text !== '') continue;
+    const owner = ownerAt(table, last, cell.col);
+    if (!owner || owner.col !== cell.col || owner.colSpan !== cell.colSpan) continue;
+    if (owner.row + owner.rowSpan - 1 !== last) continue;
+    if (owner.rowSpan < 2 && cell.rowSpan < 2 && !continuing.has(cell) && !(cell.col < firstText)) continue;
+    if (owner.text === '') continue;
+    owner.rowSpan += cell.rowSpan;
+    cell.rowSpan = 0; // absorbed
+  }
+}
+
+/** The joined table as the model's dense grid. */
+export function toTableBlock(table: JoinedTable, index: number): Table {
+  const grid: Cell[][] = Array.from({ length: table.nRows }, (_, r) =>
+    Array.from({ length: table.nCols }, (_, c): Cell => ({ text: '', covered: true, loc: { page: table.rowPages[r], table: index, row: r + 1, column: c + 1 } })),
+  );
+  for (const c of table.cells) {
+    const cell: Cell = { text: c.text, loc: { page: c.page, table: index, row: c.row + 1, column: c.col + 1, bbox: round(c.bbox) } };
+    if (c.rowSpan > 1) cell.rowSpan = c.rowSpan;
+    if (c.colSpan > 1) cell.colSpan = c.colSpan;
+    if (grid[c.row]?.[c.col]) grid[c.row][c.col] = cell;
+  }
+  const first = table.parts[0];
+  const pages = [...new Set(table.parts.map((p) => p.page))];
+  return { kind: 'table', index, rows: grid, loc: { page: first.page, table: index, bbox: round(first.bbox) }, pages };
+}
+
+const round = (b: BBox): BBox => b.map((v) => Math.round(v * 100) / 100) as BBox;

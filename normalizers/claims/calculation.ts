@@ -1,0 +1,64 @@
+// Stated calculations: "<formula> = <result>" wherever the report writes one out, in a paragraph or
+// a table cell: "7/8*2=1.75分", "12337.00+68951.26=81288.26 元",
+// "(13,368,029.63 元 - 28,921,800 元) / 28,921,800 元 * 100% = -53.78%", "(0 / 0 - 1) × 100% = -100%".
+// Formulas written in words ("支出完成率=实际支出/预算数×100%") carry no numbers and are skipped.
+import { Decimal } from 'decimal.js';
+import type { Claim, ClaimOf, Quantity, Report, Unit } from '../../model/index.ts';
+import { operandsOf, suffixFormulas, type NumNode } from './expression.ts';
+import { allSegments, locAt, sentenceAround, type Segment } from './segments.ts';
+
+const RESULT = /^\s*(-?)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|亿元|元|%|分|个|家|人|项|次|条|户|本|笔)?/;
+/** The longest run of formula characters at the end of the left-hand side. */
+const FORMULA_TAIL = /[\d.,%()[\]+\-*/×÷\s元万亿分个家人项次条户本笔]*$/;
+/** Right-hand side that goes on as a formula: its value is the left side of the next "=". */
+const CONTINUES = /^\s*[+\-*/×÷(\d]/;
+
+export function extractCalculations(text: Report['text']): Claim[] {
+  return allSegments(text).flatMap(calculationsIn);
+}
+
+export function calculationsIn(segment: Segment): ClaimOf<'calculation'>[] {
+  const claims: ClaimOf<'calculation'>[] = [];
+  const parts = segment.text.split('=');
+  let offset = 0;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const left = parts[i];
+    const leftStart = offset;
+    offset += left.length + 1;
+    const right = parts[i + 1];
+    const result = RESULT.exec(right);
+    if (!result || CONTINUES.test(right.slice(result[0].length))) continue;
+    const tail = FORMULA_TAIL.exec(left)?.[0] ?? '';
+    const [longest] = suffixFormulas(tail);
+    if (!longest) continue;
+    const start = leftStart + left.length - tail.length + longest.offset;
+    const loc = locAt(segment, start);
+    claims.push({
+      kind: 'calculation',
+      expression: longest.text,
+      operands: operandsOf(longest.ast).map((n) => operandQuantity(n, loc)),
+      ast: longest.ast,
+      result: resultQuantity(result, loc),
+      loc,
+      evidence: sentenceAround(segment.text, start, offset + result[0].length),
+    });
+  }
+  return claims;
+}
+
+function operandQuantity(node: NumNode, loc: Quantity['loc']): Quantity {
+  return { value: new Decimal(node.value), decimals: node.decimals, unit: node.unit as Unit, raw: node.raw, loc };
+}
+
+function resultQuantity(m: RegExpExecArray, loc: Quantity['loc']): Quantity {
+  const digits = m[2].replace(/,/g, '');
+  const point = digits.indexOf('.');
+  const value = new Decimal(digits);
+  return {
+    value: m[1] === '-' ? value.negated() : value,
+    decimals: point < 0 ? 0 : digits.length - point - 1,
+    unit: (m[3] ?? '') as Unit,
+    raw: m[0].trim(),
+    loc,
+  };
+}

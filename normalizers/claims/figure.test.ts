@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { textItems } from '../../test/helpers/text-claims.ts';
+import { extractFigures } from './figure.ts';
+
+const figures = (...lines: string[]) => extractFigures(textItems(lines)).map((c) => `${c.label}|${c.period}|${c.scope}|${c.value.raw}`);
+
+describe('extractFigures', () => {
+  it('keeps budget vocabulary with its period', () => {
+    expect(figures('全年预算数为348.64万元，执行数为1115.09万元，完成预算的319.84%。')).toEqual(['预算数||全年|unit|348.64万元']);
+  });
+
+  it('tells last year-end from this year-end', () => {
+    expect(figures('当年年末存量资金0.08万元，上一年度年末存量资金10.4万元。')).toEqual(['存量资金||年末|unit|0.08万元', '存量资金||上年末|unit|10.4万元']);
+  });
+
+  it('marks figures of a sentence about a project', () => {
+    expect(figures('项目资金年初结转结余 43.54 万元，年末结转结余 37.96 万元。').map((f) => f.split('|')[3])).toEqual(['project', 'project']);
+  });
+
+  it('reads the budget row of a self-evaluation table in the unit its header declares', () => {
+    const found = figures('项目名称\t业务工作经费', '年度资金(万元)\t年初预算数\t全年预算数\t全年执行数', '年度资金总额\t120\t100 (调减20万)\t96.89');
+    expect(found).toEqual(['预算数||年初|project:业务工作经费|120万元', '预算数||全年|project:业务工作经费|100万元', '执行数||全年|project:业务工作经费|96.89万元']);
+  });
+
+  it('skips amounts outside the vocabulary and bare labels without a period', () => {
+    expect(figures('贷款余额 3660.83 亿元，决算数 12 万元。')).toEqual([]);
+  });
+});

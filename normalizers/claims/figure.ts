@@ -1,0 +1,140 @@
+// Labelled figures: "全年预算数为348.64万元", "当年年末存量资金0.08万元", and the budget row of a
+// self-evaluation table (年初预算数 | 全年预算数 | 全年执行数 columns). Only labels from a short budget
+// vocabulary are kept, with the period (年初 / 全年 / 年末 / 上年末 / 11月末, and an explicit year) and
+// the scope (the whole unit, or a named project) they are stated for, so that rules compare like with
+// like.
+import type { ClaimOf, Loc, Quantity, Report } from '../../model/index.ts';
+import { parseQuantity } from '../number.ts';
+import { labelBefore } from './rate.ts';
+import { allSegments, locAt, sentenceAround, tablesOf, type Segment, type TableRows } from './segments.ts';
+
+type Figure = ClaimOf<'figure'>;
+
+const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
+const FIGURE = new RegExp(`(${NUM})\\s*(万元|亿元|元|人)`, 'g');
+/** Budget vocabulary: a figure is kept only when its label contains one of these. */
+const VOCABULARY = /预算数|决算数|执行数|在职人数|三公经费|公用经费|存量资金|结转和结余|结转结余/;
+/** A bare "预算数" says nothing without its subject or period. */
+const GENERIC = /^(预算数|决算数|执行数)$/;
+/** Terms that mean different things at different times: kept only with an explicit period. */
+const NEEDS_PERIOD = /存量资金|结转和结余|结转结余/;
+const PERIODS: [RegExp, string][] = [
+  [/上一年度年末|上年年末|上年末|上一年度/, '上年末'],
+  [/\d{1,2}\s*月末|\d{1,2}\s*月底/, ''],
+  [/年初/, '年初'],
+  [/全年/, '全年'],
+  [/当年年末|年末|年底/, '年末'],
+];
+
+export function extractFigures(text: Report['text']): Figure[] {
+  return [...allSegments(text).flatMap(figuresIn), ...tablesOf(text).flatMap(budgetRowFigures)];
+}
+
+export function figuresIn(segment: Segment): Figure[] {
+  const figures: Figure[] = [];
+  for (const m of segment.text.matchAll(FIGURE)) {
+    const at = m.index!;
+    const rawLabel = labelBefore(segment.text, at);
+    if (!VOCABULARY.test(rawLabel)) continue;
+    const clause = segment.text.slice(segment.text.slice(0, at).search(/[^，,。；;：:]*$/), at);
+    const period = periodOf(clause);
+    if (NEEDS_PERIOD.test(rawLabel) && !period.point && !period.year) continue;
+    const label = normalizeLabel(rawLabel);
+    if (GENERIC.test(label) && !period.point) continue;
+    const loc = locAt(segment, at);
+    const value = parseQuantity(`${m[1]}${m[2]}`, loc, { signWords: false });
+    if (!value) continue;
+    const sentence = segment.text.slice(segment.text.slice(0, at).search(/[^。]*$/), at);
+    figures.push({
+      kind: 'figure',
+      label,
+      value,
+      period: formatPeriod(period),
+      scope: /项目|专项/.test(sentence) ? 'project' : 'unit',
+      loc,
+      evidence: sentenceAround(segment.text, at, at + m[0].length),
+    });
+  }
+  return figures;
+}
+
+interface Period {
+  year: string | null;
+  point: string | null;
+}
+
+function periodOf(clause: string): Period {
+  const year = /((?:19|20)\d{2})\s*年/.exec(clause)?.[1] ?? null;
+  for (const [pattern, name] of PERIODS) {
+    const m = pattern.exec(clause);
+    if (m) return { year, point: name || m[0].replace(/\s+/g, '') };
+  }
+  return { year, point: null };
+}
+
+/** "2022年|年末" style: year and point, either part may be empty. */
+const formatPeriod = (p: Period) => `${p.year ?? ''}|${p.point ?? ''}`;
+
+export function parsePeriod(period: string | null | undefined): Period {
+  const [year, point] = (period ?? '|').split('|');
+  return { year: year || null, point: point || null };
+}
+
+/** The label without its period words and filler: "上一年度年末存量资金" → "存量资金". */
+export function normalizeLabel(label: string): string {
+  let out = label;
+  for (const [pattern] of PERIODS) out = out.replace(pattern, '');
+  return out.replace(/^(?:年|其中|我局|本局|单位|本单位|预算单位)+/, '').replace(/为$/, '') || label;
+}
+
+// ---------- the budget row of a self-evaluation table ----------
+
+const BUDGET_HEADERS = /^(年初预算数|全年预算数|全年执行数)$/;
+
+export function budgetRowFigures(table: TableRows): Figure[] {
+  const figures: Figure[] = [];
+  const scope = projectName(table);
+  const unit = tableMoneyUnit(table);
+  if (!unit) return [];
+  table.rows.forEach((row, r) => {
+    const columns = row.cells.map((c) => c.replace(/\s+/g, '')).map((c, i) => (BUDGET_HEADERS.test(c) ? i : -1)).filter((i) => i >= 0);
+    if (columns.length < 2) return;
+    const data = table.rows[r + 1];
+    if (!data) return;
+    for (const c of columns) {
+      const header = row.cells[c].replace(/\s+/g, '');
+      const loc: Loc = { ...data.loc, column: c + 1 };
+      const value = leadingAmount(data.cells[c] ?? '', unit, loc);
+      if (!value) continue;
+      const period = periodOf(header);
+      figures.push({ kind: 'figure', label: normalizeLabel(header), value, period: formatPeriod(period), scope, loc, evidence: `${header} ${data.cells[c]}（${data.evidence}）` });
+    }
+  });
+  return figures;
+}
+
+/** "100 (调减20万)" → 100 万元 in a table whose header says (万元). */
+function leadingAmount(cell: string, unit: string, loc: Loc): Quantity | null {
+  const m = new RegExp(`^(${NUM})\\s*(万元|元)?`).exec(cell);
+  if (!m) return null;
+  return parseQuantity(`${m[1]}${m[2] ?? unit}`, loc, { signWords: false });
+}
+
+/** The money unit a table's header declares: "(万元)", "（元）", "单位：万元". */
+function tableMoneyUnit(table: TableRows): string | null {
+  const head = table.rows.slice(0, 4).flatMap((r) => r.cells).join(' ');
+  if (/[(（]\s*万元\s*[)）]|单位[：:]\s*万元/.test(head)) return '万元';
+  if (/[(（]\s*元\s*[)）]|单位[：:]\s*元/.test(head)) return '元';
+  return null;
+}
+
+function projectName(table: TableRows): string {
+  for (const row of table.rows.slice(0, 4)) {
+    const at = row.cells.findIndex((c) => /^项目(支出)?\s*名称$/.test(c.replace(/\s+/g, '')));
+    if (at >= 0) {
+      const name = row.cells.slice(at + 1).find((c) => c !== '');
+      if (name) return `project:${name}`;
+    }
+  }
+  return 'unit';
+}

@@ -1,0 +1,110 @@
+// Text as the claim extractors read it: narrative paragraphs re-joined where a page break cut a
+// sentence in two ("新增规模以上工" / "业企业 56 家"), and table cells one by one. Every segment keeps a
+// map from character offset back to the line it came from, so a claim found in a joined sentence
+// still points at the right line.
+import type { Loc, Report } from '../../model/index.ts';
+import { cleanText } from '../text.ts';
+
+export interface Segment {
+  /** Cleaned text (cleanText applied): ASCII digits and operators, no LaTeX or markdown debris. */
+  text: string;
+  loc: Loc;
+  /** True for a single table cell. */
+  cell: boolean;
+  /** Offsets in `text` where each source item starts, with that item's loc (ascending). */
+  starts: { offset: number; loc: Loc }[];
+}
+
+const SENTENCE_END = /[。！？；：:;!?）)”"」]\s*$/;
+/** Headings are short; a line cut by a page break is a full line of text. */
+const MIN_BROKEN_LINE = 24;
+/** A paragraph that opens a new item: "一、", "（二）", "(3)", "2.", "任务 1：", "目标2：", "附件". */
+const NEW_ITEM = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．](?!\d)|任务\s*\d|目标\s*\d|项目\s*\d|附件|表\s*\d|注[：:])/;
+
+/** The location of a character offset inside a segment. */
+export function locAt(segment: Segment, offset: number): Loc {
+  let loc = segment.loc;
+  for (const start of segment.starts) {
+    if (start.offset > offset) break;
+    loc = start.loc;
+  }
+  return loc;
+}
+
+/** Narrative paragraphs, joined across page breaks. Table rows are left to tableCells(). */
+export function paragraphs(text: Report['text']): Segment[] {
+  const out: Segment[] = [];
+  let current: Segment | null = null;
+  let lastPiece = 0;
+  for (const item of text) {
+    if (item.loc.table != null) {
+      current = null;
+      continue;
+    }
+    const cleaned = cleanText(item.text).trim();
+    if (cleaned === '') continue;
+    if (current && lastPiece >= MIN_BROKEN_LINE && !SENTENCE_END.test(current.text) && !NEW_ITEM.test(cleaned)) {
+      current.starts.push({ offset: current.text.length, loc: item.loc });
+      current.text += cleaned;
+      lastPiece = cleaned.length;
+      continue;
+    }
+    current = { text: cleaned, loc: item.loc, cell: false, starts: [{ offset: 0, loc: item.loc }] };
+    lastPiece = cleaned.length;
+    out.push(current);
+  }
+  return out;
+}
+
+/** Every non-empty table cell as its own segment, with table / row / column in its loc. */
+export function tableCells(text: Report['text']): Segment[] {
+  const out: Segment[] = [];
+  for (const item of text) {
+    if (item.loc.table == null) continue;
+    item.text.split('\t').forEach((cell, c) => {
+      const cleaned = cleanText(cell).trim();
+      if (cleaned === '') return;
+      const loc = { ...item.loc, column: c + 1 };
+      out.push({ text: cleaned, loc, cell: true, starts: [{ offset: 0, loc }] });
+    });
+  }
+  return out;
+}
+
+/** Paragraphs first, then cells: everything a sentence-level extractor should read. */
+export function allSegments(text: Report['text']): Segment[] {
+  return [...paragraphs(text), ...tableCells(text)];
+}
+
+export interface TableRows {
+  table: number;
+  rows: { cells: string[]; loc: Loc; evidence: string }[];
+}
+
+/** Table rows regrouped per table from report.text (cells split on tabs, cleaned). */
+export function tablesOf(text: Report['text']): TableRows[] {
+  const byTable = new Map<number, TableRows>();
+  for (const item of text) {
+    const index = item.loc.table;
+    if (index == null) continue;
+    let entry = byTable.get(index);
+    if (!entry) byTable.set(index, (entry = { table: index, rows: [] }));
+    const cells = item.text.split('\t').map((c) => cleanText(c).replace(/\s+/g, ' ').trim());
+    entry.rows.push({ cells, loc: item.loc, evidence: cells.filter((c) => c !== '').join(' ') });
+  }
+  return [...byTable.values()];
+}
+
+/** Evidence text: the sentence around [start, end) in a segment, trimmed to a readable length. */
+export function sentenceAround(text: string, start: number, end: number, max = 160): string {
+  const before = text.slice(0, start);
+  const from = Math.max(before.search(/[^。；;!?！？]*$/), 0);
+  const afterMatch = /[。；;!?！？]/.exec(text.slice(end));
+  const to = afterMatch ? end + afterMatch.index + 1 : text.length;
+  let sentence = text.slice(from, to).trim();
+  if (sentence.length > max) {
+    const s = Math.max(start - from - Math.floor((max - (end - start)) / 2), 0);
+    sentence = (s > 0 ? '…' : '') + sentence.slice(s, s + max) + (s + max < sentence.length ? '…' : '');
+  }
+  return sentence;
+}

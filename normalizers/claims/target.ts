@@ -1,0 +1,141 @@
+// Targets paired with what was achieved.
+//   tables: the 年度指标值 / 实际完成值 columns of a self-evaluation table ("≤1085.09万" | "1115.09万"),
+//           when both cells hold exactly one number of the same unit;
+//   prose:  a task list ("任务 2：…新增规模以上工业企业 80 家…") against the same label later in the
+//           report ("新增规模以上工业企业 56 家"), when exactly one other value is stated for it.
+import { Decimal } from 'decimal.js';
+import type { ClaimOf, Loc, Quantity, Report, Unit } from '../../model/index.ts';
+import { UnitSchema } from '../../model/index.ts';
+import { labelBefore } from './rate.ts';
+import { locAt, paragraphs, sentenceAround, tablesOf, type Segment, type TableRows } from './segments.ts';
+
+type Target = ClaimOf<'target'>;
+
+const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
+const CELL_UNIT = '万元|亿元|元|万|亿|%|个|家|人次|人|项|次|条|件|户|笔|本|场|批|名|座|篇|期|天|日';
+const CELL_NUMBER = new RegExp(`(${NUM})\\s*(${CELL_UNIT})?`, 'g');
+const CEILING = /≤|<|不超过|不高于|以下|以内|控制在|低于/;
+const COMPARATOR = /(?:不少于|不低于|不超过|不高于|至少|达到|超过|以上|以下)+$/;
+
+export function extractTargets(text: Report['text']): Target[] {
+  return [...tableTargets(text), ...narrativeTargets(text)];
+}
+
+// ---------- tables ----------
+
+interface Columns {
+  target: number;
+  actual: number;
+  indicator: number;
+  group: number;
+  width: number;
+}
+
+function columnsOf(cells: string[]): Columns | null {
+  const flat = cells.map((c) => c.replace(/\s+/g, ''));
+  const target = flat.findIndex((c) => /^年度指标值$|^目标值$|^年度目标值$/.test(c));
+  const actual = flat.findIndex((c) => /^实际完成值$|^实际值$|^完成值$/.test(c));
+  if (target < 0 || actual < 0) return null;
+  return { target, actual, indicator: flat.findIndex((c) => c === '三级指标'), group: flat.findIndex((c) => c === '二级指标'), width: cells.length };
+}
+
+/** The header may sit in its own table just before the data rows (converters split them). */
+function tableTargets(text: Report['text']): Target[] {
+  const claims: Target[] = [];
+  let columns: Columns | null = null;
+  for (const table of tablesOf(text)) {
+    let group = '';
+    for (const row of table.rows) {
+      const header = columnsOf(row.cells);
+      if (header) {
+        columns = header;
+        continue;
+      }
+      if (!columns || row.cells.length !== columns.width) continue;
+      if (columns.group >= 0 && row.cells[columns.group]) group = row.cells[columns.group];
+      const claim = rowTarget(row, columns, group);
+      if (claim) claims.push(claim);
+    }
+    if (table.rows.length > 3 && !table.rows.some((r) => columns && r.cells.length === columns.width)) columns = null;
+  }
+  return claims;
+}
+
+function rowTarget(row: TableRows['rows'][number], columns: Columns, group: string): Target | null {
+  const targetText = row.cells[columns.target] ?? '';
+  const actualText = row.cells[columns.actual] ?? '';
+  const target = singleNumber(targetText, { ...row.loc, column: columns.target + 1 });
+  const actual = singleNumber(actualText, { ...row.loc, column: columns.actual + 1 });
+  if (!target || !actual || target.unitText !== actual.unitText) return null;
+  const label = (columns.indicator >= 0 ? row.cells[columns.indicator] : '') || group || '绩效指标';
+  const higherIsBetter = !(CEILING.test(targetText) || /成本/.test(group));
+  return { kind: 'target', label, target: target.q, actual: actual.q, higherIsBetter, loc: { ...row.loc, column: columns.actual + 1 }, evidence: row.evidence };
+}
+
+function singleNumber(cell: string, loc: Loc): { q: Quantity; unitText: string } | null {
+  const found = [...cell.matchAll(CELL_NUMBER)].filter((m) => !/^\s*年/.test(cell.slice(m.index! + m[0].length)));
+  if (found.length !== 1) return null;
+  const [m] = found;
+  const unitText = m[2] ?? '';
+  const unit: Unit = UnitSchema.safeParse(unitText).success ? (unitText as Unit) : '';
+  const digits = m[1].replace(/,/g, '');
+  const point = digits.indexOf('.');
+  return { q: { value: new Decimal(digits), decimals: point < 0 ? 0 : digits.length - point - 1, unit, raw: m[0], loc }, unitText };
+}
+
+// ---------- task lists in prose ----------
+
+const TASK = /^\s*(?:任务|目标)\s*\d+\s*[：:]/;
+const AMOUNT = new RegExp(`(${NUM})\\s*(万元|亿元|个|家|人次|人|项|次|条|件|户|笔|本|场|批|名|座|篇)`, 'g');
+
+interface Mention {
+  label: string;
+  q: Quantity;
+  segment: Segment;
+  at: number;
+  end: number;
+}
+
+function mentions(segment: Segment): Mention[] {
+  const out: Mention[] = [];
+  for (const m of segment.text.matchAll(AMOUNT)) {
+    const at = m.index!;
+    const label = labelBefore(segment.text, at).replace(COMPARATOR, '');
+    if (label.length < 4) continue;
+    const digits = m[1].replace(/,/g, '');
+    const point = digits.indexOf('.');
+    const unit = (UnitSchema.safeParse(m[2]).success ? m[2] : '') as Unit;
+    if (!unit) continue;
+    const q: Quantity = { value: new Decimal(digits), decimals: point < 0 ? 0 : digits.length - point - 1, unit, raw: m[0], loc: locAt(segment, at) };
+    out.push({ label, q, segment, at, end: at + m[0].length });
+  }
+  return out;
+}
+
+function narrativeTargets(text: Report['text']): Target[] {
+  const segments = paragraphs(text);
+  const firstTask = segments.findIndex((s) => TASK.test(s.text));
+  if (firstTask < 0) return [];
+  let lastTask = firstTask;
+  while (lastTask + 1 < segments.length && TASK.test(segments[lastTask + 1].text)) lastTask++;
+  const targets = segments.slice(firstTask, lastTask + 1).flatMap(mentions);
+  const later = segments.slice(lastTask + 1).flatMap(mentions);
+  const claims: Target[] = [];
+  for (const t of targets) {
+    const others = later.filter((m) => m.label.endsWith(t.label) && m.q.unit === t.q.unit && !m.q.value.eq(t.q.value));
+    const values = new Set(others.map((m) => m.q.value.toFixed()));
+    if (values.size !== 1) continue;
+    const actual = others[0];
+    const context = t.segment.text.slice(Math.max(0, t.at - 12), t.at);
+    claims.push({
+      kind: 'target',
+      label: t.label,
+      target: t.q,
+      actual: actual.q,
+      higherIsBetter: !CEILING.test(context),
+      loc: actual.q.loc,
+      evidence: `目标：${sentenceAround(t.segment.text, t.at, t.end, 80)}；实际：${sentenceAround(actual.segment.text, actual.at, actual.end, 80)}`,
+    });
+  }
+  return claims;
+}

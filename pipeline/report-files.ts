@@ -1,0 +1,53 @@
+// Command-line glue for the reviewer reports: the --xlsx/--csv/--html flags and writing the files
+// (the reporters themselves are pure and live in reporters/).
+import { writeFile } from 'node:fs/promises';
+import type { Output } from '../model/index.ts';
+import { renderCsv } from '../reporters/csv.ts';
+import { renderHtml } from '../reporters/html.ts';
+import type { ReportOptions, StatusLookup } from '../reporters/labels.ts';
+import { renderXlsx } from '../reporters/xlsx.ts';
+
+export const REPORT_FLAGS = {
+  xlsx: { type: 'string' },
+  csv: { type: 'string' },
+  html: { type: 'string' },
+} as const;
+
+export const REPORT_USAGE = `  --xlsx <文件>         写出 Excel 问题清单（工作表“汇总”和“问题清单”）
+  --csv <文件>          写出 CSV 问题清单（UTF-8 带 BOM，可直接用 Excel/WPS 打开）
+  --html <文件>         写出可在浏览器中查看、点击跳转的 HTML 报告（单个文件，无需联网）`;
+
+type Kind = keyof typeof REPORT_FLAGS;
+const RENDER: Record<Kind, (output: Output, options: ReportOptions) => Promise<Uint8Array | string> | string> = {
+  xlsx: renderXlsx,
+  csv: renderCsv,
+  html: renderHtml,
+};
+
+export interface ReportTarget {
+  kind: Kind;
+  path: string;
+}
+
+/** The requested reports; throws (before any file is checked) on `-` or an empty path. */
+export function reportTargets(values: Partial<Record<Kind, string>>): ReportTarget[] {
+  const targets: ReportTarget[] = [];
+  for (const kind of Object.keys(REPORT_FLAGS) as Kind[]) {
+    const path = values[kind];
+    if (path === undefined) continue;
+    if (path === '-' || path.trim() === '') throw new Error(`--${kind} 需要一个文件路径（不支持输出到标准输出“-”）`);
+    targets.push({ kind, path });
+  }
+  return targets;
+}
+
+export async function writeReports(targets: ReportTarget[], output: Output, statusOf?: StatusLookup): Promise<void> {
+  for (const { kind, path } of targets) {
+    const content = await RENDER[kind](output, { statusOf });
+    try {
+      await writeFile(path, content);
+    } catch (error) {
+      throw new Error(`无法写入 ${path}：${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}

@@ -1,0 +1,227 @@
+// The HTML report: one self-contained file (inline CSS and script, no external assets, a CSP that
+// forbids any network access) that a reviewer reads and clicks through: an overview of all
+// documents, then per document the totals, the findings by severity and the indicator tree(s) with
+// the rows findings point at highlighted. All report text goes through html`` (escaped).
+import { createHash } from 'node:crypto';
+import { Decimal } from 'decimal.js';
+import type { DocumentResult, Finding, Output, Severity } from '../model/index.ts';
+import { formatLocation } from '../pipeline/console.ts';
+import { CSS, SCRIPT } from './html-assets.ts';
+import { html, trusted, type Safe } from './html-escape.ts';
+import { findingTargets, refKey, type IndicatorRef, type Targets } from './targets.ts';
+import {
+  FORMAT_LABEL, QUALITY_LABEL, SEVERITIES, SEVERITY_LABEL, STATUS_LABEL, TABLE_KIND_LABEL, countBySeverity,
+  followUpLabel, sortFindings, type ReportOptions,
+} from './labels.ts';
+
+type TableEntry = DocumentResult['tables'][number];
+type Indicator = TableEntry['indicators'][number];
+
+export const HTML_TITLE = '绩效评价报告核查结果';
+
+export function renderHtml(output: Output, options: ReportOptions = {}): string {
+  const scriptHash = createHash('sha256').update(SCRIPT).digest('base64');
+  const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${scriptHash}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  const page = html`<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="generator" content="${output.tool.name} ${output.tool.version}">
+<title>${HTML_TITLE}</title>
+<style>${trusted(CSS)}</style>
+</head>
+<body>
+<header class="bar">
+<h1>${HTML_TITLE}</h1>
+<span class="totals-line">${batchSummary(output)}</span>
+<div class="search" role="search">
+<label for="search">搜索问题</label>
+<input type="search" id="search" placeholder="规则、指标、原文、文件名…" autocomplete="off">
+<span class="count" id="search-count" aria-live="polite"></span>
+</div>
+</header>
+<main>
+${overview(output)}
+${output.documents.map((doc, i) => documentSection(doc, i, options))}
+</main>
+<script>${trusted(SCRIPT)}</script>
+</body>
+</html>
+`;
+  return page.value;
+}
+
+export const docId = (docIndex: number) => `doc-${docIndex + 1}`;
+export const findingId = (docIndex: number, findingIndex: number) => `f-${docIndex + 1}-${findingIndex + 1}`;
+/** Anchor of an indicator row: document, then positions in doc.tables and in that table (1-based). */
+export const indicatorId = (docIndex: number, ref: IndicatorRef) => `i-${docIndex + 1}-${ref.table + 1}-${ref.indicator + 1}`;
+
+function batchSummary(output: Output): string {
+  const docs = output.documents;
+  const all = docs.flatMap((d) => d.findings);
+  const n = (s: Severity) => all.filter((f) => f.severity === s).length;
+  const failed = docs.filter((d) => d.status === 'error').length;
+  return `共 ${docs.length} 个文件（${failed} 个无法读取）：错误 ${n('error')} 项，警告 ${n('warning')} 项，提示 ${n('info')} 项 · ${output.tool.name} ${output.tool.version}`;
+}
+
+// ---------- overview ----------
+
+interface OverviewColumn {
+  header: string;
+  numeric?: boolean;
+  cell: (doc: DocumentResult, i: number, counts: Record<Severity, number>) => { sort: string; content: Safe | string; className?: string };
+}
+
+const countCell = (severity: Severity) => (_doc: DocumentResult, _i: number, counts: Record<Severity, number>) => ({
+  sort: String(counts[severity]),
+  content: String(counts[severity]),
+  className: `num n-${severity}${counts[severity] === 0 ? ' n-zero' : ''}`,
+});
+
+const OVERVIEW_COLUMNS: OverviewColumn[] = [
+  { header: '文件', cell: (doc, i) => ({ sort: doc.file, content: html`<a href="#${docId(i)}">${fileName(doc.file)}</a>`, className: 'file' }) },
+  { header: '单位', cell: (doc) => ({ sort: doc.unit ?? '', content: doc.unit ?? '—' }) },
+  { header: '年度', numeric: true, cell: (doc) => ({ sort: doc.year === null ? '' : String(doc.year), content: doc.year === null ? '—' : String(doc.year), className: 'num' }) },
+  { header: '状态', cell: (doc) => ({ sort: STATUS_LABEL[doc.status], content: STATUS_LABEL[doc.status], className: 'nowrap' }) },
+  { header: '报告总分', numeric: true, cell: (doc) => numberCell(doc.claimedTotal) },
+  { header: '复算总分', numeric: true, cell: (doc) => numberCell(doc.computedTotal) },
+  { header: '等级', cell: (doc) => ({ sort: doc.grade ?? '', content: doc.grade ?? '—' }) },
+  { header: '错误', numeric: true, cell: countCell('error') },
+  { header: '警告', numeric: true, cell: countCell('warning') },
+  { header: '提示', numeric: true, cell: countCell('info') },
+];
+
+/** The folder in muted text, then a break opportunity, so long paths wrap between folder and name. */
+function fileName(file: string): Safe {
+  const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1;
+  return html`${cut ? html`<span class="dir">${file.slice(0, cut)}</span><wbr>` : ''}${file.slice(cut)}`;
+}
+
+function numberCell(value: string | null) {
+  return { sort: value ?? '', content: value ?? '—', className: 'num' };
+}
+
+function overview(output: Output): Safe {
+  const head = OVERVIEW_COLUMNS.map(
+    (c) => html`<th scope="col" data-type="${c.numeric ? 'number' : 'text'}"${trusted(c.numeric ? ' class="num"' : '')}><button type="button">${c.header}</button></th>`,
+  );
+  const rows = output.documents.map((doc, i) => {
+    const counts = countBySeverity(doc);
+    const cells = OVERVIEW_COLUMNS.map((c) => {
+      const cell = c.cell(doc, i, counts);
+      return html`<td data-sort="${cell.sort}"${cell.className ? html` class="${cell.className}"` : ''}>${cell.content}</td>`;
+    });
+    return html`<tr data-doc="${docId(i)}" data-order="${i}">${cells}</tr>\n`;
+  });
+  return html`<section id="overview">
+<h2>文件一览</h2>
+${output.documents.length === 0 ? html`<p class="none">没有检查任何文件。</p>` : html`<table class="overview sortable">
+<thead><tr>${head}</tr></thead>
+<tbody>
+${rows}</tbody>
+</table>`}
+</section>`;
+}
+
+// ---------- one document ----------
+
+function documentSection(doc: DocumentResult, i: number, options: ReportOptions): Safe {
+  const targets = findingTargets(doc);
+  return html`<section class="doc" id="${docId(i)}" data-file="${doc.file}">
+<h2>${doc.file}<a class="back" href="#overview">返回一览</a></h2>
+<div class="meta">
+<span>单位：<b>${doc.unit ?? '未识别'}</b></span>
+<span>年度：<b>${doc.year === null ? '未识别' : String(doc.year)}</b></span>
+<span>格式：<b>${FORMAT_LABEL[doc.format]}</b></span>
+<span>状态：<b>${STATUS_LABEL[doc.status]}</b></span>
+<span>等级：<b>${doc.grade ?? '未识别'}</b></span>
+</div>
+${doc.error ? html`<p class="error-box">无法读取（${doc.error.code}）：${doc.error.message}</p>` : scores(doc)}
+${doc.notes.length ? html`<ul class="notes">${doc.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}
+${doc.error ? '' : findingsPart(doc, i, options, targets)}
+${doc.error ? '' : treesPart(doc, i, targets)}
+</section>
+`;
+}
+
+function scores(doc: DocumentResult): Safe {
+  const difference = totalDifference(doc.claimedTotal, doc.computedTotal);
+  const state = difference === null ? '' : difference.isZero() ? ' same' : ' diff';
+  return html`<div class="scores">
+<div class="score${trusted(state)}"><span class="label">报告总分</span><span class="value">${doc.claimedTotal ?? '未找到'}</span></div>
+<div class="score${trusted(state)}"><span class="label">复算总分</span><span class="value">${doc.computedTotal ?? '无法复算'}</span></div>
+${difference !== null && !difference.isZero() ? html`<div class="score diff"><span class="label">相差</span><span class="value">${signed(difference)}</span></div>` : ''}
+</div>`;
+}
+
+function totalDifference(claimed: string | null, computed: string | null): Decimal | null {
+  if (claimed === null || computed === null) return null;
+  try {
+    return new Decimal(claimed).minus(new Decimal(computed));
+  } catch {
+    return null;
+  }
+}
+
+const signed = (d: Decimal) => (d.isPositive() ? `+${d.toFixed()}` : d.toFixed());
+
+// ---------- findings ----------
+
+function findingsPart(doc: DocumentResult, i: number, options: ReportOptions, targets: Targets): Safe {
+  if (doc.findings.length === 0) return html`<h3>问题</h3><p class="none">未发现问题。</p>`;
+  const indexed = doc.findings.map((finding, index) => ({ finding, index }));
+  const groups = SEVERITIES.map((severity) => {
+    const items = indexed.filter((x) => x.finding.severity === severity);
+    if (items.length === 0) return '';
+    return html`<section class="sev-group" data-severity="${severity}">
+<h4><span class="badge sev-${severity}">${SEVERITY_LABEL[severity]}</span> ${items.length} 项</h4>
+${items.map((x) => findingCard(x.finding, i, x.index, options, targets))}
+</section>`;
+  });
+  return html`<h3>问题（${doc.findings.length} 项）</h3>
+${groups}`;
+}
+
+function findingCard(f: Finding, docIndex: number, index: number, options: ReportOptions, targets: Targets): Safe {
+  const ref = targets.byFinding.get(index);
+  const target = ref ? indicatorId(docIndex, ref) : null;
+  return html`<article class="finding sev-${f.severity}" id="${findingId(docIndex, index)}">
+<div class="head"><span class="badge sev-${f.severity}">${SEVERITY_LABEL[f.severity]}</span><code>${f.rule}</code>${f.subject ? html`<span>指标：${f.subject}</span>` : ''}<span>${formatLocation(f.location)}</span><span class="follow">${followUpLabel(f, options.statusOf)}</span></div>
+<p class="msg">${f.message}</p>
+${f.actual !== null || f.expected !== null ? html`<p class="values"><span>报告值 <b class="mono">${f.actual ?? '—'}</b></span><span>复算值 <b class="mono">${f.expected ?? '—'}</b></span></p>` : ''}
+${f.calculation ? html`<p class="values"><span>复算过程 <code>${f.calculation}</code></span></p>` : ''}
+${f.evidence ? html`<div class="evidence" title="原文">${f.evidence}</div>` : ''}
+${target ? html`<a class="to-cell" href="#${target}">在指标表中查看 →</a>` : ''}
+</article>
+`;
+}
+
+// ---------- indicator trees ----------
+
+function treesPart(doc: DocumentResult, docIndex: number, targets: Targets): Safe {
+  if (doc.tables.length === 0) return html`<h3>指标表</h3><p class="none">未识别出评分表。</p>`;
+  return html`<h3>指标表</h3>
+${doc.tables.map((t, position) => treeTable(doc, t, position, docIndex, targets))}`;
+}
+
+function treeTable(doc: DocumentResult, table: TableEntry, position: number, docIndex: number, targets: Targets): Safe {
+  const rows = table.indicators.map((ind, indicator) => {
+    const ref = { table: position, indicator };
+    const hits = (targets.byIndicator.get(refKey(ref)) ?? []).map((index) => ({ index, finding: doc.findings[index] }));
+    const worst = hits.length ? sortFindings(hits.map((h) => h.finding))[0].severity : null;
+    const level = Math.min(3, Math.max(1, ind.level));
+    return html`<tr${worst ? html` id="${indicatorId(docIndex, ref)}" class="hl hl-${worst}"` : ''}>
+<td class="name lvl-${String(level)}">${ind.name}</td><td class="num">${ind.weight ?? '—'}</td><td class="num">${ind.score ?? '—'}</td><td class="num">${ind.location.row ? `第${ind.location.row}行` : '—'}</td><td>${hits.map((h) => html`<a class="badge sev-${h.finding.severity}" href="#${findingId(docIndex, h.index)}" title="${h.finding.message}">${SEVERITY_LABEL[h.finding.severity]}</a> `)}</td>
+</tr>
+`;
+  });
+  return html`<table class="tree">
+<caption>表${String(table.table)} · ${TABLE_KIND_LABEL[table.kind] ?? table.kind} · ${QUALITY_LABEL[table.quality] ?? table.quality}</caption>
+<thead><tr><th>指标</th><th class="num">分值</th><th class="num">得分</th><th class="num">位置</th><th>问题</th></tr></thead>
+<tbody>
+${rows}</tbody>
+</table>
+`;
+}

@@ -1,0 +1,70 @@
+// Pairs of labelled figures (normalizers/claims/figure.ts) that speak of the same quantity: same label,
+// same scope, compatible period. Which pairs disagree is the rules' business.
+import { Decimal } from 'decimal.js';
+import type { ClaimOf } from '../../model/index.ts';
+import { parsePeriod } from '../../normalizers/claims/figure.ts';
+import { meets, ofQuantity, type Interval } from './interval.ts';
+
+export type Figure = ClaimOf<'figure'>;
+
+const TO_WAN: Record<string, number> = { 元: 0.0001, 万元: 1, 亿元: 10_000 };
+export const isMoney = (f: Figure) => f.value.unit in TO_WAN;
+
+export function inWan(f: Figure): Interval {
+  const i = ofQuantity(f.value);
+  const k = new Decimal(TO_WAN[f.value.unit] ?? 1);
+  return { lo: i.lo.times(k), hi: i.hi.times(k) };
+}
+
+export interface FigurePair {
+  first: Figure;
+  second: Figure;
+  /** Both figures carry an explicit period point (年初, 全年, 年末, 上年末…). */
+  explicitPeriod: boolean;
+  /** How many places print each of the two values. */
+  counts: [number, number];
+}
+
+/** Distinct printed values of the same figure, each at its first place, paired up. */
+export function comparablePairs(claims: Figure[], { looseSamePoint }: { looseSamePoint: boolean }): FigurePair[] {
+  const pairs: FigurePair[] = [];
+  const distinct: Figure[] = [];
+  const counts = new Map<Figure, number>();
+  for (const f of claims) {
+    const same = distinct.find((d) => sameFigure(d, f, true) && d.value.unit === f.value.unit && d.value.value.eq(f.value.value));
+    if (same) counts.set(same, (counts.get(same) ?? 1) + 1);
+    else distinct.push(f);
+  }
+  for (let i = 0; i < distinct.length; i++) {
+    for (let j = i + 1; j < distinct.length; j++) {
+      const a = distinct[i];
+      const b = distinct[j];
+      if (!sameFigure(a, b, !looseSamePoint)) continue;
+      const pa = parsePeriod(a.period);
+      const pb = parsePeriod(b.period);
+      pairs.push({ first: a, second: b, explicitPeriod: pa.point !== null && pb.point !== null, counts: [counts.get(a) ?? 1, counts.get(b) ?? 1] });
+    }
+  }
+  return pairs;
+}
+
+function sameFigure(a: Figure, b: Figure, strictPoint: boolean): boolean {
+  if (a.label !== b.label || (a.scope ?? 'unit') !== (b.scope ?? 'unit')) return false;
+  if (isMoney(a) !== isMoney(b) || (!isMoney(a) && a.value.unit !== b.value.unit)) return false;
+  const pa = parsePeriod(a.period);
+  const pb = parsePeriod(b.period);
+  if (pa.year && pb.year && pa.year !== pb.year) return false;
+  if (strictPoint) return pa.point === pb.point;
+  return pa.point === pb.point || pa.point === null || pb.point === null;
+}
+
+export const agree = (a: Figure, b: Figure) => meets(inWan(a), inWan(b));
+
+/** "全年预算数", "上年末存量资金": the label with its period point put back. */
+export function figureName(f: Figure): string {
+  const { point } = parsePeriod(f.period);
+  if (!point) return f.label;
+  return f.label.startsWith('预算') || f.label.startsWith('执行') || f.label.startsWith('决算') || f.label.startsWith('存量') || f.label.startsWith('结转') || f.label.startsWith('在职')
+    ? `${point}${f.label}`
+    : `${f.label}（${point}）`;
+}

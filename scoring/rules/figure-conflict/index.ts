@@ -1,0 +1,43 @@
+// The same labelled figure (same label, scope and period) printed with two different values:
+// "全年预算数 1085.09" in the self-evaluation table and "全年预算数为348.64万元" in the narrative.
+import type { ClaimOf } from '../../../model/index.ts';
+import { printed, where } from '../../recompute/format.ts';
+import { agree, comparablePairs, figureName } from '../../recompute/figures.ts';
+import { defineRule } from '../../rule.ts';
+
+type Figure = ClaimOf<'figure'>;
+
+/** The value printed in more places is taken as the report's own; on a tie, the table's; else the first. */
+function likelyRight(first: Figure, second: Figure, counts: [number, number]): [Figure, Figure] {
+  if (counts[0] !== counts[1]) return counts[0] > counts[1] ? [first, second] : [second, first];
+  if (second.loc.table != null && first.loc.table == null) return [second, first];
+  return [first, second];
+}
+
+export default defineRule({
+  meta: {
+    id: 'figure/conflict',
+    severity: 'error',
+    description: '同一口径（同一标签、范围、时点）的数字在报告不同位置取值不同',
+    basis: '同一数字应前后一致；年初与全年、预算与决算、11月末与年末、项目与单位整体不视为同一口径；按舍入区间比较，0.01 级差异视为舍入',
+  },
+  check(report, ctx) {
+    const figures = report.claims.filter((c): c is ClaimOf<'figure'> => c.kind === 'figure');
+    for (const { first, second, explicitPeriod, counts } of comparablePairs(figures, { looseSamePoint: false })) {
+      if (agree(first, second)) continue;
+      if (first.value.value.eq(second.value.value)) continue; // same digits, other unit: figure/unit-conflict
+      const [expected, actual] = likelyRight(first, second, counts);
+      const name = figureName(first);
+      ctx.report({
+        message: `“${name}”前后不一致：${where(expected.loc)}为${printed(expected.value)}，${where(actual.loc)}为${printed(actual.value)}`,
+        severity: explicitPeriod ? 'error' : 'warning',
+        expected: expected.value.value.toFixed(),
+        actual: actual.value.value.toFixed(),
+        loc: actual.loc,
+        evidence: `${expected.evidence} ↔ ${actual.evidence}`,
+        subject: name,
+        calculation: `${printed(expected.value)} ≠ ${printed(actual.value)}`,
+      });
+    }
+  },
+});

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { findingsOf } from '../../../test/helpers/report.ts';
+import { textReport } from '../../../test/helpers/text-claims.ts';
+import rule from './index.ts';
+
+const run = (...lines: string[]) => findingsOf(rule, textReport(lines));
+
+describe('figure/unit-conflict', () => {
+  it('valid: the same amount written in 元 and 万元, and different periods', () => {
+    expect(run('收入决算数 13,368,029.63 元。', '收入决算数为1336.80万元。')).toEqual([]);
+    expect(run('当年年末存量资金0.08万元。', '上年年末存量资金0.08亿元。')).toEqual([]);
+  });
+
+  it('invalid: 0.08万元 and 0.08亿元 for the same balance', () => {
+    const [f] = run('当年年末存量资金0.08万元。', '2022年存量资金0.08亿元。');
+    expect(f).toMatchObject({ rule: 'figure/unit-conflict', severity: 'warning', expected: '0.08', actual: '0.08' });
+    expect(f.message).toContain('万元/亿元');
+  });
+});

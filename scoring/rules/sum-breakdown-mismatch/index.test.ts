@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { findingsOf } from '../../../test/helpers/report.ts';
+import { textReport } from '../../../test/helpers/text-claims.ts';
+import rule from './index.ts';
+
+const run = (...lines: string[]) => findingsOf(rule, textReport(lines));
+
+describe('sum/breakdown-mismatch', () => {
+  it('valid: parts that add up, within rounding of the series', () => {
+    expect(run('实际支出 3.89 万元，其中：油费 2.35 万元、保险费 0.35 万元、维修费 0.6 万元、终端 0.41 万元、过路费 0.19 万元。')).toEqual([]);
+  });
+
+  it('invalid: parts adding to more than the total', () => {
+    const [f] = run('财政拨款收入决算数为874.97万元，其中一般公共预算收入决算数为850.97万元，政府性基金收入决算数为34万元。');
+    expect(f).toMatchObject({ rule: 'sum/breakdown-mismatch', severity: 'error', expected: '884.97', actual: '874.97' });
+  });
+
+  it('info: parts adding to less (the list may be partial)', () => {
+    expect(run('收入 100 万元，其中：A 30 万元，B 40 万元。')[0]).toMatchObject({ severity: 'info', expected: '70' });
+  });
+});

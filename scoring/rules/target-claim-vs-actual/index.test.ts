@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { findingsOf } from '../../../test/helpers/report.ts';
+import { textReport } from '../../../test/helpers/text-claims.ts';
+import rule from './index.ts';
+
+const run = (...lines: string[]) => findingsOf(rule, textReport(lines));
+const tasks = ['任务 1：新增规模以上工业企业 80 家。', '任务 2：园区引进项目数不少于 15 个。'];
+
+describe('target/claim-vs-actual', () => {
+  it('valid: a shortfall without a claim of full completion is not this rule’s business', () => {
+    expect(run(...tasks, '全年新增规模以上工业企业 56 家。')).toEqual([]);
+  });
+
+  it('valid: a completion claim with every target met', () => {
+    expect(run(...tasks, '各项绩效目标都已完成。全年新增规模以上工业企业 86 家。')).toEqual([]);
+  });
+
+  it('invalid: "都已完成" while 56 < 80', () => {
+    const [f] = run(...tasks, '截至年底，各项绩效目标都已完成，完成率为 100%。全年新增规模以上工业企业 56 家。');
+    expect(f).toMatchObject({ rule: 'target/claim-vs-actual', severity: 'warning', expected: '80', actual: '56' });
+    expect(f.message).toContain('都已完成');
+  });
+
+  it('invalid: a ceiling exceeded in a self-evaluation table', () => {
+    const [f] = run('各项指标均已完成。', '三级指标\t年度指标值\t实际完成值', '总成本控制\t≤1085.09万\t1115.09万');
+    expect(f).toMatchObject({ expected: '1085.09', actual: '1115.09' });
+  });
+});

@@ -1,0 +1,94 @@
+// `jixiao review` and `jixiao mark`: reviewers work through the findings kept in the store.
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_DB_PATH, Store, type FollowUpStatus, type ReviewRow } from './index.ts';
+
+export const STORE_USAGE = `  jixiao review [--db <文件>] [--all]               列出未解决的问题及跟进状态（不含已排除；--all 全部列出）
+  jixiao mark <编号|指纹> confirmed|dismissed|pending [--note 文字] [--db <文件>]
+                                                    记录核实结果：confirmed 已确认，dismissed 已排除，pending 恢复待核实`;
+
+const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
+const STATUS_ARG: Record<string, FollowUpStatus> = { confirmed: 'confirmed', dismissed: 'dismissed', pending: 'pending' };
+
+type Write = (text: string) => void;
+
+export async function reviewCommand(argv: string[], write: Write = (t) => process.stdout.write(`${t}\n`)): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, all: { type: 'boolean' } } });
+  const store = openExisting(values.db);
+  try {
+    const rows = store.reviewRows({ all: values.all });
+    if (rows.length === 0) {
+      write(values.all ? '数据库中没有任何问题记录。' : '没有未解决的问题。');
+      return 0;
+    }
+    write(formatReviewTable(rows));
+    write(`\n共 ${rows.length} 项。用 jixiao mark <编号> confirmed|dismissed [--note 文字] 记录核实结果。`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+export async function markCommand(argv: string[], write: Write = (t) => process.stdout.write(`${t}\n`)): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { db: { type: 'string' }, note: { type: 'string' } },
+  });
+  const [id, statusArg] = positionals;
+  const status = statusArg ? STATUS_ARG[statusArg] : undefined;
+  if (!id || !status || positionals.length > 2) throw new Error('用法：jixiao mark <编号|指纹> confirmed|dismissed|pending [--note 文字]');
+  const store = openExisting(values.db);
+  try {
+    const marked = store.mark(id, status, values.note ?? null);
+    if (!marked) throw new Error(`找不到编号或指纹为“${id}”的问题（用 jixiao review --all 查看）`);
+    const label = store.followUpLookup()(marked.fingerprint).label;
+    write(`已将问题 ${id}（指纹 ${marked.fingerprint}，涉及 ${marked.findings} 处）标记为“${label}”${values.note ? `，备注：${values.note}` : ''}`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+export function formatReviewTable(rows: ReviewRow[], cwd = process.cwd()): string {
+  const header = ['编号', '文件', '规则', '严重程度', '问题', '跟进状态'];
+  const body = rows.map((r) => [
+    String(r.id),
+    displayPath(r.file, cwd),
+    r.rule,
+    SEVERITY_LABEL[r.severity],
+    clip(r.message.replace(/\s+/g, ' '), 40),
+    r.resolvedAt ? `${r.followUp.label}（已解决）` : r.followUp.label + (r.followUp.note ? `：${clip(r.followUp.note, 20)}` : ''),
+  ]);
+  const widths = header.map((h, c) => Math.max(width(h), ...body.map((row) => width(row[c]))));
+  const line = (cells: string[]) => cells.map((cell, c) => pad(cell, widths[c])).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+function openExisting(db: string | undefined): Store {
+  const path = resolve(db ?? DEFAULT_DB_PATH);
+  if (!existsSync(path)) throw new Error(`找不到结果数据库 ${path}：请先运行 jixiao check（或用 --db 指定）`);
+  return Store.open(path);
+}
+
+function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  const shown = [...(rel.startsWith('..') ? path : rel)];
+  return shown.length > 40 ? `…${shown.slice(-39).join('')}` : shown.join('');
+}
+
+/** Display width: CJK and full-width characters take two columns. */
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+function pad(text: string, w: number): string {
+  return text + ' '.repeat(Math.max(0, w - width(text)));
+}
+
+function clip(text: string, max: number): string {
+  return [...text].length > max ? `${[...text].slice(0, max - 1).join('')}…` : text;
+}

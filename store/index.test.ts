@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DocumentResult, Finding } from '../model/index.ts';
+import { Store } from './index.ts';
+
+const finding = (fingerprint: string, message = `问题 ${fingerprint}`): Finding => ({
+  rule: 'score/total-mismatch',
+  severity: 'error',
+  message,
+  expected: '94.42',
+  actual: '100',
+  location: { page: 1, table: 1, row: 2, column: 3, line: null },
+  evidence: '合计 100',
+  subject: '合计',
+  calculation: null,
+  fingerprint,
+});
+
+const result = (file: string, findings: Finding[], status: DocumentResult['status'] = 'ok'): DocumentResult => ({
+  file,
+  sha256: 'abc',
+  format: 'txt',
+  status,
+  error: status === 'error' ? { code: 'corrupt', message: '文件已损坏' } : null,
+  unit: '某局',
+  year: 2022,
+  claimedTotal: '100',
+  computedTotal: '94.42',
+  grade: '优',
+  findings,
+  notes: [],
+  tables: [],
+});
+
+describe('Store', () => {
+  let dir: string;
+  let store: Store;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'jixiao-store-'));
+    store = Store.open(join(dir, 'sub', 'j.db'));
+  });
+  afterEach(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens in WAL mode and round-trips a document with its findings', () => {
+    expect(store.query<{ journal_mode: string }>('PRAGMA journal_mode')[0].journal_mode).toBe('wal');
+    const run = store.beginRun('0.1.0', ['check', 'a.txt']);
+    store.saveDocument(run, '/x/a.txt', '0.1.0', result('/x/a.txt', [finding('f1'), finding('f2'), finding('f1')]));
+    const cached = store.cached('/x/a.txt', '0.1.0');
+    expect(cached?.sha256).toBe('abc');
+    expect(cached?.result.findings.map((f) => f.fingerprint)).toEqual(['f1', 'f2', 'f1']);
+    expect(cached?.result.findings[0].location).toEqual({ page: 1, table: 1, row: 2, column: 3, line: null });
+    expect(cached?.result.unit).toBe('某局');
+    expect(store.cached('/x/a.txt', '0.2.0')).toBeNull();
+    expect(store.integrityCheck()).toBe('ok');
+  });
+
+  it('resolves a finding that disappears on re-check and reopens it when it returns', () => {
+    const r1 = store.beginRun('0.1.0', []);
+    store.saveDocument(r1, '/x/a.txt', 'v', result('/x/a.txt', [finding('f1'), finding('f2')]));
+    const r2 = store.beginRun('0.1.0', []);
+    store.saveDocument(r2, '/x/a.txt', 'v', result('/x/a.txt', [finding('f2')]));
+    const rows = store.query<{ fingerprint: string; resolved_run: number | null; first_seen_run: number; last_seen_run: number }>(
+      'SELECT fingerprint, resolved_run, first_seen_run, last_seen_run FROM findings ORDER BY fingerprint',
+    );
+    expect(rows).toEqual([
+      { fingerprint: 'f1', resolved_run: r2, first_seen_run: r1, last_seen_run: r1 },
+      { fingerprint: 'f2', resolved_run: null, first_seen_run: r1, last_seen_run: r2 },
+    ]);
+    expect(store.cached('/x/a.txt', 'v')?.result.findings.map((f) => f.fingerprint)).toEqual(['f2']);
+    const r3 = store.beginRun('0.1.0', []);
+    store.saveDocument(r3, '/x/a.txt', 'v', result('/x/a.txt', [finding('f1'), finding('f2')]));
+    expect(store.query('SELECT fingerprint FROM findings WHERE resolved_at IS NOT NULL')).toEqual([]);
+  });
+
+  it('keeps findings open when the re-check could not read the file', () => {
+    const r1 = store.beginRun('0.1.0', []);
+    store.saveDocument(r1, '/x/a.txt', 'v', result('/x/a.txt', [finding('f1')]));
+    store.saveDocument(store.beginRun('0.1.0', []), '/x/a.txt', 'v', result('/x/a.txt', [], 'error'));
+    expect(store.reviewRows().map((r) => r.fingerprint)).toEqual(['f1']);
+  });
+
+  it('does not reuse transient failures (timeout) so the next run retries them', () => {
+    const run = store.beginRun('0.1.0', []);
+    const timedOut = { ...result('/x/t.pdf', [], 'error'), error: { code: 'timeout' as const, message: '检查超时' } };
+    store.saveDocument(run, '/x/t.pdf', 'v', timedOut);
+    expect(store.cached('/x/t.pdf', 'v')).toBeNull();
+  });
+
+  it('follow-ups survive re-runs and are found by numeric id or fingerprint', () => {
+    const r1 = store.beginRun('0.1.0', []);
+    store.saveDocument(r1, '/x/a.txt', 'v', result('/x/a.txt', [finding('f1'), finding('f2')]));
+    const [first] = store.reviewRows();
+    expect(first.followUp.label).toBe('待核实');
+    expect(store.mark(String(first.id), 'dismissed', '四舍五入造成')).toEqual({ fingerprint: 'f1', findings: 1 });
+    expect(store.mark('f2', 'confirmed')).toEqual({ fingerprint: 'f2', findings: 1 });
+    expect(store.mark('999', 'confirmed')).toBeNull();
+    store.saveDocument(store.beginRun('0.1.0', []), '/x/a.txt', 'v', result('/x/a.txt', [finding('f1'), finding('f2')]));
+    const lookup = store.followUpLookup();
+    expect(lookup('f1')).toMatchObject({ status: 'dismissed', label: '已排除', note: '四舍五入造成' });
+    expect(lookup('f2').label).toBe('已确认');
+    expect(lookup('unknown').label).toBe('待核实');
+    expect(store.reviewRows().map((r) => [r.fingerprint, r.followUp.label])).toEqual([['f2', '已确认']]);
+    expect(store.reviewRows({ all: true }).map((r) => r.followUp.label)).toEqual(['已排除', '已确认']);
+  });
+
+  it('counts a path once however often it is saved', () => {
+    const run = store.beginRun('0.1.0', []);
+    store.saveDocument(run, '/x/a.txt', 'v', result('/x/a.txt', []));
+    store.saveDocument(run, '/x/b.txt', 'v', result('/x/b.txt', []));
+    store.saveDocument(store.beginRun('0.1.0', []), '/x/a.txt', 'v', result('/x/a.txt', []));
+    expect(store.query('SELECT path, checks FROM documents ORDER BY path')).toEqual([
+      { path: '/x/a.txt', checks: 2 },
+      { path: '/x/b.txt', checks: 1 },
+    ]);
+  });
+});
