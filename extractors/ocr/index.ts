@@ -53,16 +53,14 @@ export async function shutdownOcr(): Promise<void> {
   if (service) await service.terminate();
 }
 
-/**
- * Raw RGBA when the size says so; otherwise encoded bytes (PNG/JPEG/TIFF), which leptonica (wasm,
- * inside tesseract.js) decodes first: untrusted image bytes never reach native code, where a
- * corrupt PNG can crash the process. Canvas then only reads leptonica's own well-formed PNG.
- */
+/** Raw RGBA when the size says so; otherwise encoded bytes (PNG/JPEG via canvas, TIFF via leptonica). */
 export async function decodeImage(input: RecognizeInput, engine: Pick<Engine, 'toGreyPng'>): Promise<Grey> {
   const { data, width, height } = input;
   if (width && height && data.length === width * height * 4) return greyFromRgba(data, width, height);
   const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data);
-  const image = await loadImage(await engine.toGreyPng(bytes));
+  const isTiff = bytes.subarray(0, 4).equals(Buffer.from([0x49, 0x49, 0x2a, 0x00])) || bytes.subarray(0, 4).equals(Buffer.from([0x4d, 0x4d, 0x00, 0x2a]));
+  const encoded = isTiff ? await engine.toGreyPng(bytes) : bytes;
+  const image = await loadImage(encoded);
   const canvas = createCanvas(image.width, image.height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fff';
