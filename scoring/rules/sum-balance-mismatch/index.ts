@@ -1,6 +1,5 @@
 // A row of a balance table where 期初 + 本年收入 − 本年支出 (− 财政收回) ≠ 期末.
-import { BALANCE_MARK, breakdownSource } from '../../../normalizers/claims/breakdown.ts';
-import { judgeBreakdown } from '../../recompute/breakdown.ts';
+import { inconsistentBreakdowns } from '../../recompute/breakdown.ts';
 import { where } from '../../recompute/format.ts';
 import { defineRule } from '../../rule.ts';
 
@@ -12,11 +11,7 @@ export default defineRule({
     basis: '余额勾稽关系：期末 = 期初 + 收入 − 支出 − 收回；期末为空的行不检查；行间调剂可能使单行不平，故为警告（DOMAIN.md 舍入区间规则）',
   },
   check(report, ctx) {
-    for (const claim of report.claims) {
-      if (claim.kind !== 'breakdown' || breakdownSource(claim) !== 'balance') continue;
-      const j = judgeBreakdown(claim);
-      if (j.verdict === 'consistent') continue;
-      const label = claim.label.slice(0, -BALANCE_MARK.length);
+    for (const { claim, judgement: j, label } of inconsistentBreakdowns(report.claims, 'balance')) {
       ctx.report({
         message: `${where(claim.loc)}“${label}”期初加收入减支出为${j.expected}，但期末余额印为${j.actual}${j.verdict === 'truncated' ? '（截断级差异，仅作提示）' : ''}`,
         severity: j.verdict === 'truncated' ? 'info' : 'warning',

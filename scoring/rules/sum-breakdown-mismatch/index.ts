@@ -1,7 +1,6 @@
 // "收入X元，其中：A元，B元，C元" where the parts add to more than X (a "其中" list may be partial, so
 // parts adding to less is only noted).
-import { breakdownSource } from '../../../normalizers/claims/breakdown.ts';
-import { judgeBreakdown } from '../../recompute/breakdown.ts';
+import { inconsistentBreakdowns } from '../../recompute/breakdown.ts';
 import { printed, where } from '../../recompute/format.ts';
 import { defineRule } from '../../rule.ts';
 
@@ -13,10 +12,7 @@ export default defineRule({
     basis: '分项之和不能超过总数；按数列的小数位判断舍入区间，几分钱的差异属正常舍入（DOMAIN.md）',
   },
   check(report, ctx) {
-    for (const claim of report.claims) {
-      if (claim.kind !== 'breakdown' || breakdownSource(claim) !== 'text') continue;
-      const j = judgeBreakdown(claim);
-      if (j.verdict === 'consistent') continue;
+    for (const { claim, judgement: j } of inconsistentBreakdowns(report.claims, 'text')) {
       const over = j.direction === 'over';
       const unit = claim.total.unit;
       ctx.report({

@@ -1,6 +1,5 @@
 // A 小计/合计 row of a data table (收支明细, 资产表…) that is not the sum of the rows it totals.
-import { breakdownSource, TABLE_TOTAL_MARK } from '../../../normalizers/claims/breakdown.ts';
-import { judgeBreakdown } from '../../recompute/breakdown.ts';
+import { inconsistentBreakdowns } from '../../recompute/breakdown.ts';
 import { where } from '../../recompute/format.ts';
 import { defineRule } from '../../rule.ts';
 
@@ -12,11 +11,7 @@ export default defineRule({
     basis: '合计 = 各分项之和（“其中”行不计入）；按该列的小数位判断舍入区间（DOMAIN.md）。评分表的合计由 score/* 规则检查',
   },
   check(report, ctx) {
-    for (const claim of report.claims) {
-      if (claim.kind !== 'breakdown' || breakdownSource(claim) !== 'table') continue;
-      const j = judgeBreakdown(claim);
-      if (j.verdict === 'consistent') continue;
-      const label = claim.label.slice(0, -TABLE_TOTAL_MARK.length);
+    for (const { claim, judgement: j, label } of inconsistentBreakdowns(report.claims, 'table')) {
       ctx.report({
         message: `${where(claim.loc)}${label}为${j.actual}，但所汇总各行相加为${j.expected}${j.verdict === 'truncated' ? '（截断级差异，仅作提示）' : ''}`,
         severity: j.verdict === 'truncated' ? 'info' : 'error',
