@@ -2,11 +2,12 @@
 //   scoring:   一级 | 分值 | 二级 | 分值 | 三级 | 分值 | 指标说明 | 评分标准 | 评分说明 | 得分
 //   summary:   一级指标 | 二级指标 | 分值 | 评价得分 | 得分率
 //   self-eval: 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析 (+ budget row)
-import type { Block, BudgetRow, Cell, ScoringTable } from '../../model/index.ts';
+import type { Block, BudgetRow, ScoringTable, TableReading } from '../../model/index.ts';
 import { parseNumericCell } from '../number.ts';
 import { groupTables, type TableGroup } from './group.ts';
 import { isUsableLayout, layoutOf, type Layout } from './header.ts';
-import { buildTree, evidenceOf, type TreeResult } from './tree.ts';
+import { chooseReading } from './readings.ts';
+import { evidenceOf, type TreeResult } from './tree.ts';
 
 /** Above this share of garbled rows a table is reported as unreadable instead of being checked. */
 const GARBLED_LIMIT = 0.15;
@@ -17,10 +18,10 @@ export function understandTables(blocks: Block[]): ScoringTable[] {
     if (group.header.length === 0) continue;
     const layout = layoutOf(group.header);
     if (!isUsableLayout(layout)) continue;
-    const body = mergeSplitRows(group.body, layout.width);
-    const tree = buildTree(body, layout);
+    const budget = kindOf(layout) === 'self-eval' ? findBudgetRow(group, blocks) : null;
+    const { tree, reading } = chooseReading(group.body, layout, budget);
     if (tree.rowsTotal === 0 && !tree.total) continue;
-    out.push(toScoringTable(group, layout, tree, blocks));
+    out.push(toScoringTable(group, layout, { tree, reading, budget }, blocks));
   }
   return markScrambledSiblings(out);
 }
@@ -52,7 +53,13 @@ function markScrambledSiblings(tables: ScoringTable[]): ScoringTable[] {
   return tables;
 }
 
-function toScoringTable(group: TableGroup, layout: Layout, tree: TreeResult, blocks: Block[]): ScoringTable {
+interface Reading {
+  tree: TreeResult;
+  reading: TableReading;
+  budget: BudgetRow | null;
+}
+
+function toScoringTable(group: TableGroup, layout: Layout, { tree, reading, budget }: Reading, blocks: Block[]): ScoringTable {
   const first = group.tables[0];
   const kind = kindOf(layout);
   const notes: string[] = [];
@@ -65,6 +72,9 @@ function toScoringTable(group: TableGroup, layout: Layout, tree: TreeResult, blo
   } else if (overWeight >= 2) {
     quality = 'unreadable';
     notes.push(`表${first.index}（${titleOf(group, blocks) ?? '评分表'}）有 ${overWeight} 行得分超过分值，疑为表格错位，无法可靠重建，未核对其分项合计`);
+  } else if (reading.confidence === 'low') {
+    quality = 'unreadable';
+    notes.push(`表${first.index}（${titleOf(group, blocks) ?? '评分表'}）按${reading.candidates}种读法重建，最一致的读法仍有 ${reading.sumsBroken} 处合计不符（${reading.sumsHolding} 处相符），疑为表格读取有误，无法可靠核对，未作判断`);
   } else if (tree.rowsGarbled > 0 || leavesWithoutScore(tree) > 0) {
     quality = 'partial';
     notes.push(`表${first.index}部分行未能还原（共 ${tree.rowsTotal} 行，还原 ${tree.rowsRecovered} 行），相关合计只作提示`);
@@ -76,11 +86,12 @@ function toScoringTable(group: TableGroup, layout: Layout, tree: TreeResult, blo
     loc: first.loc,
     roots: tree.roots,
     total: tree.total,
-    budget: kind === 'self-eval' ? findBudgetRow(group, blocks) : null,
+    budget,
     quality,
     notes,
     rowsRecovered: tree.rowsRecovered,
     rowsTotal: tree.rowsTotal,
+    reading,
   };
 }
 
@@ -95,29 +106,6 @@ const leaves = (nodes: TreeResult['roots']): TreeResult['roots'] => nodes.flatMa
 /** Weighted indicators with no score; empty template lines (no weight, no score) do not count. */
 function leavesWithoutScore(tree: TreeResult): number {
   return leaves(tree.roots).filter((n) => !n.score && !n.bonus && n.weight).length;
-}
-
-/** A row cut in two by a multi-line cell: the halves' widths add up to the header's (±1 shared cell). */
-function mergeSplitRows(body: TableGroup['body'], width: number): TableGroup['body'] {
-  const out: TableGroup['body'] = [];
-  for (const row of body) {
-    const prev = out[out.length - 1];
-    const a = prev?.cells.length ?? 0;
-    const b = row.cells.length;
-    if (prev && a < width - 1 && b < width && (a + b === width || a + b === width + 1) && startsWithContent(row.cells)) {
-      const joined = a + b === width + 1 ? joinCells(prev.cells, row.cells) : [...prev.cells, ...row.cells];
-      out[out.length - 1] = { cells: joined, pageStart: prev.pageStart };
-    } else out.push(row);
-  }
-  return out;
-}
-
-const startsWithContent = (cells: Cell[]) => (cells[0]?.text.trim() ?? '') !== '';
-
-function joinCells(a: Cell[], b: Cell[]): Cell[] {
-  const last = a[a.length - 1];
-  const merged = { ...last, text: `${last.text}\n${b[0].text}`.trim() };
-  return [...a.slice(0, -1), merged, ...b.slice(1)];
 }
 
 function titleOf(group: TableGroup, blocks: Block[]): string | null {
