@@ -2,7 +2,7 @@
 //   scoring:   一级 | 分值 | 二级 | 分值 | 三级 | 分值 | 指标说明 | 评分标准 | 评分说明 | 得分
 //   summary:   一级指标 | 二级指标 | 分值 | 评价得分 | 得分率
 //   self-eval: 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析 (+ budget row)
-import type { Block, BudgetRow, ScoringTable, TableReading } from '../../model/index.ts';
+import type { Block, BudgetRow, Cell, Loc, ScoringTable, TableReading } from '../../model/index.ts';
 import { parseNumericCell } from '../number.ts';
 import { groupTables, type TableGroup } from './group.ts';
 import { isUsableLayout, layoutOf, type Layout } from './header.ts';
@@ -116,32 +116,41 @@ function titleOf(group: TableGroup, blocks: Block[]): string | null {
   return null;
 }
 
-/** 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分, in a table shortly before the indicators. */
+/**
+ * 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分, above the indicators in the same table or
+ * in a table shortly before them.
+ */
 function findBudgetRow(group: TableGroup, blocks: Block[]): BudgetRow | null {
+  const first = group.tables[0];
+  const inLead = budgetRowIn(group.lead, first.loc);
+  if (inLead) return inLead;
   for (let i = group.firstBlock - 1; i >= Math.max(0, group.firstBlock - 40); i--) {
     const block = blocks[i];
     if (block.kind !== 'table') continue;
-    for (let r = 0; r + 1 < block.rows.length; r++) {
-      const header = block.rows[r].map((c) => c.text.replace(/\s+/g, ''));
-      const executed = header.findIndex((t) => /全年执行数/.test(t));
-      if (executed < 0) continue;
-      const values = block.rows[r + 1];
-      const at = (pattern: RegExp) => {
-        const c = header.findIndex((t) => pattern.test(t));
-        const cell = c < 0 ? undefined : values[c];
-        return cell ? parseNumericCell(cell.text.split('\n')[0], cell.loc) : null;
-      };
-      return {
-        initialBudget: at(/年初预算数/),
-        fullYearBudget: at(/全年预算数/),
-        executed: at(/全年执行数/),
-        weight: at(/^分值$/),
-        rate: at(/执行率/),
-        score: at(/^得分$/),
-        loc: values.find((c) => c.text.trim())?.loc ?? block.loc,
-        evidence: `${evidenceOf(block.rows[r])} / ${evidenceOf(values)}`,
-      };
-    }
+    const found = budgetRowIn(block.rows, block.loc);
+    if (found) return found;
   }
   return null;
+}
+
+function budgetRowIn(rows: Cell[][], fallback: Loc): BudgetRow | null {
+  const r = rows.findIndex((row, i) => i + 1 < rows.length && row.some((c) => /全年执行数/.test(c.text.replace(/\s+/g, ''))));
+  if (r < 0) return null;
+  const header = rows[r].map((c) => c.text.replace(/\s+/g, ''));
+  const values = rows[r + 1];
+  const at = (pattern: RegExp) => {
+    const c = header.findIndex((t) => pattern.test(t));
+    const cell = c < 0 ? undefined : values[c];
+    return cell ? parseNumericCell(cell.text.split('\n')[0], cell.loc) : null;
+  };
+  return {
+    initialBudget: at(/年初预算数/),
+    fullYearBudget: at(/全年预算数/),
+    executed: at(/全年执行数/),
+    weight: at(/^分值$/),
+    rate: at(/执行率/),
+    score: at(/^得分$/),
+    loc: values.find((c) => c.text.trim())?.loc ?? fallback,
+    evidence: `${evidenceOf(rows[r])} / ${evidenceOf(values)}`,
+  };
 }
