@@ -134,7 +134,7 @@ function findBudgetRow(group: TableGroup, blocks: Block[]): BudgetRow | null {
 }
 
 function budgetRowIn(rows: Cell[][], fallback: Loc): BudgetRow | null {
-  const r = rows.findIndex((row, i) => i + 1 < rows.length && row.some((c) => /全年执行数/.test(c.text.replace(/\s+/g, ''))));
+  const r = rows.findIndex((row, i) => i + 1 < rows.length && row.some((c) => /执行数/.test(c.text.replace(/\s+/g, ''))));
   if (r < 0) return null;
   const header = rows[r].map((c) => c.text.replace(/\s+/g, ''));
   const values = rows[r + 1];
@@ -146,7 +146,7 @@ function budgetRowIn(rows: Cell[][], fallback: Loc): BudgetRow | null {
   return {
     initialBudget: at(/年初预算数/),
     fullYearBudget: at(/全年预算数/),
-    executed: at(/全年执行数/),
+    executed: at(/执行数/),
     weight: at(/^分值$/),
     rate: at(/执行率/),
     score: at(/^得分$/),
