@@ -137,7 +137,7 @@ export function budgetText(ctx: ReportContext, b: Budget, options: { rateInNarra
 
 /** "a/b×100%=c%" with the planned calc anomaly (a changed digit or swapped digits) when one is wanted here. */
 export function statedRate(ctx: ReportContext, numerator: Decimal, denominator: Decimal, where: 'table' | 'narrative', subject: string, u: MoneyUnit = ctx.layout.moneyUnit): string {
-  const truncate = ctx.rng.chance(0.2);
+  const truncate = ctx.rng.chance(0.2) && !ctx.wants('calc-wrong') && !ctx.wants('calc-transposition');
   const correct = formatPercent(printedRatio(numerator, denominator, u));
   if (truncate && formatPercent(printedRatio(numerator, denominator, u), true) !== correct) {
     ctx.decoys.add('truncated-percent');

@@ -17,7 +17,7 @@ export interface CorpusOptions {
   seed: number;
   n: number;
   formats: CorpusFormat[];
-  /** How many reports (the first ones) also get a scanned copy. */
+  /** How many reports (the first short ones) also get a scanned copy. */
   scanN: number;
   dir: string;
   log?: (line: string) => void;
@@ -50,26 +50,30 @@ export async function ensureCorpus(options: CorpusOptions): Promise<CorpusEntry[
   mkdirSync(join(dir, 'src'), { recursive: true });
 
   const entries: CorpusEntry[] = [];
+  let scansLeft = options.scanN;
   const htmlToConvert: string[] = [];
   const docxToConvert: string[] = [];
   for (let i = 0; i < n; i++) {
     const { report, truth } = generateReport(seed, i);
     const base = join(dir, truth.id);
+    // Scanned copies go to the first scanN short reports (the self-evaluation forms and data sheets): OCR is slow.
+    const scanned = options.formats.includes('scan') && scansLeft > 0 && truth.kind !== 'third-party';
+    if (scanned) scansLeft--;
     const files: CorpusEntry['files'] = {};
     const wants = (f: CorpusFormat) => options.formats.includes(f);
     if (wants('txt')) files.txt = writeIfChanged(`${base}.txt`, toTxt(report));
-    const needDocx = wants('docx') || wants('pdf') || (wants('scan') && i < options.scanN);
+    const needDocx = wants('docx') || wants('pdf') || scanned;
     if (needDocx) {
       const html = join(dir, 'src', `${truth.id}.html`);
       writeIfChanged(html, toHtml(report));
       if (!existsSync(`${base}.docx`)) htmlToConvert.push(html);
       if (wants('docx')) files.docx = `${base}.docx`;
     }
-    if (wants('pdf') || (wants('scan') && i < options.scanN)) {
+    if (wants('pdf') || scanned) {
       if (!existsSync(`${base}.pdf`)) docxToConvert.push(`${base}.docx`);
       if (wants('pdf')) files.pdf = `${base}.pdf`;
     }
-    if (wants('scan') && i < options.scanN) files.scan = `${base}.scan.pdf`;
+    if (scanned) files.scan = `${base}.scan.pdf`;
     if (wants('xlsx') && HAS_SHEET.has(truth.kind)) {
       files.xlsx = `${base}.xlsx`;
       if (!existsSync(files.xlsx)) {

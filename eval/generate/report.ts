@@ -26,7 +26,7 @@ const GROUPS: AnomalyKind[][] = [
   ['figure-conflict', 'unit-yuan-wan'],
   ['target-claim', 'unmet-full-marks'],
   ['subtotal-mismatch', 'score-over-weight', 'weight-mismatch'],
-  ['unit-wan-yi', 'rubric-score'],
+  ['unit-wan-yi', 'rubric-score', 'divide-by-zero'],
 ];
 
 export function reportId(seed: number, index: number): string {
@@ -46,6 +46,8 @@ export function generateReport(seed: number, index: number): { report: RenderedR
   const body = kind === 'third-party' ? thirdPartyReport(ctx, unit, year)
     : kind === 'basic-data' ? basicDataReport(ctx, unit, year)
       : selfEvalReport(ctx, unit, year, kind === 'district-self');
+  const missing = [...planned].filter((k) => !ctx.anomalies.some((a) => a.kind === k));
+  if (missing.length) throw new Error(`${reportId(seed, index)}: planned anomalies not injected: ${missing.join(', ')}`);
   layout.tables = body.blocks.filter((b) => b.kind === 'table').length;
   return {
     report: { title: body.title, landscape: layout.landscape, blocks: body.blocks },

@@ -14,7 +14,7 @@ export function thirdPartyReport(ctx: ReportContext, unit: string, year: number)
   const budget = makeBudget(ctx, year, {
     partLabels: ['基本支出', '项目支出'],
     carryoverRate: ctx.wants('rubric-score') ? rng.int(210, 290) / 1000 : rng.chance(0.2) ? rng.int(120, 180) / 1000 : rng.int(5, 90) / 1000,
-    zeroStock: ctx.wants('divide-by-zero') || rng.chance(0.15),
+    zeroStock: ctx.wants('divide-by-zero') || (!ctx.wants('rubric-score') && rng.chance(0.15)),
   });
   const calcInTable = rng.chance(0.5);
   const stockInTable = rng.chance(0.5);
