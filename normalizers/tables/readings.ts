@@ -88,8 +88,8 @@ export function tallySums(tree: TreeResult, budget: BudgetRow | null = null): Ta
   if (tree.total && roots.length) {
     const budgetWeight = budget?.weight ? [budget.weight] : [];
     const budgetScore = budget?.score ? [budget.score] : [];
-    count(tree.total.weight, [...roots.map((n) => n.weight), ...budgetWeight]);
-    count(tree.total.score, [...roots.map((n) => n.score ?? leafScoreSum(n)), ...budgetScore]);
+    count(tree.total.weight, [...roots.map((n) => n.weight ?? leafSum(n, 'weight')), ...budgetWeight]);
+    count(tree.total.score, [...roots.map((n) => n.score ?? leafSum(n, 'score')), ...budgetScore]);
   }
   return tally;
 }
@@ -107,12 +107,12 @@ function sumVerdict(printed: Quantity | null | undefined, parts: (Quantity | nul
 
 const halfUnit = (q: Quantity) => (q.decimals === 0 ? new Decimal(0) : new Decimal(10).pow(-q.decimals).div(2));
 
-/** A root without its own score stands for its scored leaves. */
-function leafScoreSum(node: IndicatorNode): Quantity | null {
+/** A root without its own weight or score stands for its leaves' (summary tables print only those). */
+function leafSum(node: IndicatorNode, field: 'weight' | 'score'): Quantity | null {
   const leaves = (n: IndicatorNode): IndicatorNode[] => (n.children.length ? n.children.flatMap(leaves) : [n]);
-  const scored = leaves(node).filter((n) => !n.bonus && (n.weight || n.score));
-  if (scored.length === 0 || scored.some((n) => !n.score)) return null;
-  const value = scored.reduce((acc, n) => acc.plus(n.score!.value), new Decimal(0));
-  const decimals = Math.max(...scored.map((n) => n.score!.decimals));
+  const items = leaves(node).filter((n) => !n.bonus && (n.weight || n.score));
+  if (items.length === 0 || items.some((n) => !n[field])) return null;
+  const value = items.reduce((acc, n) => acc.plus(n[field]!.value), new Decimal(0));
+  const decimals = Math.max(...items.map((n) => n[field]!.decimals));
   return { value, decimals, unit: '分', raw: value.toFixed(), loc: node.loc };
 }
