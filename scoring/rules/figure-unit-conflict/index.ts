@@ -2,7 +2,7 @@
 // "当年年末存量资金0.08万元" and "2022年存量资金0.08亿元".
 import type { ClaimOf } from '../../../model/index.ts';
 import { printed, where } from '../../recompute/format.ts';
-import { comparablePairs, figureName, isMoney } from '../../recompute/figures.ts';
+import { comparablePairs, figureName, isMoney, readOffColumns } from '../../recompute/figures.ts';
 import { defineRule } from '../../rule.ts';
 
 export default defineRule({
@@ -11,6 +11,7 @@ export default defineRule({
     severity: 'warning',
     description: '同一数字在不同位置数值相同而金额单位不同（元/万元/亿元），至少一处单位有误',
     basis: '同一口径的金额应单位一致；数字相同、单位相差万倍，几乎必是单位写错',
+    evidence: 'sentence',
   },
   check(report, ctx) {
     const figures = report.claims.filter((c): c is ClaimOf<'figure'> => c.kind === 'figure' && isMoney(c));
@@ -25,6 +26,7 @@ export default defineRule({
         evidence: `${first.evidence} ↔ ${second.evidence}`,
         subject: `${name}（${first.value.unit}/${second.value.unit}）`,
         calculation: `${printed(first.value)} ≠ ${printed(second.value)}`,
+        evidenceKind: readOffColumns(first, second) ? 'structure' : 'sentence',
       });
     }
   },
