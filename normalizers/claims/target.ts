@@ -14,7 +14,7 @@ type Target = ClaimOf<'target'>;
 const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 const CELL_UNIT = '万元|亿元|元|万|亿|%|个|家|人次|人|项|次|条|件|户|笔|本|场|批|名|座|篇|期|天|日';
 const CELL_NUMBER = new RegExp(`(${NUM})\\s*(${CELL_UNIT})?`, 'g');
-const CEILING = /≤|<|不超过|不高于|以下|以内|控制在|低于/;
+const CEILING = /≤|<|不超过|不高于|以下|以内|控制在|(?<!不)低于/;
 const COMPARATOR = /(?:不少于|不低于|不超过|不高于|至少|达到|超过|以上|以下)+$/;
 
 export function extractTargets(text: Report['text']): Target[] {
@@ -70,6 +70,23 @@ function rowTarget(row: TableRows['rows'][number], columns: Columns, group: stri
   const label = (columns.indicator >= 0 ? row.cells[columns.indicator] : '') || group || '绩效指标';
   const higherIsBetter = !(CEILING.test(targetText) || /成本/.test(group));
   return { kind: 'target', label, target: target.q, actual: actual.q, higherIsBetter, loc: { ...row.loc, column: columns.actual + 1 }, evidence: row.evidence };
+}
+
+/** Targets that are ceilings by their indicator's nature: costs, complaint and error rates, incidents. */
+const CEILING_NAME = /成本|费用控制|投诉|差错|事故|超支|违规|违纪|逾期|漏报|误报|发生率|损失/;
+const SAME_UNIT: Record<string, string> = { 万: '万元', 亿: '亿元' };
+
+/**
+ * A 年度指标值 / 实际完成值 pair of cells that both hold exactly one number of the same unit, with the
+ * direction the target points in; null for qualitative targets ("达标", "有效提升") or mixed units.
+ */
+export function comparablePair(targetText: string, actualText: string, name: string, loc: Loc): Pick<Target, 'target' | 'actual' | 'higherIsBetter'> | null {
+  const target = singleNumber(targetText, loc);
+  const actual = singleNumber(actualText, loc);
+  if (!target || !actual) return null;
+  if ((SAME_UNIT[target.unitText] ?? target.unitText) !== (SAME_UNIT[actual.unitText] ?? actual.unitText)) return null;
+  const higherIsBetter = !(CEILING.test(targetText) || (CEILING_NAME.test(name) && !/≥|>|不低于|不少于|以上|至少/.test(targetText)));
+  return { target: target.q, actual: actual.q, higherIsBetter };
 }
 
 function singleNumber(cell: string, loc: Loc): { q: Quantity; unitText: string } | null {
