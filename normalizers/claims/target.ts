@@ -18,7 +18,7 @@ const CEILING = /≤|<|不超过|不高于|以下|以内|控制在|(?<!不)低�
 const COMPARATOR = /(?:不少于|不低于|不超过|不高于|至少|达到|超过|以上|以下)+$/;
 
 export function extractTargets(text: Report['text']): Target[] {
-  return [...tableTargets(text), ...narrativeTargets(text)];
+  return [...tableTargets(text), ...narrativeTargets(text), ...plannedVsAchieved(text)];
 }
 
 // ---------- tables ----------
@@ -153,6 +153,32 @@ function narrativeTargets(text: Report['text']): Target[] {
       loc: actual.q.loc,
       evidence: `目标：${sentenceAround(t.segment.text, t.at, t.end, 80)}；实际：${sentenceAround(actual.segment.text, actual.at, actual.end, 80)}`,
     });
+  }
+  return claims;
+}
+
+// ---------- "计划9个、已实现7个" in one sentence or one table row ----------
+
+const COUNT_UNIT = '个|项|家|次|场|件|条|户|批|名|人次|人';
+/** A planned count and, within a short stretch of the same sentence, the achieved count in the same unit. */
+const PLANNED_ACHIEVED = new RegExp(
+  `(?:计划|预算安排|应完成|应实现|目标数|计划数)\\p{Script=Han}{0,8}?\\s*(?:为|有|共)?\\s*(\\d+)\\s*(${COUNT_UNIT})` +
+    `[^。；;]{0,16}?(?:已|实际|共)?(?:实现|完成|达成)\\p{Script=Han}{0,6}?\\s*(?:为|的)?\\s*(\\d+)\\s*(${COUNT_UNIT})`,
+  'gu',
+);
+
+function plannedVsAchieved(text: Report['text']): Target[] {
+  const claims: Target[] = [];
+  const rows = tablesOf(text).flatMap((t) => t.rows.map((r) => ({ text: r.cells.filter((c) => c !== '').join(' '), loc: r.loc })));
+  const segments = [...paragraphs(text).map((p) => ({ text: p.text, at: (i: number) => locAt(p, i) })), ...rows.map((r) => ({ text: r.text, at: () => r.loc }))];
+  for (const segment of segments) {
+    for (const m of segment.text.matchAll(PLANNED_ACHIEVED)) {
+      if (m[2] !== m[4] || /未/.test(m[0])) continue;
+      const loc = segment.at(m.index!);
+      const count = (digits: string, unit: string): Quantity => ({ value: new Decimal(digits), decimals: 0, unit: (UnitSchema.safeParse(unit).success ? unit : '') as Unit, raw: `${digits}${unit}`, loc });
+      const label = labelBefore(segment.text, m.index!) || '计划任务';
+      claims.push({ kind: 'target', label, target: count(m[1], m[2]), actual: count(m[3], m[4]), higherIsBetter: true, loc, evidence: sentenceAround(segment.text, m.index!, m.index! + m[0].length) });
+    }
   }
   return claims;
 }

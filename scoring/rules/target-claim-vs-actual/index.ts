@@ -7,10 +7,13 @@ import { defineRule } from '../../rule.ts';
 
 type Target = ClaimOf<'target'>;
 
+/** Whole counts (9 个, 280 人次) are exact; amounts and percentages stand for their rounding interval. */
+const ROUNDED_UNITS = new Set(['元', '万元', '亿元', '%']);
+const isCount = (t: Target) => t.target.decimals === 0 && t.actual.decimals === 0 && !ROUNDED_UNITS.has(t.target.unit) && !ROUNDED_UNITS.has(t.actual.unit);
+
 /** The actual misses the target beyond rounding (below a floor, or above a ceiling). */
 export function fallsShort(t: Target): boolean {
-  const verdict = judge(t.actual, ofQuantity(t.target, t.actual.decimals));
-  if (verdict !== 'mismatch') return false;
+  if (!isCount(t) && judge(t.actual, ofQuantity(t.target, t.actual.decimals)) !== 'mismatch') return false;
   return t.higherIsBetter ? t.actual.value.lt(t.target.value) : t.actual.value.gt(t.target.value);
 }
 
@@ -19,7 +22,8 @@ export default defineRule({
     id: 'target/claim-vs-actual',
     severity: 'warning',
     description: '报告声称各项目标均已完成（完成率100%），但有指标的实际完成值未达到目标值',
-    basis: '“均已完成”的表述应与各指标的实际完成值一致；目标值与实际值取自报告自身（年度指标值/实际完成值，或任务清单与完成情况）',
+    basis: '“均已完成”的表述应与各指标的实际完成值一致；目标值与实际值取自报告自身（年度指标值/实际完成值，任务清单与完成情况，或“计划9个、已实现7个”一类表述）',
+    evidence: 'sentence',
   },
   check(report, ctx) {
     const completion = report.claims.find((c): c is ClaimOf<'completion'> => c.kind === 'completion');
@@ -35,6 +39,8 @@ export default defineRule({
         evidence: `${completion.evidence} ↔ ${t.evidence}`,
         subject: t.label,
         calculation: `${printed(t.actual)} ${t.higherIsBetter ? '<' : '>'} ${printed(t.target)}`,
+        // A pair read off the 年度指标值 / 实际完成值 columns (its loc names the column) rests on the table's structure.
+        evidenceKind: t.loc.table != null && t.loc.column != null ? 'structure' : 'sentence',
       });
     }
   },

@@ -38,5 +38,6 @@ describe('target/unmet-full-score', () => {
     const [cost] = run(indicator('总成本控制', '≤1085.09万', '1115.09万元', '10', '10'));
     expect(cost.message).toContain('超过上限');
     expect(run(indicator('群众投诉率', '5%', '8%', '5', '5'))[0].message).toContain('超过上限');
+    expect(run(indicator('培训场次', '12场', '11场', '6', '6'))).toHaveLength(1); // whole counts are exact: 11 is not 12 rounded
   });
 });
