@@ -31,7 +31,7 @@ describe('figure/conflict', () => {
     const [f, ...rest] = run('本年度年初预算数为31,250,400.00元（折合312.50万元）。');
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ rule: 'figure/conflict', severity: 'error', expected: '31250400', actual: '312.5', subject: '年初预算数' });
-    expect(f.message).toContain('10^1倍');
+    expect(f.message).toContain('相差10倍');
     expect(run('年初预算数31,250,400.00元。', '年初预算数折合312.50万元。')[0].message).toContain('小数点或金额单位错写');
   });
 
@@ -39,7 +39,7 @@ describe('figure/conflict', () => {
     const [f] = run('三公经费决算数 1.97 万元。', '三公经费决算数 19.80 万元。');
     expect(f.message).not.toContain('错写');
     expect(run('三公经费决算数 1.97 万元。', '三公经费决算数 19.70 万元。')[0]).toMatchObject({ severity: 'warning' });
-    expect(run('三公经费决算数 1.97 万元。', '三公经费决算数 19.70 万元。')[0].message).toContain('10^1倍');
+    expect(run('三公经费决算数 1.97 万元。', '三公经费决算数 19.70 万元。')[0].message).toContain('相差10倍');
   });
 
   it('in a scrambled table: a figure stated in one cell sentence keeps its severity; one read off the columns is capped', () => {

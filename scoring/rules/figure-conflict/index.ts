@@ -1,5 +1,6 @@
 // The same labelled figure (same label, scope and period) printed with two different values:
 // "全年预算数 1085.09" in the self-evaluation table and "全年预算数为348.64万元" in the narrative.
+import { Decimal } from 'decimal.js';
 import type { ClaimOf } from '../../../model/index.ts';
 import { printed, where } from '../../recompute/format.ts';
 import { agree, comparablePairs, figureName, readOffColumns } from '../../recompute/figures.ts';
@@ -31,7 +32,7 @@ export default defineRule({
       const [expected, actual] = likelyRight(first, second, counts);
       const name = figureName(first);
       const slip = decimalSlip(actual, expected);
-      const slipNote = slip === null ? '' : `，两数相差${slip > 0 ? '' : '1/'}10^${Math.abs(slip)}倍，疑为小数点或金额单位错写`;
+      const slipNote = slip === null ? '' : `，换算为同一单位后两数相差${new Decimal(10).pow(Math.abs(slip)).toFixed()}倍而数字相同，疑为小数点或金额单位错写`;
       ctx.report({
         message: `“${name}”前后不一致：${where(expected.loc)}为${printed(expected.value)}，${where(actual.loc)}为${printed(actual.value)}${slipNote}`,
         severity: explicitPeriod ? 'error' : 'warning',
