@@ -50,6 +50,7 @@ describe('score/explanation-mismatch', () => {
     it('valid: no weight in the row, a rubric cell before the score, several stated scores, or a score above the weight', () => {
       expect(scrambledRow('预算执行情况', '变动率-99.23%，得0分。', '3')).toEqual([]);
       expect(scrambledRow('预算执行情况', '3', rubric, '3')).toEqual([]);
+      expect(scrambledRow('信息公开', '3', '1.按时公开的，得3分；2.未公开的，得0分。', '3')).toEqual([]);
       expect(scrambledRow('预算执行情况', '3', '本项得分2分。复核后本项得分1分。', '3')).toEqual([]);
       expect(scrambledRow('重点工作', '5', '该项得分为96.15分', '4.95')).toEqual([]);
     });
