@@ -1,5 +1,6 @@
 // The engine's scrambled-table cap: only findings that rest on table structure are lowered to info.
 import { describe, expect, it } from 'vitest';
+import type { Report } from '../model/index.ts';
 import { report } from '../test/helpers/report.ts';
 import { runRules } from './engine.ts';
 import { defineRule, type EvidenceKind } from './rule.ts';
@@ -12,7 +13,7 @@ const ruleResting = (evidence: EvidenceKind | undefined, override?: EvidenceKind
     },
   });
 
-const scrambled = { ...report(), scrambledTables: [2] };
+const scrambled: Report = { ...report(), scrambledTables: [2] };
 const severityOf = (evidence: EvidenceKind | undefined, override?: EvidenceKind, r = scrambled) => runRules(r, {}, [ruleResting(evidence, override)])[0].severity;
 
 describe('engine: scrambled tables', () => {
