@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf } from '../../../test/helpers/report.ts';
+import { findingsOf, node, table } from '../../../test/helpers/report.ts';
 import { textReport } from '../../../test/helpers/text-claims.ts';
 import rule from './index.ts';
 
@@ -44,5 +44,18 @@ describe('target/claim-vs-actual', () => {
     expect(row[0]).toMatchObject({ severity: 'warning' });
     const columns = findingsOf(rule, textReport(['各项指标均已完成。', '三级指标\t年度指标值\t实际完成值', '总成本控制\t≤1085.09万\t1115.09万'], scrambled));
     expect(columns[0]).toMatchObject({ severity: 'info' });
+  });
+
+  it('invalid: a pair of the indicator tree that the text reading missed (a DOCX or PDF layout)', () => {
+    const leaf = node(3, '培训人次', '6', '4.8', [], { target: '350人次', actual: '280人次' });
+    const r = { ...textReport(['各项绩效目标均已完成。']), tables: [table([node(1, '产出指标', '6', null, [leaf])], null, { kind: 'self-eval' })] };
+    expect(findingsOf(rule, r)).toMatchObject([{ expected: '350', actual: '280', subject: '培训人次' }]);
+  });
+
+  it('valid: a tree pair already read from the text is reported once', () => {
+    const lines = ['各项指标均已完成。', '三级指标\t年度指标值\t实际完成值', '总成本控制\t≤1085.09万\t1115.09万'];
+    const leaf = node(3, '总成本控制', '10', '9', [], { target: '≤1085.09万', actual: '1115.09万' });
+    const r = { ...textReport(lines), tables: [table([node(1, '成本指标', '10', null, [leaf])], null, { kind: 'self-eval' })] };
+    expect(findingsOf(rule, r)).toHaveLength(1);
   });
 });
