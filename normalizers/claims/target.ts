@@ -73,7 +73,10 @@ function rowTarget(row: TableRows['rows'][number], columns: Columns, group: stri
 }
 
 /** Targets that are ceilings by their indicator's nature: costs, complaint and error rates, incidents. */
-const CEILING_NAME = /成本|费用控制|投诉|差错|事故|超支|违规|违纪|逾期|漏报|误报|发生率|损失/;
+const CEILING_NAME = /成本|费用控制|控制率|结转结余率|结余率|差异率|偏差率|投诉|差错|事故|超支|超标|超编|违规|违纪|逾期|漏报|误报|发生率|损失/;
+/** …unless the name measures a reduction ("成本节约率", "能耗下降率"): then more is better. */
+const REDUCTION_NAME = /节约|节省|降低|下降|压减|压缩|减少/;
+const FLOOR = /≥|>|不低于|不少于|以上|至少/;
 const SAME_UNIT: Record<string, string> = { 万: '万元', 亿: '亿元' };
 
 /**
@@ -85,7 +88,8 @@ export function comparablePair(targetText: string, actualText: string, name: str
   const actual = singleNumber(actualText, loc);
   if (!target || !actual) return null;
   if ((SAME_UNIT[target.unitText] ?? target.unitText) !== (SAME_UNIT[actual.unitText] ?? actual.unitText)) return null;
-  const higherIsBetter = !(CEILING.test(targetText) || (CEILING_NAME.test(name) && !/≥|>|不低于|不少于|以上|至少/.test(targetText)));
+  const ceilingByName = CEILING_NAME.test(name) && !REDUCTION_NAME.test(name) && !FLOOR.test(targetText);
+  const higherIsBetter = !(CEILING.test(targetText) || ceilingByName);
   return { target: target.q, actual: actual.q, higherIsBetter };
 }
 

@@ -3,7 +3,7 @@
 import type { ClaimOf, Report } from '../../../model/index.ts';
 import { comparablePair } from '../../../normalizers/claims/target.ts';
 import { leaves } from '../../recompute/tree.ts';
-import { judge, ofQuantity } from '../../recompute/interval.ts';
+import { ofQuantity } from '../../recompute/interval.ts';
 import { printed, where } from '../../recompute/format.ts';
 import { defineRule } from '../../rule.ts';
 
@@ -11,12 +11,15 @@ type Target = ClaimOf<'target'>;
 
 /** Whole counts (9 个, 280 人次) are exact; amounts and percentages stand for their rounding interval. */
 const ROUNDED_UNITS = new Set(['元', '万元', '亿元', '%']);
-const isCount = (t: Target) => t.target.decimals === 0 && t.actual.decimals === 0 && !ROUNDED_UNITS.has(t.target.unit) && !ROUNDED_UNITS.has(t.actual.unit);
+const isCount = (t: Target) => t.actual.decimals === 0 && !ROUNDED_UNITS.has(t.actual.unit);
 
-/** The actual misses the target beyond rounding (below a floor, or above a ceiling). */
+/**
+ * The actual misses the target beyond rounding: a target is a threshold, exact as written; the
+ * actual stands for every value that prints as it does (94.6% may be 94.64%, never 95%).
+ */
 export function fallsShort(t: Target): boolean {
-  if (!isCount(t) && judge(t.actual, ofQuantity(t.target, t.actual.decimals)) !== 'mismatch') return false;
-  return t.higherIsBetter ? t.actual.value.lt(t.target.value) : t.actual.value.gt(t.target.value);
+  const actual = isCount(t) ? { lo: t.actual.value, hi: t.actual.value } : ofQuantity(t.actual);
+  return t.higherIsBetter ? actual.hi.lt(t.target.value) : actual.lo.gt(t.target.value);
 }
 
 export default defineRule({

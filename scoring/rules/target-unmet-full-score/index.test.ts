@@ -17,6 +17,8 @@ describe('target/unmet-full-score', () => {
     expect(run(indicator('满意度', '≥95%', '96.5%', '10', '10'))).toEqual([]);
     expect(run(indicator('满意度', '不低于90%', '92%', '10', '10'))).toEqual([]);
     expect(run(indicator('完成率', '95.5%', '95%', '5', '5'))).toEqual([]); // 95% may be 95.5% rounded
+    expect(run(indicator('成本节约率', '5%', '6%', '5', '5'))).toEqual([]);
+    expect(run(indicator('三公经费控制率', '100%', '81%', '5', '5'))).toEqual([]);
   });
 
   it('valid: qualitative targets, several numbers in a cell, or different units say nothing', () => {
@@ -33,11 +35,18 @@ describe('target/unmet-full-score', () => {
     expect(f.message).toContain('未达到目标');
   });
 
+  it('a leaf under a 成本指标 group is a ceiling whatever its own name', () => {
+    const office = indicator('办公费', '20万元', '25万元', '5', '5');
+    const r = report({ tables: [table([node(1, '产出指标', '5', null, [node(2, '成本指标', '5', null, [office])])], null, { kind: 'self-eval' })] });
+    expect(findingsOf(rule, r)[0].message).toContain('超过上限');
+  });
+
   it('invalid: a "≥95%" floor missed, and a cost above its ceiling, with full marks', () => {
     expect(run(indicator('满意度', '≥95%', '93%', '10', '10'))[0]).toMatchObject({ severity: 'warning' });
     const [cost] = run(indicator('总成本控制', '≤1085.09万', '1115.09万元', '10', '10'));
     expect(cost.message).toContain('超过上限');
     expect(run(indicator('群众投诉率', '5%', '8%', '5', '5'))[0].message).toContain('超过上限');
     expect(run(indicator('培训场次', '12场', '11场', '6', '6'))).toHaveLength(1); // whole counts are exact: 11 is not 12 rounded
+    expect(run(indicator('成本节约率', '5%', '4%', '5', '5'))).toHaveLength(1);
   });
 });

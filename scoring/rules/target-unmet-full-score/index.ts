@@ -4,7 +4,6 @@ import type { IndicatorNode } from '../../../model/index.ts';
 import { comparablePair } from '../../../normalizers/claims/target.ts';
 import { printed } from '../../recompute/format.ts';
 import { show } from '../../recompute/interval.ts';
-import { leaves } from '../../recompute/tree.ts';
 import { defineRule } from '../../rule.ts';
 import { fallsShort } from '../target-claim-vs-actual/index.ts';
 
@@ -17,8 +16,8 @@ export default defineRule({
   },
   check(report, ctx) {
     for (const table of report.tables) {
-      for (const leaf of leaves(table.roots)) {
-        const unmet = unmetTarget(leaf);
+      for (const { leaf, path } of leavesWithPath(table.roots)) {
+        const unmet = unmetTarget(leaf, path);
         if (!unmet || !leaf.score || !leaf.weight || !leaf.score.value.eq(leaf.weight.value) || leaf.weight.value.isZero()) continue;
         const gap = unmet.higherIsBetter ? '未达到目标' : '超过上限';
         ctx.report({
@@ -35,9 +34,14 @@ export default defineRule({
   },
 });
 
-function unmetTarget(leaf: IndicatorNode) {
+/** Leaves with the names of their parents ("成本指标 / 办公费"): a cost group makes its leaves ceilings. */
+function leavesWithPath(nodes: IndicatorNode[], path = ''): { leaf: IndicatorNode; path: string }[] {
+  return nodes.flatMap((n) => (n.children.length ? leavesWithPath(n.children, `${path}${n.name}/`) : [{ leaf: n, path: `${path}${n.name}` }]));
+}
+
+function unmetTarget(leaf: IndicatorNode, path: string) {
   if (!leaf.target || !leaf.actual) return null;
-  const pair = comparablePair(leaf.target, leaf.actual, leaf.name, leaf.loc);
+  const pair = comparablePair(leaf.target, leaf.actual, path, leaf.loc);
   if (!pair) return null;
   return fallsShort({ kind: 'target', label: leaf.name, ...pair, loc: leaf.loc, evidence: leaf.evidence }) ? pair : null;
 }
