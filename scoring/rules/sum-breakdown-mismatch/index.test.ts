@@ -31,6 +31,7 @@ describe('sum/breakdown-mismatch', () => {
   it('info: a shortfall in several digits, or within rounding, is no typo signature', () => {
     expect(run('收入 100 万元，其中：A 30 万元，B 45 万元。')[0]).toMatchObject({ severity: 'info' });
     expect(run('收入 70 万元，其中：A 30 万元，B 20 万元。')[0]).toMatchObject({ severity: 'info' });
+    expect(run('收入合计 1,250,400.00 元，其中主要有：财政拨款收入 1,000,000.00 元，其他收入 240,400.00 元。')[0]).toMatchObject({ severity: 'info' });
     expect(run('收入 1,250,400.00 元，其中：A 1,000,000.00 元，B 230,000.00 元。')[0]).toMatchObject({ severity: 'info' });
   });
 });

@@ -19,7 +19,7 @@ export default defineRule({
     for (const { claim, judgement: j } of inconsistentBreakdowns(report.claims, 'text')) {
       const over = j.direction === 'over';
       const unit = claim.total.unit;
-      const typo = j.verdict === 'mismatch' ? typoSignature(claim.total.value, new Decimal(j.expected), decimalsOf(j.expected)) : null;
+      const typo = j.verdict === 'mismatch' && !saysPartial(claim.evidence) ? typoSignature(claim.total.value, new Decimal(j.expected), decimalsOf(j.expected)) : null;
       const shortfall = typo
         ? `${where(claim.loc)}“${claim.label}”${printed(claim.total)}，其中所列各项合计${j.expected}${unit}，${typoNote[typo]}`
         : `${where(claim.loc)}“${claim.label}”${printed(claim.total)}，其中所列各项合计${j.expected}${unit}，少于总数（可能未列全，仅作提示）`;
@@ -36,5 +36,8 @@ export default defineRule({
     }
   },
 });
+
+/** "其中主要有…", "主要包括…": the list says itself that it is partial (a list ending in "等" is not read at all). */
+const saysPartial = (sentence: string) => /其中主要|主要(?:包括|有|是)/.test(sentence);
 
 const decimalsOf = (fixed: string) => (fixed.split('.')[1] ?? '').length;
