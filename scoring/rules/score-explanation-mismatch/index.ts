@@ -27,6 +27,8 @@ export default defineRule({
           evidence: leaf.explanation,
           subject: leaf.name,
           calculation: said.calculation,
+          // The score comes from the 得分 column and the explanation from its own column.
+          evidenceKind: 'structure',
         });
       }
     }
