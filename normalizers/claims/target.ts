@@ -180,9 +180,14 @@ function plannedVsAchieved(text: Report['text']): Target[] {
       if (m[2] !== m[4] || /未/.test(m[0])) continue;
       const loc = segment.at(m.index!);
       const count = (digits: string, unit: string): Quantity => ({ value: new Decimal(digits), decimals: 0, unit: (UnitSchema.safeParse(unit).success ? unit : '') as Unit, raw: `${digits}${unit}`, loc });
-      const label = labelBefore(segment.text, m.index!) || '计划任务';
+      const label = plannedLabel(segment.text, m.index! + m[0].indexOf(m[1])) || labelBefore(segment.text, m.index!) || '计划任务';
       claims.push({ kind: 'target', label, target: count(m[1], m[2]), actual: count(m[3], m[4]), higherIsBetter: true, loc, evidence: sentenceAround(segment.text, m.index!, m.index! + m[0].length) });
     }
   }
   return claims;
+}
+
+/** "整体绩效目标计划9个" → 整体绩效目标; "计划举办培训10场" → 举办培训. */
+function plannedLabel(text: string, numberAt: number): string {
+  return labelBefore(text, numberAt).replace(/^(?:计划数?|应完成|应实现)/, '').replace(/(?:计划数?|应完成|应实现|目标数)$/, '');
 }
