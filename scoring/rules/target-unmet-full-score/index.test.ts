@@ -49,4 +49,10 @@ describe('target/unmet-full-score', () => {
     expect(run(indicator('培训场次', '12场', '11场', '6', '6'))).toHaveLength(1); // whole counts are exact: 11 is not 12 rounded
     expect(run(indicator('成本节约率', '5%', '4%', '5', '5'))).toHaveLength(1);
   });
+
+  it('valid: a table too scrambled to rebuild is not read', () => {
+    const leaf = indicator('培训人次', '350人次', '280人次', '6', '6');
+    const r = report({ tables: [table([node(1, '产出指标', '6', null, [leaf])], null, { kind: 'self-eval', quality: 'unreadable' })] });
+    expect(findingsOf(rule, r)).toEqual([]);
+  });
 });

@@ -15,7 +15,7 @@ export default defineRule({
     basis: '各地通行评分办法（财预〔2020〕10号附件等）均规定未完成目标的指标按完成比例或酌情扣分，不能得满分；目标值与实际值须各只含一个同单位数字，定性目标（达标、有效提升等）不判；按舍入区间比较',
   },
   check(report, ctx) {
-    for (const table of report.tables) {
+    for (const table of report.tables.filter((t) => t.quality !== 'unreadable')) {
       for (const { leaf, path } of leavesWithPath(table.roots)) {
         const unmet = unmetTarget(leaf, path);
         if (!unmet || !leaf.score || !leaf.weight || !leaf.score.value.eq(leaf.weight.value) || leaf.weight.value.isZero()) continue;
