@@ -31,7 +31,7 @@ export function extractFigures(text: Report['text']): Figure[] {
 }
 
 /** "（折合312.50万元）" right after a figure restates that figure in another unit. */
-const RESTATEMENT = /^[\s(（,，]*(?:折合|约合|合计约|合|即|约)\s*(?:为)?\s*$/;
+const RESTATEMENT = /^[\s(（,，]*(?:折合|约合|即|约)\s*(?:为)?\s*$/;
 const MAX_RESTATEMENT_GAP = 8;
 
 export function figuresIn(segment: Segment): Figure[] {
