@@ -32,5 +32,6 @@ describe('extractTargets', () => {
     expect(targets('效率性\t整体绩效目标\t计划数\t9 个\t实际实现数\t8个\t完成率\t88.89%')).toEqual(['整体绩效目标:9个->8个:true']);
     expect(targets('计划举办培训10场，完成培训8场。')).toEqual(['举办培训:10场->8场:true']);
     expect(targets('计划9个，其中未完成2个。', '计划10场，已完成8个。', '应规范170家，已规范98家。')).toEqual([]);
+    expect(targets('计划10个月内完成3个项目的验收。')).toEqual([]);
   });
 });

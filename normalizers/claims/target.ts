@@ -163,7 +163,8 @@ function narrativeTargets(text: Report['text']): Target[] {
 
 // ---------- "计划9个、已实现7个" in one sentence or one table row ----------
 
-const COUNT_UNIT = '个|项|家|次|场|件|条|户|批|名|人次|人';
+/** A count unit, not the start of a duration or a share ("3个月", "5个百分点"). */
+const COUNT_UNIT = '(?:个|项|家|次|场|件|条|户|批|名|人次|人)(?![月季小百工])';
 /** A planned count and, within a short stretch of the same sentence, the achieved count in the same unit. */
 const PLANNED_ACHIEVED = new RegExp(
   `(?:计划|预算安排|应完成|应实现|目标数|计划数)\\p{Script=Han}{0,8}?\\s*(?:为|有|共)?\\s*(\\d+)\\s*(${COUNT_UNIT})` +
@@ -177,7 +178,7 @@ function plannedVsAchieved(text: Report['text']): Target[] {
   const segments = [...paragraphs(text).map((p) => ({ text: p.text, at: (i: number) => locAt(p, i) })), ...rows.map((r) => ({ text: r.text, at: () => r.loc }))];
   for (const segment of segments) {
     for (const m of segment.text.matchAll(PLANNED_ACHIEVED)) {
-      if (m[2] !== m[4] || /未/.test(m[0])) continue;
+      if (m[2] !== m[4] || /未/.test(m[0])) continue; // another unit, or "其中未完成2个"
       const loc = segment.at(m.index!);
       const count = (digits: string, unit: string): Quantity => ({ value: new Decimal(digits), decimals: 0, unit: (UnitSchema.safeParse(unit).success ? unit : '') as Unit, raw: `${digits}${unit}`, loc });
       const label = plannedLabel(segment.text, m.index! + m[0].indexOf(m[1])) || labelBefore(segment.text, m.index!) || '计划任务';
