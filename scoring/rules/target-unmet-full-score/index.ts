@@ -13,6 +13,7 @@ export default defineRule({
     severity: 'warning',
     description: '自评表中实际完成值未达到年度指标值（或超过“≤”上限），该指标却得满分',
     basis: '各地通行评分办法（财预〔2020〕10号附件等）均规定未完成目标的指标按完成比例或酌情扣分，不能得满分；目标值与实际值须各只含一个同单位数字，定性目标（达标、有效提升等）不判；按舍入区间比较',
+    evidence: 'structure',
   },
   check(report, ctx) {
     for (const table of report.tables.filter((t) => t.quality !== 'unreadable')) {
