@@ -254,6 +254,8 @@ export const ClaimSchema = z.discriminatedUnion('kind', [
     value: QuantitySchema,
     period: z.string().nullish(),
     scope: z.string().nullish(),
+    /** 'sentence': label and value in one sentence; 'columns': a header cell over a data cell (depends on column positions). */
+    readFrom: z.enum(['sentence', 'columns']).optional(),
     ...ClaimBase,
   }),
   /** A rate printed with the two figures it is made of. */

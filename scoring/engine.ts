@@ -10,7 +10,7 @@ const OCR_NOTE = '（数字来自 OCR 识别且置信度低，请对照原件核
 export function runRules(report: Report, options: RuleOptions = {}, rules: Rule[] = registeredRules): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
-    const ctx = { options, report: (input: FindingInput) => findings.push(toFinding(rule, fromScrambledTable(report, input))) };
+    const ctx = { options, report: (input: FindingInput) => findings.push(toFinding(rule, fromScrambledTable(report, rule, input))) };
     try {
       rule.check(report, ctx);
     } catch (error) {
@@ -24,10 +24,14 @@ export function runRules(report: Report, options: RuleOptions = {}, rules: Rule[
 
 const SCRAMBLED_NOTE = '（所在表格结构错乱，数字与栏目的对应无法确认，仅供参考）';
 
-/** A finding read off a scrambled table rests on cells whose meaning is uncertain: info at most. */
-function fromScrambledTable(report: Report, input: FindingInput): FindingInput {
+/**
+ * A finding that rests on the columns or rows of a scrambled table rests on cells whose meaning is
+ * uncertain: info at most. What one intact row or sentence says by itself keeps its severity.
+ */
+function fromScrambledTable(report: Report, rule: Rule, input: FindingInput): FindingInput {
   const table = input.loc.table;
   if (table == null || !report.scrambledTables?.includes(table) || (input.severity ?? 'error') === 'info') return input;
+  if ((input.evidenceKind ?? rule.meta.evidence ?? 'structure') !== 'structure') return input;
   return { ...input, severity: 'info', message: input.message + SCRAMBLED_NOTE };
 }
 

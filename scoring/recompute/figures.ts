@@ -60,6 +60,9 @@ function sameFigure(a: Figure, b: Figure, strictPoint: boolean): boolean {
 
 export const agree = (a: Figure, b: Figure) => meets(inWan(a), inWan(b));
 
+/** Figures whose label sits over them in another cell: they depend on column positions. */
+export const readOffColumns = (...figures: Figure[]) => figures.some((f) => f.readFrom === 'columns');
+
 /** "全年预算数", "上年末存量资金": the label with its period point put back. */
 export function figureName(f: Figure): string {
   const { point } = parsePeriod(f.period);

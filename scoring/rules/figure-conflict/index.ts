@@ -1,9 +1,11 @@
 // The same labelled figure (same label, scope and period) printed with two different values:
 // "全年预算数 1085.09" in the self-evaluation table and "全年预算数为348.64万元" in the narrative.
+import { Decimal } from 'decimal.js';
 import type { ClaimOf } from '../../../model/index.ts';
 import { printed, where } from '../../recompute/format.ts';
-import { agree, comparablePairs, figureName } from '../../recompute/figures.ts';
+import { agree, comparablePairs, figureName, readOffColumns } from '../../recompute/figures.ts';
 import { defineRule } from '../../rule.ts';
+import { decimalSlip } from './slip.ts';
 
 type Figure = ClaimOf<'figure'>;
 
@@ -19,7 +21,8 @@ export default defineRule({
     id: 'figure/conflict',
     severity: 'error',
     description: '同一口径（同一标签、范围、时点）的数字在报告不同位置取值不同',
-    basis: '同一数字应前后一致；年初与全年、预算与决算、11月末与年末、项目与单位整体不视为同一口径；按舍入区间比较，0.01 级差异视为舍入',
+    basis: '同一数字应前后一致；年初与全年、预算与决算、11月末与年末、项目与单位整体不视为同一口径；按舍入区间比较，0.01 级差异视为舍入；两数除相差10的整数次幂外一致的，为小数点或单位错写',
+    evidence: 'sentence',
   },
   check(report, ctx) {
     const figures = report.claims.filter((c): c is ClaimOf<'figure'> => c.kind === 'figure');
@@ -28,8 +31,10 @@ export default defineRule({
       if (first.value.value.eq(second.value.value)) continue; // same digits, other unit: figure/unit-conflict
       const [expected, actual] = likelyRight(first, second, counts);
       const name = figureName(first);
+      const slip = decimalSlip(actual, expected);
+      const slipNote = slip === null ? '' : `，换算为同一单位后两数相差${new Decimal(10).pow(Math.abs(slip)).toFixed()}倍而数字相同，疑为小数点或金额单位错写`;
       ctx.report({
-        message: `“${name}”前后不一致：${where(expected.loc)}为${printed(expected.value)}，${where(actual.loc)}为${printed(actual.value)}`,
+        message: `“${name}”前后不一致：${where(expected.loc)}为${printed(expected.value)}，${where(actual.loc)}为${printed(actual.value)}${slipNote}`,
         severity: explicitPeriod ? 'error' : 'warning',
         expected: expected.value.value.toFixed(),
         actual: actual.value.value.toFixed(),
@@ -37,6 +42,7 @@ export default defineRule({
         evidence: `${expected.evidence} ↔ ${actual.evidence}`,
         subject: name,
         calculation: `${printed(expected.value)} ≠ ${printed(actual.value)}`,
+        evidenceKind: readOffColumns(first, second) ? 'structure' : 'sentence',
       });
     }
   },
