@@ -270,7 +270,12 @@ export const ClaimSchema = z.discriminatedUnion('kind', [
     ...ClaimBase,
   }),
   /** A claim that everything was achieved ("各项绩效目标均已完成"). */
-  z.object({ kind: z.literal('completion'), ...ClaimBase }),
+  z.object({
+    kind: z.literal('completion'),
+    /** Indicators the claim names as exceptions ("除X外，其余目标均已完成"). */
+    exceptions: z.array(z.string()).optional(),
+    ...ClaimBase,
+  }),
   /** A target / actual pair from a table or narrative task list. */
   z.object({
     kind: z.literal('target'),

@@ -16,6 +16,17 @@ export function inWan(f: Figure): Interval {
   return { lo: i.lo.times(k), hi: i.hi.times(k) };
 }
 
+/**
+ * `from`'s value in the unit `to` is printed in (what `to` should read): rounded half-up to `to`'s
+ * decimals, or finer when `from` was printed more precisely (10.4万元 in 亿元 is 0.00104, not 0.00).
+ */
+export function restatedIn(from: Figure, to: Figure): Decimal {
+  if (!isMoney(from) || !isMoney(to)) return from.value.value;
+  const ratio = TO_WAN[to.value.unit] / TO_WAN[from.value.unit];
+  const decimals = Math.max(to.value.decimals, from.value.decimals + Math.round(Math.log10(ratio)));
+  return from.value.value.times(TO_WAN[from.value.unit]).div(TO_WAN[to.value.unit]).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+}
+
 export interface FigurePair {
   first: Figure;
   second: Figure;

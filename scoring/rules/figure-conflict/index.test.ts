@@ -30,7 +30,7 @@ describe('figure/conflict', () => {
   it('invalid: a decimal slip between 元 and 万元, in the same sentence or elsewhere (error: same label, period and scope)', () => {
     const [f, ...rest] = run('本年度年初预算数为31,250,400.00元（折合312.50万元）。');
     expect(rest).toEqual([]);
-    expect(f).toMatchObject({ rule: 'figure/conflict', severity: 'error', expected: '31250400', actual: '312.5', subject: '年初预算数' });
+    expect(f).toMatchObject({ rule: 'figure/conflict', severity: 'error', expected: '3125.04', actual: '312.5', subject: '年初预算数' });
     expect(f.message).toContain('相差10倍');
     expect(run('年初预算数31,250,400.00元。', '年初预算数折合312.50万元。')[0].message).toContain('小数点或金额单位错写');
   });

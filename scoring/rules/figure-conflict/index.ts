@@ -3,7 +3,7 @@
 import { Decimal } from 'decimal.js';
 import type { ClaimOf } from '../../../model/index.ts';
 import { printed, where } from '../../recompute/format.ts';
-import { agree, comparablePairs, figureName, readOffColumns } from '../../recompute/figures.ts';
+import { agree, comparablePairs, figureName, readOffColumns, restatedIn } from '../../recompute/figures.ts';
 import { defineRule } from '../../rule.ts';
 import { decimalSlip } from './slip.ts';
 
@@ -36,7 +36,7 @@ export default defineRule({
       ctx.report({
         message: `“${name}”前后不一致：${where(expected.loc)}为${printed(expected.value)}，${where(actual.loc)}为${printed(actual.value)}${slipNote}`,
         severity: explicitPeriod ? 'error' : 'warning',
-        expected: expected.value.value.toFixed(),
+        expected: restatedIn(expected, actual).toFixed(),
         actual: actual.value.value.toFixed(),
         loc: actual.loc,
         evidence: `${expected.evidence} ↔ ${actual.evidence}`,

@@ -21,6 +21,15 @@ describe('target/claim-vs-actual', () => {
     expect(f.message).toContain('都已完成');
   });
 
+  it('valid: the claim itself excepts the indicator that falls short ("除X外，其余…均已完成")', () => {
+    expect(run(...tasks, '除新增规模以上工业企业外，其余绩效目标均已完成。全年新增规模以上工业企业 56 家。')).toEqual([]);
+    expect(run(...tasks, '除个别指标外，其余绩效目标均已完成。全年新增规模以上工业企业 56 家。')).toEqual([]);
+  });
+
+  it('invalid: an exception that names another indicator does not cover this one', () => {
+    expect(run(...tasks, '除培训场次外，其余绩效目标均已完成。全年新增规模以上工业企业 56 家。')).toMatchObject([{ expected: '80', actual: '56' }]);
+  });
+
   it('invalid: a ceiling exceeded in a self-evaluation table', () => {
     const [f] = run('各项指标均已完成。', '三级指标\t年度指标值\t实际完成值', '总成本控制\t≤1085.09万\t1115.09万');
     expect(f).toMatchObject({ expected: '1085.09', actual: '1115.09' });

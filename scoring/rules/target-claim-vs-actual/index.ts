@@ -34,7 +34,7 @@ export default defineRule({
     const completion = report.claims.find((c): c is ClaimOf<'completion'> => c.kind === 'completion');
     if (!completion) return;
     for (const { t, fromColumns } of targetsOf(report)) {
-      if (!fallsShort(t)) continue;
+      if (!fallsShort(t) || isExcepted(t, completion)) continue;
       const gap = t.higherIsBetter ? '低于目标' : '超过上限';
       ctx.report({
         message: `${where(completion.loc)}称“${completion.evidence}”，但“${t.label}”目标为${printed(t.target)}，实际为${printed(t.actual)}（${where(t.loc)}），${gap}`,
@@ -49,6 +49,14 @@ export default defineRule({
     }
   },
 });
+
+const squeeze = (text: string) => text.replace(/\s+/g, '');
+
+/** The claim itself excepts this indicator ("除X外"). */
+function isExcepted(t: Target, completion: ClaimOf<'completion'>): boolean {
+  const label = squeeze(t.label);
+  return (completion.exceptions ?? []).some((name) => label.includes(squeeze(name)) || squeeze(name).includes(label));
+}
 
 interface Read {
   t: Target;
