@@ -18,13 +18,13 @@ export function inWan(f: Figure): Interval {
 
 /**
  * `from`'s value in the unit `to` is printed in (what `to` should read): rounded half-up to `to`'s
- * decimals, or finer when `from` was printed more precisely (10.4万元 in 亿元 is 0.00104, not 0.00).
+ * decimals, or to three significant digits when that would round it away (10.4万元 in 亿元 is 0.00104, not 0.00).
  */
 export function restatedIn(from: Figure, to: Figure): Decimal {
   if (!isMoney(from) || !isMoney(to)) return from.value.value;
-  const ratio = TO_WAN[to.value.unit] / TO_WAN[from.value.unit];
-  const decimals = Math.max(to.value.decimals, from.value.decimals + Math.round(Math.log10(ratio)));
-  return from.value.value.times(TO_WAN[from.value.unit]).div(TO_WAN[to.value.unit]).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+  const exact = from.value.value.times(TO_WAN[from.value.unit]).div(TO_WAN[to.value.unit]);
+  const atPrinted = exact.toDecimalPlaces(to.value.decimals, Decimal.ROUND_HALF_UP);
+  return atPrinted.isZero() && !exact.isZero() ? exact.toSignificantDigits(3) : atPrinted;
 }
 
 export interface FigurePair {
@@ -32,7 +32,7 @@ export interface FigurePair {
   second: Figure;
   /** Both figures carry an explicit period point (年初, 全年, 年末, 上年末…). */
   explicitPeriod: boolean;
-  /** How many places print each of the two values. */
+  /** How many places print each of the two values, or a value that agrees with it within rounding. */
   counts: [number, number];
 }
 
@@ -46,6 +46,8 @@ export function comparablePairs(claims: Figure[], { looseSamePoint }: { looseSam
     if (same) counts.set(same, (counts.get(same) ?? 1) + 1);
     else distinct.push(f);
   }
+  // 0.1034亿元 and 10,338,385.78元 back each other against 103.38万元.
+  const support = (f: Figure) => distinct.filter((d) => d === f || (sameFigure(d, f, true) && agree(d, f))).reduce((n, d) => n + (counts.get(d) ?? 1), 0);
   for (let i = 0; i < distinct.length; i++) {
     for (let j = i + 1; j < distinct.length; j++) {
       const a = distinct[i];
@@ -53,7 +55,7 @@ export function comparablePairs(claims: Figure[], { looseSamePoint }: { looseSam
       if (!sameFigure(a, b, !looseSamePoint)) continue;
       const pa = parsePeriod(a.period);
       const pb = parsePeriod(b.period);
-      pairs.push({ first: a, second: b, explicitPeriod: pa.point !== null && pb.point !== null, counts: [counts.get(a) ?? 1, counts.get(b) ?? 1] });
+      pairs.push({ first: a, second: b, explicitPeriod: pa.point !== null && pb.point !== null, counts: [support(a), support(b)] });
     }
   }
   return pairs;

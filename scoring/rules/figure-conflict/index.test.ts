@@ -49,4 +49,9 @@ describe('figure/conflict', () => {
     const columns = findingsOf(rule, textReport([...table, '全年预算数为348.64万元。', '全年预算数348.64万元。'], scrambled));
     expect(columns[0]).toMatchObject({ severity: 'info', location: expect.objectContaining({ table: 1 }) });
   });
+
+  it('invalid: a value contradicted by two agreeing ones is reported once, against the most precise', () => {
+    const findings = run('本年度年初预算数为0.1034亿元。', '年初预算数10,338,385.78元。', '年初预算数为103.38万元。');
+    expect(findings).toMatchObject([{ expected: '1033.84', actual: '103.38' }]);
+  });
 });

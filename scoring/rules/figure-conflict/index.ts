@@ -3,7 +3,7 @@
 import { Decimal } from 'decimal.js';
 import type { ClaimOf } from '../../../model/index.ts';
 import { printed, where } from '../../recompute/format.ts';
-import { agree, comparablePairs, figureName, readOffColumns, restatedIn } from '../../recompute/figures.ts';
+import { agree, comparablePairs, figureName, inWan, readOffColumns, restatedIn } from '../../recompute/figures.ts';
 import { defineRule } from '../../rule.ts';
 import { decimalSlip } from './slip.ts';
 
@@ -16,6 +16,18 @@ function likelyRight(first: Figure, second: Figure, counts: [number, number]): [
   return [first, second];
 }
 
+/** A value contradicted by several agreeing ones is reported once, against the most precise of them. */
+function onePerWrongValue<T extends { sides: [Figure, Figure] }>(conflicts: T[]): T[] {
+  const best = new Map<Figure, T>();
+  for (const conflict of conflicts) {
+    const kept = best.get(conflict.sides[1]);
+    if (!kept || width(conflict.sides[0]).lt(width(kept.sides[0]))) best.set(conflict.sides[1], conflict);
+  }
+  return conflicts.filter((c) => best.get(c.sides[1]) === c);
+}
+
+const width = (f: Figure) => inWan(f).hi.minus(inWan(f).lo);
+
 export default defineRule({
   meta: {
     id: 'figure/conflict',
@@ -26,10 +38,11 @@ export default defineRule({
   },
   check(report, ctx) {
     const figures = report.claims.filter((c): c is ClaimOf<'figure'> => c.kind === 'figure');
-    for (const { first, second, explicitPeriod, counts } of comparablePairs(figures, { looseSamePoint: false })) {
-      if (agree(first, second)) continue;
-      if (first.value.value.eq(second.value.value)) continue; // same digits, other unit: figure/unit-conflict
-      const [expected, actual] = likelyRight(first, second, counts);
+    const conflicts = comparablePairs(figures, { looseSamePoint: false })
+      .filter(({ first, second }) => !agree(first, second) && !first.value.value.eq(second.value.value)) // same digits, other unit: figure/unit-conflict
+      .map((pair) => ({ ...pair, sides: likelyRight(pair.first, pair.second, pair.counts) }));
+    for (const { first, second, explicitPeriod, sides } of onePerWrongValue(conflicts)) {
+      const [expected, actual] = sides;
       const name = figureName(first);
       const slip = decimalSlip(actual, expected);
       const slipNote = slip === null ? '' : `，换算为同一单位后两数相差${new Decimal(10).pow(Math.abs(slip)).toFixed()}倍而数字相同，疑为小数点或金额单位错写`;
