@@ -9,6 +9,10 @@ describe('extractFigures', () => {
     expect(figures('全年预算数为348.64万元，执行数为1115.09万元，完成预算的319.84%。')).toEqual(['预算数||全年|unit|348.64万元']);
   });
 
+  it('drops the unit’s own name for itself from the label (部门年初预算数 is the 年初预算数)', () => {
+    expect(figures('本年度部门年初预算数为3,606.41万元。', '2020年年初预算数为3,431.40万元。').map((f) => f.split('|')[0])).toEqual(['预算数', '预算数']);
+  });
+
   it('tells last year-end from this year-end', () => {
     expect(figures('当年年末存量资金0.08万元，上一年度年末存量资金10.4万元。')).toEqual(['存量资金||年末|unit|0.08万元', '存量资金||上年末|unit|10.4万元']);
   });

@@ -108,7 +108,7 @@ export function parsePeriod(period: string | null | undefined): Period {
 export function normalizeLabel(label: string): string {
   let out = label;
   for (const [pattern] of PERIODS) out = out.replace(pattern, '');
-  return out.replace(/^(?:本年度|本年|年|其中|我局|本局|单位|本单位|预算单位)+/, '').replace(/(?:折合|约合|合计约|约)?为?$/, '') || label;
+  return out.replace(/^(?:本年度|本年|年|其中|我局|本局|单位|本单位|预算单位|本部门|部门整体|部门|整体|全局)+/, '').replace(/(?:折合|约合|合计约|约)?为?$/, '') || label;
 }
 
 // ---------- the budget row of a self-evaluation table ----------
