@@ -19,7 +19,12 @@ interface Tally {
   /** Sums (children's weights or scores against their parent's, roots' against the total) that hold. */
   holding: number;
   broken: number;
+  /** Leaves whose own score lies in [0, weight]: a row read in the right columns. */
+  plausibleLeaves: number;
 }
+
+/** A plausible row is weaker evidence for a reading than a sum that holds. */
+const LEAF_EVIDENCE = 0.25;
 
 const withTree = (options: TreeOptions, splitRows: boolean) => ({ body, layout }: { body: TableGroup['body']; layout: Layout }) =>
   buildTree(splitRows ? mergeSplitRows(body, layout.width) : body, layout, options);
@@ -60,22 +65,24 @@ export function chooseReading(body: TableGroup['body'], layout: Layout, budget: 
   };
 }
 
-const merit = (t: Tally) => t.holding - 2 * t.broken;
+const support = (t: Tally) => t.holding + LEAF_EVIDENCE * t.plausibleLeaves;
+const merit = (t: Tally) => support(t) - 2 * t.broken;
 
-/** A reading holds when its broken sums are few and rare among the sums it allows to check. */
+/** A reading holds when its broken sums are few and rare among what it allows to check. */
 export function holdsOverall(t: Tally): boolean {
   if (t.broken === 0) return true;
-  return t.broken <= BROKEN_SUMS_TOLERATED ? t.broken <= t.holding : t.broken * 3 <= t.holding;
+  return t.broken <= BROKEN_SUMS_TOLERATED ? t.broken <= support(t) : t.broken * 3 <= support(t);
 }
 
 export function tallySums(tree: TreeResult, budget: BudgetRow | null = null): Tally {
-  const tally: Tally = { holding: 0, broken: 0 };
+  const tally: Tally = { holding: 0, broken: 0, plausibleLeaves: 0 };
   const count = (printed: Quantity | null | undefined, parts: (Quantity | null | undefined)[]) => {
     const verdict = sumVerdict(printed, parts);
     if (verdict === 'holds') tally.holding++;
     if (verdict === 'broken') tally.broken++;
   };
   const visit = (node: IndicatorNode) => {
+    if (isPlausibleLeaf(node)) tally.plausibleLeaves++;
     const children = node.children.filter((c) => !c.bonus);
     if (children.length && !node.bonus) {
       count(node.weight, children.map((c) => c.weight));
@@ -93,6 +100,8 @@ export function tallySums(tree: TreeResult, budget: BudgetRow | null = null): Ta
   }
   return tally;
 }
+
+const isPlausibleLeaf = (n: IndicatorNode) => n.children.length === 0 && !!n.weight && !!n.score && n.score.value.gte(0) && n.score.value.lte(n.weight.value);
 
 type Verdict = 'holds' | 'broken' | 'unknown';
 
