@@ -51,6 +51,12 @@ describe('parseNumericCell', () => {
     expect(parseNumericCell('100%')?.unit).toBe('%');
     expect(parseNumericCell('本项得分4.5分')).toBeNull();
   });
+
+  it('refuses two rows\' numbers stacked in one cell instead of gluing them', () => {
+    expect(parseNumericCell('16\n11')).toBeNull();
+    expect(parseNumericCell('100.00%\n95.45%')).toBeNull();
+    expect(parseNumericCell('16\n')?.value.toFixed()).toBe('16');
+  });
 });
 
 describe('properties', () => {

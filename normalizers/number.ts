@@ -44,8 +44,12 @@ export function parseQuantity(text: string, loc: Loc = {}, options: ParseOptions
   return found.length === 1 ? found[0] : null;
 }
 
+/** "16\n11": two rows' numbers in one cell (a row boundary the extractor missed), not 1611. */
+const STACKED_NUMBERS = /\d[ \t]*[\r\n]+\s*[-−]?\d/;
+
 /** A cell that is nothing but a number (with optional unit), e.g. a score or weight cell. */
 export function parseNumericCell(text: string, loc: Loc = {}): Quantity | null {
+  if (STACKED_NUMBERS.test(text)) return null;
   const cleaned = cleanText(text).replace(/\s+/g, '');
   if (!new RegExp(`^${SIGN_PATTERN}(?:${NUMBER_PATTERN})${UNIT_PATTERN}?$`).test(cleaned)) return null;
   return parseQuantity(cleaned, loc);

@@ -43,6 +43,13 @@ describe('joining a table across pages', () => {
     expect(block.rows[1][0]).toMatchObject({ text: '预算编制', rowSpan: 2 });
   });
 
+  it('starts a new row when the next page’s first row brings numbers under numbers (a merged 一级 cell cut by the break)', () => {
+    const summary = ['一级指标', '二级指标', '分值'];
+    const table = startTable(part(1, [summary, ['预算编制情况', '预算编制', '16']]));
+    appendPart(table, part(2, [['', '目标设置', '11'], ['预算执行情况', '支出管理', '16']]));
+    expect(texts(toTableBlock(table, 1))).toEqual([summary, ['预算编制情况', '预算编制', '16'], ['·', '目标设置', '11'], ['预算执行情况', '支出管理', '16']]);
+  });
+
   it('grows a merged cell cut by the page break back into one rowSpan', () => {
     const table = startTable(part(1, [header, [['预算编制', 2], '合理性', '得满分。'], [null, '规范性', '得4分。']]));
     appendPart(table, part(2, [header, [['', 2], '准确性', '得2分。'], [null, '完整性', '得4分。'], ['预算执行', '支出完成率', '得3分。']]));

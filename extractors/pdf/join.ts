@@ -96,11 +96,13 @@ function isSplitRow(table: JoinedTable, cells: readonly PageCell[]): boolean {
   if (!Number.isFinite(here) || !Number.isFinite(before) || here <= before) return false;
   return withText.every((piece) => {
     const owner = ownerAt(table, table.nRows - 1, piece.col);
-    return owner !== undefined && owner.text !== '' && !ENDS_SENTENCE.test(owner.text);
+    return owner !== undefined && owner.text !== '' && !ENDS_SENTENCE.test(owner.text) && !(BARE_NUMBER.test(owner.text) && BARE_NUMBER.test(piece.text));
   });
 }
 
 const ENDS_SENTENCE = /[。！？!?；;）)”」】]\s*$/;
+/** A number does not run on into the next page: a number under a number starts a new row. */
+const BARE_NUMBER = /^\s*[-−]?[\d,，.]+\s*%?\s*$/;
 
 function ownerAt(table: JoinedTable, row: number, col: number): PageCell | undefined {
   return table.cells.find((c) => row >= c.row && row < c.row + c.rowSpan && col >= c.col && col < c.col + c.colSpan);
