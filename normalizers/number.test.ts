@@ -57,6 +57,11 @@ describe('parseNumericCell', () => {
     expect(parseNumericCell('100.00%\n95.45%')).toBeNull();
     expect(parseNumericCell('16\n')?.value.toFixed()).toBe('16');
   });
+
+  it('refuses a number whose leading digit went to the cell beside it (".5")', () => {
+    expect(parseNumericCell('.5')).toBeNull();
+    expect(parseNumericCell('0.5')?.value.toFixed()).toBe('0.5');
+  });
 });
 
 describe('properties', () => {

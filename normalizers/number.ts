@@ -47,9 +47,12 @@ export function parseQuantity(text: string, loc: Loc = {}, options: ParseOptions
 /** "16\n11": two rows' numbers in one cell (a row boundary the extractor missed), not 1611. */
 const STACKED_NUMBERS = /\d[ \t]*[\r\n]+\s*[-−]?\d/;
 
+/** ".5": reports print 0.5; a cell starting at the point lost its leading digit to the cell beside it. */
+const BARE_DECIMAL_POINT = /^\s*[-−]?\./;
+
 /** A cell that is nothing but a number (with optional unit), e.g. a score or weight cell. */
 export function parseNumericCell(text: string, loc: Loc = {}): Quantity | null {
-  if (STACKED_NUMBERS.test(text)) return null;
+  if (STACKED_NUMBERS.test(text) || BARE_DECIMAL_POINT.test(text)) return null;
   const cleaned = cleanText(text).replace(/\s+/g, '');
   if (!new RegExp(`^${SIGN_PATTERN}(?:${NUMBER_PATTERN})${UNIT_PATTERN}?$`).test(cleaned)) return null;
   return parseQuantity(cleaned, loc);

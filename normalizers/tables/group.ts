@@ -2,6 +2,7 @@
 // it, or that has no header and the same width, continues it. Text converters also split a header
 // row from its body ("绩效指标 一级指标 …" then the rows); such a header-only table heads the next.
 import type { Block, Cell, Table } from '../../model/index.ts';
+import { logicalColumns, logicalHeaderKey, realign } from './columns.ts';
 import { headerRowCount, isHeaderRow } from './header.ts';
 
 export interface TableGroup {
@@ -37,7 +38,9 @@ export function groupTables(blocks: Block[]): TableGroup[] {
     const near = b - lastTableBlock <= MAX_GAP_BLOCKS && onlyShortTextBetween(blocks, lastTableBlock, b);
     lastTableBlock = b;
     if (current && near && continues(current, header, rows)) {
-      rows.forEach((cells, i) => current!.body.push({ cells, pageStart: i === 0 && current!.body.length > 0 }));
+      const columns = logicalColumns(current.header);
+      const width = gridWidth(current.header);
+      rows.forEach((cells, i) => current!.body.push({ cells: realign(cells, columns, width), pageStart: i === 0 && current!.body.length > 0 }));
       current.tables.push(block);
       if (current.header.length === 0 && header.length) current.header = header;
       return;
@@ -61,12 +64,16 @@ function withoutRepeatedHeaders(rows: Cell[][]): Cell[][] {
 }
 
 function continues(group: TableGroup, header: Cell[][], rows: Cell[][]): boolean {
-  if (header.length) return group.body.length === 0 ? false : headerKey(header) === headerKey(group.header);
+  if (header.length) return group.body.length > 0 && (headerKey(header) === headerKey(group.header) || logicalHeaderKey(header) === logicalHeaderKey(group.header));
   if (group.header.length === 0) return false;
-  const width = Math.max(...group.header.map((r) => r.length));
-  // A header-only table followed by its body; or a headerless continuation of the same width.
-  return rows.some((r) => Math.abs(r.length - width) <= 1);
+  const width = gridWidth(group.header);
+  const logical = logicalColumns(group.header).length;
+  // A header-only table followed by its body; or a headerless continuation of the same width, on
+  // the same grid or one cell per logical column.
+  return rows.some((r) => Math.abs(r.length - width) <= 1 || (logical < width && r.length === logical));
 }
+
+const gridWidth = (header: Cell[][]) => Math.max(...header.map((r) => r.length));
 
 function onlyShortTextBetween(blocks: Block[], from: number, to: number): boolean {
   for (let i = from + 1; i < to; i++) {

@@ -143,6 +143,16 @@ describe('one table, several blocks', () => {
     expect(table.reading!.sumsBroken).toBe(0);
   });
 
+  it('joins the next page of a table printed on a finer grid (one cell per logical column)', () => {
+    const table = only([
+      tableBlock(['一级指标\t二级指标\t^\t分值\t^\t得分', '产出指标\t数量指标\t^\t40\t^\t38'], 1),
+      tableBlock(['效益指标\t社会效益指标\t60\t54', '总分\t\t100\t92'], 2),
+    ]);
+    expect(names(table.roots)).toEqual(['产出指标(数量指标)', '效益指标(社会效益指标)']);
+    expect(table.total?.score?.raw).toBe('92');
+    expect(table.reading).toMatchObject({ sumsBroken: 0 });
+  });
+
   it('counts a self-evaluation form’s 预算执行率 row, printed in a table above, toward the total', () => {
     const table = only([
       tableBlock(['\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分', '年度资金总额\t100\t100\t96.89\t10\t96.89%\t9'], 1),
