@@ -50,6 +50,24 @@ describe('joining a table across pages', () => {
     expect(texts(toTableBlock(table, 1))).toEqual([summary, ['预算编制情况', '预算编制', '16'], ['·', '目标设置', '11'], ['预算执行情况', '支出管理', '16']]);
   });
 
+  it('puts the rest of a merged cell’s text cut by the page break back into that cell ("效果" | "性")', () => {
+    const xs = [50, 100, 150, 200, 300];
+    const h = ['一级指标', '二级指标', '分值', '三级指标'];
+    const table = startTable(part(1, [h, [['预算执行效益', 2], '效率性', '10', '重点工作'], [null, '效果', '12', '社会效益']], xs));
+    appendPart(table, part(2, [[['', 2], ['性', 2], ['', 2], '经济效益'], [null, null, null, '表彰奖励']], xs));
+    const block = toTableBlock(table, 1);
+    expect(block.rows[2][1]).toMatchObject({ text: '效果性', rowSpan: 3 });
+    expect(texts(block).map((r) => r[3])).toEqual(['三级指标', '重点工作', '社会效益', '经济效益', '表彰奖励']);
+  });
+
+  it('keeps a new indicator that brings its own weight on the next page', () => {
+    const xs = [50, 100, 150, 200, 300];
+    const h = ['一级指标', '二级指标', '分值', '三级指标'];
+    const table = startTable(part(1, [h, [['预算执行效益', 2], '效率性', '10', '重点工作'], [null, '效果', '12', '社会效益']], xs));
+    appendPart(table, part(2, [[['', 1], '公平性', '5', '满意度']], xs));
+    expect(texts(toTableBlock(table, 1)).map((r) => r[1])).toEqual(['二级指标', '效率性', '效果', '公平性']);
+  });
+
   it('grows a merged cell cut by the page break back into one rowSpan', () => {
     const table = startTable(part(1, [header, [['预算编制', 2], '合理性', '得满分。'], [null, '规范性', '得4分。']]));
     appendPart(table, part(2, [header, [['', 2], '准确性', '得2分。'], [null, '完整性', '得4分。'], ['预算执行', '支出完成率', '得3分。']]));

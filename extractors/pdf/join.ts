@@ -121,6 +121,7 @@ function mergeIntoLastRow(table: JoinedTable, pieces: readonly PageCell[]): void
 /** Empty regions at the top of the part continue the merged cells above them. */
 function extendSpans(table: JoinedTable, cells: PageCell[], continuing: Set<PageCell>): void {
   const last = table.nRows - 1;
+  for (const cell of cells) if (continuesMergedText(table, cells, cell)) absorbText(ownerAt(table, last, cell.col)!, cell);
   // Empty cells left of the first row's first text are hierarchy cells ("same as above").
   const firstText = Math.min(...cells.filter((c) => c.row === 0 && c.text !== '').map((c) => c.col));
   for (const cell of cells) {
@@ -133,6 +134,28 @@ function extendSpans(table: JoinedTable, cells: PageCell[], continuing: Set<Page
     owner.rowSpan += cell.rowSpan;
     cell.rowSpan = 0; // absorbed
   }
+}
+
+/**
+ * Text at the top of the part that is the rest of a merged cell's text cut by the page break
+ * ("效果" | "性"): same columns as a merged cell reaching the bottom of the previous part whose text
+ * stops mid-word, and the cell beside it (the level's weight) is empty here although it was filled
+ * beside the owner: a new indicator would bring its own weight.
+ */
+function continuesMergedText(table: JoinedTable, cells: readonly PageCell[], cell: PageCell): boolean {
+  if (cell.row !== 0 || cell.text === '' || BARE_NUMBER.test(cell.text)) return false;
+  const last = table.nRows - 1;
+  const owner = ownerAt(table, last, cell.col);
+  if (!owner || owner.col !== cell.col || owner.colSpan !== cell.colSpan || owner.text === '') return false;
+  if (owner.row + owner.rowSpan - 1 !== last || Math.max(owner.rowSpan, cell.rowSpan) < 2 || ENDS_SENTENCE.test(owner.text)) return false;
+  const besideOwner = ownerAt(table, owner.row, owner.col + owner.colSpan);
+  const besideCell = cells.find((c) => c.row === 0 && c.col === cell.col + cell.colSpan);
+  return !!besideOwner && BARE_NUMBER.test(besideOwner.text) && besideOwner.row === owner.row && besideOwner.rowSpan === owner.rowSpan && besideCell?.text === '';
+}
+
+function absorbText(owner: PageCell, piece: PageCell): void {
+  owner.text += piece.text;
+  piece.text = '';
 }
 
 /** The joined table as the model's dense grid. */
