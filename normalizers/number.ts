@@ -4,7 +4,7 @@
 // Chinese numerals for small counts ("七项", "两家").
 import { Decimal } from 'decimal.js';
 import type { Loc, Quantity, Unit } from '../model/index.ts';
-import { cleanText } from './text.ts';
+import { cleanText } from '../numbers/text.ts';
 
 const COUNT_UNITS = ['个', '家', '人', '项', '次', '条', '件', '本', '批', '场', '笔', '户', '座', '名'] as const;
 const UNIT_PATTERN = '(?:万元|亿元|元|%|分|' + COUNT_UNITS.join('|') + ')';

@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { OutputSchema, type Output } from '../model/index.ts';
-import { formatDocument, formatSummary } from './console.ts';
+import { formatDocument, formatSummary } from '../reporters/console.ts';
 import { BatchInterrupted, runBatch } from './run.ts';
 import { BATCH_FLAGS, BATCH_USAGE, interruptedMessage, openBatchSession } from './batch-cli.ts';
 import { REPORT_FLAGS, REPORT_USAGE, reportTargets, writeReports } from './report-files.ts';

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { Decimal } from 'decimal.js';
 import type { DocumentResult, Finding, Output, Severity } from '../model/index.ts';
-import { formatLocation } from '../pipeline/console.ts';
+import { formatLocation } from './console.ts';
 import { CSS, SCRIPT } from './html-assets.ts';
 import { html, trusted, type Safe } from './html-escape.ts';
 import { findingTargets, refKey, type IndicatorRef, type Targets } from './targets.ts';

@@ -8,7 +8,7 @@
 import { Decimal } from 'decimal.js';
 import type { ClaimOf, Loc, Quantity, Report } from '../../model/index.ts';
 import { parseNumericCell, parseQuantity } from '../number.ts';
-import { meets, ofQuantity, seriesDecimals, sum } from '../../scoring/recompute/interval.ts';
+import { meets, ofQuantity, seriesDecimals, sum } from '../../numbers/interval.ts';
 import { labelBefore } from './rate.ts';
 import { locAt, paragraphs, sentenceAround, tablesOf, type Segment, type TableRows } from './segments.ts';
 

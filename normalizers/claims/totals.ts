@@ -3,7 +3,7 @@
 import { Decimal } from 'decimal.js';
 import type { Claim, ClaimOf, Grade, GradeBand, Report } from '../../model/index.ts';
 import { parseQuantity } from '../number.ts';
-import { cleanText } from '../text.ts';
+import { cleanText } from '../../numbers/text.ts';
 
 type TextItem = Report['text'][number];
 

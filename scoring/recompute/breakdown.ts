@@ -3,7 +3,7 @@
 import { Decimal } from 'decimal.js';
 import type { Claim, ClaimOf } from '../../model/index.ts';
 import { BALANCE_MARK, breakdownSource, TABLE_TOTAL_MARK, type BreakdownSource } from '../../normalizers/claims/breakdown.ts';
-import { judge, ofQuantity, seriesDecimals, sum, type Verdict } from './interval.ts';
+import { judge, ofQuantity, seriesDecimals, sum, type Verdict } from '../../numbers/interval.ts';
 
 export interface BreakdownJudgement {
   verdict: Verdict;

@@ -4,7 +4,7 @@
 import { Decimal } from 'decimal.js';
 import type { ExprNode, NumNode } from '../../normalizers/claims/expression.ts';
 import { operandsOf } from '../../normalizers/claims/expression.ts';
-import { add, div, exact, mul, sub, type Interval, halfUnit } from './interval.ts';
+import { add, div, exact, mul, sub, type Interval, halfUnit } from '../../numbers/interval.ts';
 
 const TO_YUAN: Record<string, number> = { 元: 1, 万元: 10_000, 亿元: 100_000_000 };
 

@@ -3,7 +3,7 @@
 import { Decimal } from 'decimal.js';
 import type { ClaimOf } from '../../model/index.ts';
 import { parsePeriod } from '../../normalizers/claims/figure.ts';
-import { meets, ofQuantity, type Interval } from './interval.ts';
+import { meets, ofQuantity, type Interval } from '../../numbers/interval.ts';
 
 export type Figure = ClaimOf<'figure'>;
 

@@ -6,7 +6,7 @@
 import { Decimal } from 'decimal.js';
 import type { Band, Formula, FormulaName, IndicatorSpec, Scoring } from '../rubrics/schema.ts';
 import type { FoundFigure } from './rubric-figures.ts';
-import { add, div, exact, judge, mul, scale, show, sum, sub, type Interval, type Verdict } from './interval.ts';
+import { add, div, exact, judge, mul, scale, show, sum, sub, type Interval, type Verdict } from '../../numbers/interval.ts';
 
 export interface Reading {
   /** Chinese description of the reading, when the wording allows several. */

@@ -1,7 +1,7 @@
 // Recomputes an implicit rate claim (normalizers/claims/rate.ts) with rounding intervals.
 import { Decimal } from 'decimal.js';
 import type { ClaimOf, Quantity } from '../../model/index.ts';
-import { add, div, exact, judge, ofQuantity, sub, type Interval, type Verdict } from './interval.ts';
+import { add, div, exact, judge, ofQuantity, sub, type Interval, type Verdict } from '../../numbers/interval.ts';
 import { printed } from './format.ts';
 
 const TO_WAN: Record<string, number> = { 元: 0.0001, 万元: 1, 亿元: 10_000 };

@@ -9,7 +9,7 @@ import rubricScoreMismatch from '../rules/rubric-score-mismatch/index.ts';
 import { shippedRubrics } from '../rubrics/load.ts';
 import type { Band, IndicatorSpec, Rubric } from '../rubrics/schema.ts';
 import { scoreValue } from './formulas.ts';
-import { exact } from './interval.ts';
+import { exact } from '../../numbers/interval.ts';
 
 const findingsFor = (rubric: Rubric, item: IndicatorSpec, rate: string, score: string) => {
   const stated = item.formula && 'stated' in item.formula ? item.formula.stated : undefined;

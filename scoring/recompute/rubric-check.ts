@@ -4,13 +4,12 @@
 import { Decimal } from 'decimal.js';
 import type { IndicatorNode, Loc, Quantity, Report, ScoringTable } from '../../model/index.ts';
 import { findQuantities, parseNumericCell, parseQuantity } from '../../normalizers/number.ts';
-import { cleanText } from '../../normalizers/text.ts';
+import { cleanText, normalizeName } from '../../numbers/text.ts';
 import { describeSelection, selectRubric, rankRubrics, type RubricSelection } from '../rubrics/select.ts';
 import type { IndicatorSpec, Rubric } from '../rubrics/schema.ts';
 import {
   entriesFor,
   findSubstitution,
-  normalizeName,
   resolveFigures,
   searchCorpus,
   toFigure,
@@ -19,7 +18,7 @@ import {
   type SearchEntry,
 } from './rubric-figures.ts';
 import { compute, mid, pts, type Computation } from './formulas.ts';
-import { exact, ofQuantity, scale, type Interval } from './interval.ts';
+import { exact, ofQuantity, scale, type Interval } from '../../numbers/interval.ts';
 
 export interface PrintedScore {
   quantity: Quantity;
@@ -56,29 +55,22 @@ export interface RubricCheck {
   error?: string;
 }
 
-const cache = new WeakMap<Report, Map<string, RubricCheck>>();
-
-/** Memoized per report and --rubric value, so the rubric rules share one evaluation. */
+/**
+ * Selects the rubric (or loads the one named with --rubric) and binds it to the report: every formula
+ * indicator evaluated once. The engine calls this once per document and hands the result to the rules
+ * (ctx.rubric) and to the document's notes.
+ */
 export function checkRubric(report: Report, override?: string): RubricCheck {
-  const key = override ?? '';
-  let byKey = cache.get(report);
-  if (!byKey) cache.set(report, (byKey = new Map()));
-  const hit = byKey.get(key);
-  if (hit) return hit;
   let selection: RubricSelection | null;
   try {
     selection = selectRubric(report, override);
   } catch (error) {
-    const failed = { selection: null, outcomes: [], error: (error as Error).message };
-    byKey.set(key, failed);
-    return failed;
+    return { selection: null, outcomes: [], error: (error as Error).message };
   }
   const outcomes = selection ? evaluate(report, selection.rubric) : [];
   const selfEval = selection && !override ? companionSelfEval(report, selection.rubric) : null;
   if (selfEval) outcomes.push(...evaluate(report, selfEval));
-  const result = { selection, outcomes };
-  byKey.set(key, result);
-  return result;
+  return { selection, outcomes };
 }
 
 /** A report whose main rubric is another form (自评工作考核) may still carry 自评表 rows. */
@@ -419,10 +411,9 @@ function singleQuantity(text: string): Quantity | null {
 
 /**
  * Chinese notes for a document's result: which rubric was used and how sure the match is, and how
- * many formula items could be recomputed. For pipeline/result.ts (notes), not a finding.
+ * many formula items could be recomputed. For the document's notes, not a finding.
  */
-export function rubricNotes(report: Report, override?: string): string[] {
-  const { selection, outcomes } = checkRubric(report, override);
+export function rubricNotes({ selection, outcomes }: RubricCheck): string[] {
   const lines = [describeSelection(selection)];
   if (!selection) return lines;
   const scored = outcomes.filter((o) => o.computation && o.printed);

@@ -5,9 +5,9 @@
 import { Decimal } from 'decimal.js';
 import type { IndicatorNode, Loc, Quantity, Report } from '../../model/index.ts';
 import { parseQuantity } from '../../normalizers/number.ts';
-import { cleanText } from '../../normalizers/text.ts';
+import { cleanText } from '../../numbers/text.ts';
 import type { FigureSpec } from '../rubrics/schema.ts';
-import { ofQuantity, exact, scale, type Interval } from './interval.ts';
+import { ofQuantity, exact, scale, type Interval } from '../../numbers/interval.ts';
 
 export interface SearchEntry {
   text: string;
@@ -210,11 +210,4 @@ export function findSubstitution(
       }
   }
   return null;
-}
-
-/** Normalizes an indicator name for matching: no spaces, punctuation, quotes or "(50分)". */
-export function normalizeName(name: string): string {
-  return cleanText(name)
-    .replace(/\(\s*\d+(?:\.\d+)?\s*分\s*\)/g, '')
-    .replace(/[\s"“”‘’'「」《》()（）【】[\]、,，.。:：;；*\-—_]/g, '');
 }

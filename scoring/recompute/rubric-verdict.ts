@@ -4,7 +4,7 @@
 import { Decimal } from 'decimal.js';
 import type { Quantity } from '../../model/index.ts';
 import type { Reading } from './formulas.ts';
-import { judge, show, type Interval } from './interval.ts';
+import { judge, show, type Interval } from '../../numbers/interval.ts';
 import type { Outcome } from './rubric-check.ts';
 
 export type ScoreVerdict =

@@ -2,9 +2,9 @@
 // rubric's formula and bands, give another score than the one printed.
 import type { Decimal } from 'decimal.js';
 import type { Severity } from '../../../model/index.ts';
-import { checkRubric, type Outcome } from '../../recompute/rubric-check.ts';
+import type { Outcome } from '../../recompute/rubric-check.ts';
 import { outcomeVerdict, showScores, expectedScore } from '../../recompute/rubric-verdict.ts';
-import { show } from '../../recompute/interval.ts';
+import { show } from '../../../numbers/interval.ts';
 import { defineRule, type RuleContext } from '../../rule.ts';
 
 export default defineRule({
@@ -14,8 +14,8 @@ export default defineRule({
     description: '按评分标准用报告自身数据复算公式类指标的得分，与表中（或评分说明中）的得分不一致',
     basis: '评分表所附评分标准（如湛江市部门整体支出绩效评价指标评分表）；未印评分规则时按财预〔2020〕10号通行算法（仅提示）；数值按四舍五入区间比较',
   },
-  check(report, ctx) {
-    for (const outcome of checkRubric(report, ctx.options.rubric).outcomes) checkOutcome(outcome, ctx);
+  check(_report, ctx) {
+    for (const outcome of ctx.rubric.outcomes) checkOutcome(outcome, ctx);
   },
 });
 

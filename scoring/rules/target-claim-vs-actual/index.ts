@@ -1,7 +1,7 @@
 // "各项绩效目标都已完成，完成率为 100%" while a stated actual falls short of its target
 // (任务：新增规模以上工业企业 80 家 → 实际：新增规模以上工业企业 56 家).
 import type { ClaimOf } from '../../../model/index.ts';
-import { judge, ofQuantity } from '../../recompute/interval.ts';
+import { judge, ofQuantity } from '../../../numbers/interval.ts';
 import { printed, where } from '../../recompute/format.ts';
 import { defineRule } from '../../rule.ts';
 

@@ -4,7 +4,7 @@
 // a cell shown with a fixed number format stands for every value that rounds to what is shown;
 // a General cell shows its value in full and is exact. Anything else → Unsupported, and the rule skips.
 import { Decimal } from 'decimal.js';
-import { add, around, div, exact, mul, sub, sum, type Interval } from '../../recompute/interval.ts';
+import { add, around, div, exact, mul, sub, sum, type Interval } from '../../../numbers/interval.ts';
 
 export class Unsupported extends Error {}
 
