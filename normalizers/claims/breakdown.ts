@@ -7,8 +7,9 @@
 // the shortest run of parts that adds up to one of them wins.
 import { Decimal } from 'decimal.js';
 import type { ClaimOf, Loc, Quantity, Report } from '../../model/index.ts';
-import { parseNumericCell, parseQuantity } from '../number.ts';
+import { parseNumericCell, parseQuantity } from '../../numbers/quantity.ts';
 import { meets, ofQuantity, seriesDecimals, sum } from '../../numbers/interval.ts';
+import { DIGITS, MONEY_UNIT } from '../../numbers/vocabulary.ts';
 import { labelBefore } from './rate.ts';
 import { locAt, paragraphs, sentenceAround, tablesOf, type Segment, type TableRows } from './segments.ts';
 
@@ -32,9 +33,9 @@ export function extractBreakdowns(text: Report['text']): Breakdown[] {
 
 // ---------- "其中" lists in prose ----------
 
-const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
-const MONEY = new RegExp(`(${NUM})\\s*(万元|亿元|元)`, 'g');
-const PART = new RegExp(`\\s*([^，,、；;。\\d]{0,24}?)\\s*(?:为|：|:)?\\s*(${NUM})\\s*(万元|亿元|元)\\s*(?:[，,、；;]|(?=。)|$)`, 'y');
+const NUM = DIGITS;
+const MONEY = new RegExp(`(${NUM})\\s*(${MONEY_UNIT})`, 'g');
+const PART = new RegExp(`\\s*([^，,、；;。\\d]{0,24}?)\\s*(?:为|：|:)?\\s*(${NUM})\\s*(${MONEY_UNIT})\\s*(?:[，,、；;]|(?=。)|$)`, 'y');
 /** Part labels that start another figure rather than continue the list. */
 const RUN_ON = /实际|到位|合计|总|共|决算数|预算数为/;
 const CHANGE_LABEL = /减少|增加|增长|下降|降低|比上年|较上年|相比|同比/;

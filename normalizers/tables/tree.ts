@@ -3,7 +3,7 @@
 // merged back into the indicator they continue.
 import type { Cell, IndicatorNode, Loc, Quantity, TotalRow } from '../../model/index.ts';
 import { cleanText } from '../../numbers/text.ts';
-import { parseNumericCell, parseQuantity } from '../number.ts';
+import { parseNumericCell, parseQuantity } from '../../numbers/quantity.ts';
 import type { Layout } from './header.ts';
 
 export interface TreeResult {

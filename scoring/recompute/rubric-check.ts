@@ -3,7 +3,7 @@
 // (scoring/rules/rubric-*) turn these outcomes into findings; the work is done once per report.
 import { Decimal } from 'decimal.js';
 import type { IndicatorNode, Loc, Quantity, Report, ScoringTable } from '../../model/index.ts';
-import { findQuantities, parseNumericCell, parseQuantity } from '../../normalizers/number.ts';
+import { findQuantities, parseNumericCell, parseQuantity } from '../../numbers/quantity.ts';
 import { cleanText, normalizeName } from '../../numbers/text.ts';
 import { describeSelection, selectRubric, rankRubrics, type RubricSelection } from '../rubrics/select.ts';
 import type { IndicatorSpec, Rubric } from '../rubrics/schema.ts';
@@ -19,6 +19,7 @@ import {
 } from './rubric-figures.ts';
 import { compute, mid, pts, type Computation } from './formulas.ts';
 import { exact, ofQuantity, scale, type Interval } from '../../numbers/interval.ts';
+import { isCountUnit } from '../../numbers/vocabulary.ts';
 
 export interface PrintedScore {
   quantity: Quantity;
@@ -394,9 +395,8 @@ function targetComputation(node: IndicatorNode, ancestors: IndicatorNode[]): Com
   return { missing: [], inputs: [], readings: [{ label: null, scores: [score], text }] };
 }
 
-const COUNTS = new Set(['个', '家', '人', '项', '次', '条', '件', '本', '批', '场', '笔', '户', '座', '名']);
 /** Counts are exact; amounts and percentages carry their printed rounding. */
-const spread = (x: Quantity): Interval => (COUNTS.has(x.unit) ? exact(x.value) : ofQuantity(x));
+const spread = (x: Quantity): Interval => (isCountUnit(x.unit) ? exact(x.value) : ofQuantity(x));
 
 function ofRatio(a: Quantity, b: Quantity): Interval {
   return { lo: spread(a).lo.div(spread(b).hi), hi: spread(a).hi.div(spread(b).lo) };

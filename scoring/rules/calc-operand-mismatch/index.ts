@@ -2,7 +2,7 @@
 // "收入决算数 13,368,029.63 元 … 差异率 = (13,386,029.63 − 28,921,800) / 28,921,800" (two digits swapped).
 import { Decimal } from 'decimal.js';
 import type { ClaimOf, Quantity, Report } from '../../../model/index.ts';
-import { findQuantities } from '../../../normalizers/number.ts';
+import { findQuantities } from '../../../numbers/quantity.ts';
 import { where } from '../../recompute/format.ts';
 import { defineRule } from '../../rule.ts';
 
