@@ -381,6 +381,20 @@ export const OutputSchema = z.object({
 });
 export type Output = z.infer<typeof OutputSchema>;
 
+// ---------- follow-up of a finding (reviewers' verdicts, kept by the store) ----------
+
+export const FollowUpStatusSchema = z.enum(['pending', 'confirmed', 'dismissed']);
+export type FollowUpStatus = z.infer<typeof FollowUpStatusSchema>;
+
+export interface FollowUp {
+  status: FollowUpStatus;
+  note: string | null;
+  updatedAt: string | null;
+}
+
+/** A finding's follow-up by fingerprint; null/undefined when nobody has reviewed it (pending). */
+export type FollowUpLookup = (fingerprint: string) => FollowUp | null | undefined;
+
 // ---------- errors ----------
 
 /** A per-file failure with a Chinese message; the pipeline records it and the batch goes on. */

@@ -25,7 +25,7 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('renderCsv', () => {
-  const text = renderCsv(sampleOutput(), { statusOf: (fp) => (fp === 'fp-rate' ? '已确认' : undefined) });
+  const text = renderCsv(sampleOutput(), { statusOf: (fp) => (fp === 'fp-rate' ? { status: 'confirmed' as const, note: null, updatedAt: null } : undefined) });
   const rows = parseCsv(text.slice(1));
 
   it('starts with a UTF-8 BOM and the Chinese headers of the Excel sheet', () => {

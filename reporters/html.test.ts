@@ -17,7 +17,7 @@ describe('html``', () => {
 });
 
 describe('renderHtml', () => {
-  const page = renderHtml(sampleOutput(), { statusOf: (fp) => (fp === 'fp-rate' ? 'confirmed' : null) });
+  const page = renderHtml(sampleOutput(), { statusOf: (fp) => (fp === 'fp-rate' ? { status: 'confirmed' as const, note: null, updatedAt: null } : null) });
 
   it('is one self-contained file: no external URL, a CSP that forbids the network', () => {
     expect(page.startsWith('<!doctype html>')).toBe(true);

@@ -5,13 +5,12 @@
 import { createHash } from 'node:crypto';
 import { Decimal } from 'decimal.js';
 import type { DocumentResult, Finding, Output, Severity } from '../model/index.ts';
-import { formatLocation } from './console.ts';
 import { CSS, SCRIPT } from './html-assets.ts';
 import { html, trusted, type Safe } from './html-escape.ts';
 import { findingTargets, refKey, type IndicatorRef, type Targets } from './targets.ts';
 import {
   FORMAT_LABEL, QUALITY_LABEL, SEVERITIES, SEVERITY_LABEL, STATUS_LABEL, TABLE_KIND_LABEL, countBySeverity,
-  followUpLabel, sortFindings, type ReportOptions,
+  followUpLabel, formatLocation, sortFindings, type ReportOptions,
 } from './labels.ts';
 
 type TableEntry = DocumentResult['tables'][number];
@@ -88,9 +87,7 @@ const OVERVIEW_COLUMNS: OverviewColumn[] = [
   { header: '报告总分', numeric: true, cell: (doc) => numberCell(doc.claimedTotal) },
   { header: '复算总分', numeric: true, cell: (doc) => numberCell(doc.computedTotal) },
   { header: '等级', cell: (doc) => ({ sort: doc.grade ?? '', content: doc.grade ?? '—' }) },
-  { header: '错误', numeric: true, cell: countCell('error') },
-  { header: '警告', numeric: true, cell: countCell('warning') },
-  { header: '提示', numeric: true, cell: countCell('info') },
+  ...SEVERITIES.map((s): OverviewColumn => ({ header: SEVERITY_LABEL[s], numeric: true, cell: countCell(s) })),
 ];
 
 /** The folder in muted text, then a break opportunity, so long paths wrap between folder and name. */

@@ -1,36 +1,21 @@
 // What every reviewer-facing report (Excel, CSV, HTML) shares: Chinese labels, the column lists of
 // the two tables (documents and findings), and the flattening of Output into rows. Pure functions.
-import type { DocumentResult, Finding, Output, Severity } from '../model/index.ts';
+import type { DocumentResult, Finding, FollowUpLookup, FollowUpStatus, Output, Severity } from '../model/index.ts';
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export const STATUS_LABEL: Record<DocumentResult['status'], string> = { ok: '已检查', partial: '部分检查', error: '无法读取' };
 
-/** The follow-up status a reviewer gives a finding (the store keeps it; default 待核实). */
-export const DEFAULT_FOLLOW_UP = '待核实';
-const FOLLOW_UP_LABEL: Record<string, string> = {
-  pending: '待核实',
-  confirmed: '已确认',
-  dismissed: '已排除',
-  excluded: '已排除',
-};
-
-/**
- * Looks up a finding's follow-up by fingerprint: a status ('confirmed', '已确认'…) or the store's
- * FollowUp object ({ status, label }); null/undefined means none recorded (待核实).
- */
-export type StatusLookup = (fingerprint: string) => string | { status?: string; label?: string } | null | undefined;
+/** The follow-up status a reviewer gives a finding (the store keeps it; default pending, 待核实). */
+export const FOLLOW_UP_LABEL: Record<FollowUpStatus, string> = { pending: '待核实', confirmed: '已确认', dismissed: '已排除' };
 
 export interface ReportOptions {
-  statusOf?: StatusLookup;
+  statusOf?: FollowUpLookup;
 }
 
-export function followUpLabel(finding: Finding, statusOf?: StatusLookup): string {
-  const found = statusOf?.(finding.fingerprint);
-  const status = typeof found === 'string' ? found : (found?.label ?? found?.status);
-  if (!status) return DEFAULT_FOLLOW_UP;
-  return FOLLOW_UP_LABEL[status] ?? status;
+export function followUpLabel(finding: Finding, statusOf?: FollowUpLookup): string {
+  return FOLLOW_UP_LABEL[statusOf?.(finding.fingerprint)?.status ?? 'pending'];
 }
 
 export const FORMAT_LABEL: Record<DocumentResult['format'], string> = {
@@ -45,6 +30,16 @@ export const TABLE_KIND_LABEL: Record<string, string> = {
 };
 
 export const QUALITY_LABEL: Record<string, string> = { ok: '完整', partial: '部分识别', unreadable: '无法识别' };
+
+export function formatLocation(loc: Finding['location']): string {
+  const parts: string[] = [];
+  if (loc.page) parts.push(`第${loc.page}页`);
+  if (loc.table) parts.push(`表${loc.table}`);
+  if (loc.row) parts.push(`第${loc.row}行`);
+  if (loc.column) parts.push(`第${loc.column}列`);
+  if (loc.line && !loc.page) parts.push(`文本第${loc.line}行`);
+  return parts.join('，') || '位置未知';
+}
 
 export function countBySeverity(doc: DocumentResult): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };

@@ -17,7 +17,8 @@ const fillOf = (cell: ExcelJS.Cell) => (cell.fill as ExcelJS.FillPattern | undef
 
 describe('renderXlsx', async () => {
   // Both shapes a lookup may return: a bare status, or the store's FollowUp object.
-  const statusOf = (fp: string) => (fp === 'fp-rate' ? 'confirmed' : fp === 'fp-hostile' ? { status: 'dismissed', label: '已排除' } : null);
+  const followUp = (status: 'confirmed' | 'dismissed') => ({ status, note: null, updatedAt: null });
+  const statusOf = (fp: string) => (fp === 'fp-rate' ? followUp('confirmed') : fp === 'fp-hostile' ? followUp('dismissed') : null);
   const workbook = await readBack(await renderXlsx(sampleOutput(), { statusOf }));
   const summary = workbook.getWorksheet(SUMMARY_SHEET)!;
   const findings = workbook.getWorksheet(FINDINGS_SHEET)!;
