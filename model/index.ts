@@ -268,6 +268,8 @@ export const ClaimSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('breakdown'),
     label: z.string(),
+    /** Where it was read: a sentence of the text, a data table's 小计/合计 row, or a balance row (期初+收入−支出=期末). */
+    source: z.enum(['text', 'table', 'balance']),
     total: QuantitySchema,
     parts: z.array(QuantitySchema),
     ...ClaimBase,

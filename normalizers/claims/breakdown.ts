@@ -15,17 +15,6 @@ import { locAt, paragraphs, sentenceAround, tablesOf, type Segment, type TableRo
 
 type Breakdown = ClaimOf<'breakdown'>;
 
-export const TABLE_TOTAL_MARK = '列合计';
-export const BALANCE_MARK = '余额勾稽';
-export type BreakdownSource = 'text' | 'table' | 'balance';
-
-/** Which kind of breakdown a claim is (its label carries the mark). */
-export function breakdownSource(claim: Breakdown): BreakdownSource {
-  if (claim.label.endsWith(BALANCE_MARK)) return 'balance';
-  if (claim.label.endsWith(TABLE_TOTAL_MARK)) return 'table';
-  return 'text';
-}
-
 export function extractBreakdowns(text: Report['text']): Breakdown[] {
   const tables = tablesOf(text);
   return [...paragraphs(text).flatMap(textBreakdowns), ...tables.flatMap(tableTotals), ...tables.flatMap(balanceRows)];
@@ -53,7 +42,7 @@ export function textBreakdowns(segment: Segment): Breakdown[] {
     if (units.size !== 1) continue;
     const claim = choose(totals, parts, labels);
     const evidence = sentenceAround(segment.text, at, at + m[0].length, 220);
-    claims.push({ kind: 'breakdown', label: claim.label, total: claim.total, parts: claim.parts, loc, evidence });
+    claims.push({ kind: 'breakdown', label: claim.label, source: 'text', total: claim.total, parts: claim.parts, loc, evidence });
   }
   return claims;
 }
@@ -185,7 +174,7 @@ export function tableTotals(table: TableRows): Breakdown[] {
       }
       if (parts.length < 2) return;
       const column = (head[c] ?? `第${c + 1}列`).replace(/\s+/g, '');
-      claims.push({ kind: 'breakdown', label: `${column}（${label}）${TABLE_TOTAL_MARK}`, total, parts, loc: cellLoc(row, c), evidence: row.evidence });
+      claims.push({ kind: 'breakdown', label: `${column}（${label}）`, source: 'table', total, parts, loc: cellLoc(row, c), evidence: row.evidence });
     });
   });
   return claims;
@@ -253,7 +242,7 @@ export function balanceRows(table: TableRows): Breakdown[] {
     }
     if (!readable || flows === 0) continue;
     const label = rowLabel(row.cells) || `第${row.loc.row ?? ''}行`;
-    claims.push({ kind: 'breakdown', label: `${label}${BALANCE_MARK}`, total: closing, parts, loc: cellLoc(row, columns.closing), evidence: row.evidence });
+    claims.push({ kind: 'breakdown', label, source: 'balance', total: closing, parts, loc: cellLoc(row, columns.closing), evidence: row.evidence });
   }
   return claims;
 }
