@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import { Decimal } from 'decimal.js';
 import type { Finding, Report } from '../model/index.ts';
-import { checkRubric, rubricNotes, type RubricCheck } from './recompute/rubric-check.ts';
+import { bindRubric, type BoundRubric } from './recompute/rubric/bind.ts';
+import { rubricNotes } from './recompute/rubric/notes.ts';
 import { summarizeTotals, type TotalsSummary } from './recompute/totals.ts';
 import type { FindingInput, Rule, RuleContext, RuleOptions } from './rule.ts';
 import { rules as registeredRules } from './rules/index.ts';
@@ -18,15 +19,15 @@ export interface ScoredReport {
 
 /** The scoring stage of one document: the rubric is bound once, then shared by the rules and the notes. */
 export function scoreReport(report: Report, options: RuleOptions = {}): ScoredReport {
-  const rubric = checkRubric(report, options.rubric);
+  const rubric = bindRubric(report, options.rubric);
   return { findings: runRules(report, options, registeredRules, rubric), totals: summarizeTotals(report), notes: rubricNotes(rubric) };
 }
 
 /** Runs the rules; the rubric is bound on first use when the caller has not bound it. */
-export function runRules(report: Report, options: RuleOptions = {}, rules: Rule[] = registeredRules, rubric?: RubricCheck): Finding[] {
+export function runRules(report: Report, options: RuleOptions = {}, rules: Rule[] = registeredRules, rubric?: BoundRubric): Finding[] {
   const findings: Finding[] = [];
   let bound = rubric;
-  const boundRubric = () => (bound ??= checkRubric(report, options.rubric));
+  const boundRubric = () => (bound ??= bindRubric(report, options.rubric));
   for (const rule of rules) {
     const ctx: RuleContext = {
       options,

@@ -2,7 +2,7 @@
 // index.ts default-exports defineRule({ meta, check }). check is pure: report in, ctx.report(...) out.
 import type { Decimal } from 'decimal.js';
 import type { Loc, Report, Severity } from '../model/index.ts';
-import type { RubricCheck } from './recompute/rubric-check.ts';
+import type { BoundRubric } from './recompute/rubric/bind.ts';
 
 export interface RuleMeta {
   /** "category/name", e.g. "score/total-mismatch". */
@@ -32,7 +32,7 @@ export interface RuleContext {
   report(finding: FindingInput): void;
   options: RuleOptions;
   /** The rubric selected and bound to this report, evaluated once per document (see scoring/engine.ts). */
-  readonly rubric: RubricCheck;
+  readonly rubric: BoundRubric;
 }
 
 export interface RuleOptions {

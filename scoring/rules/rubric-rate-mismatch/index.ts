@@ -1,7 +1,7 @@
 // A rate the report states for a rubric item (支出完成率 98.96%, 存量资金变动率 −43.43%) that its own
 // figures, put through the rubric's formula, do not give.
-import type { Outcome } from '../../recompute/rubric-check.ts';
-import { mid } from '../../recompute/formulas.ts';
+import type { Outcome } from '../../recompute/rubric/bind.ts';
+import { mid } from '../../recompute/formulas/index.ts';
 import { defineRule, type RuleContext } from '../../rule.ts';
 
 export default defineRule({

@@ -87,6 +87,19 @@ describe('rubric/score-mismatch', () => {
     expect(f).toMatchObject({ severity: 'warning', actual: '3' });
   });
 
+  it('valid: a composite row whose 评分说明 states the whole score (formula part + discretionary part) is not compared with the part (issue 12, pattern 7)', () => {
+    // 差异率 1.2% gives the 3-point part 3; the row's 4.5 holds 1.5 of the 2 discretionary points
+    expect(run(row('预算编制准确性', '5', '4.5', '财政拨款收入预决算差异率=1.2%。本项得分4.5分。'))).toEqual([]);
+    expect(run(row('预算编制准确性', '5', '4.5', '财政拨款收入预决算差异率=1.2%。根据评分标准，本项得4.5分。'))).toEqual([]);
+  });
+
+  it('invalid: a composite row whose whole score exceeds the formula part plus the discretionary points', () => {
+    // 差异率 12% leaves the 3-point part 2 (or 1.5): at most 4 with the 2 discretionary points, not 4.5
+    const [f] = run(row('预算编制准确性', '5', '4.5', '财政拨款收入预决算差异率=12%。本项得分4.5分。'));
+    expect(f).toMatchObject({ severity: 'warning', actual: '4.5' });
+    expect(f.message).toContain('酌情计分');
+  });
+
   it('printed scores from the 主要扣分点 list: listed items lose their points, unlisted ones keep full marks (seed 002)', () => {
     const text = [
       '该单位部门整体支出绩效评价得分为 90 分，等级为优。主要扣分点：三公经费控制率（扣 5 分），公用经费控制率（扣 5 分）。',

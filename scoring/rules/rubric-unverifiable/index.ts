@@ -1,7 +1,7 @@
 // Rubric items that are defined by a formula but could not be recomputed: a figure the formula needs is
 // not in the report, or the table's weight differs from the rubric's. Never a guess: the finding names
 // what is missing.
-import { verdictFor } from '../../recompute/rubric-verdict.ts';
+import { verdictFor } from '../../recompute/rubric/verdict.ts';
 import { show } from '../../../numbers/interval.ts';
 import { defineRule } from '../../rule.ts';
 

@@ -3,12 +3,12 @@
 // one formula are preferably taken from one sentence or table row ("co-located"), so that a figure is
 // not paired with a namesake from another part of the report.
 import { Decimal } from 'decimal.js';
-import type { IndicatorNode, Loc, Quantity, Report } from '../../model/index.ts';
-import { parseQuantity } from '../../numbers/quantity.ts';
-import { cleanText } from '../../numbers/text.ts';
-import type { FigureSpec } from '../rubrics/schema.ts';
-import { ofQuantity, exact, scale, type Interval } from '../../numbers/interval.ts';
-import { DIGITS, UNIT, endsInsideWorkedExample, isCountUnit, isMoneyUnit } from '../../numbers/vocabulary.ts';
+import type { IndicatorNode, Loc, Quantity, Report } from '../../../model/index.ts';
+import { parseQuantity } from '../../../numbers/quantity.ts';
+import { cleanText } from '../../../numbers/text.ts';
+import type { FigureSpec } from '../../rubrics/schema.ts';
+import { ofQuantity, exact, scale, type Interval } from '../../../numbers/interval.ts';
+import { DIGITS, UNIT, endsInsideWorkedExample, isCountUnit, isMoneyUnit } from '../../../numbers/vocabulary.ts';
 
 export interface SearchEntry {
   text: string;
