@@ -1,6 +1,9 @@
 // What every reviewer-facing report (Excel, CSV, HTML) shares: Chinese labels, the column lists of
 // the two tables (documents and findings), and the flattening of Output into rows. Pure functions.
+import { FORMAT_LABEL } from '../extractors/index.ts';
 import type { DocumentResult, Finding, FollowUpLookup, FollowUpStatus, Output, Severity } from '../model/index.ts';
+
+export { FORMAT_LABEL };
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -18,10 +21,6 @@ export function followUpLabel(finding: Finding, statusOf?: FollowUpLookup): stri
   return FOLLOW_UP_LABEL[statusOf?.(finding.fingerprint)?.status ?? 'pending'];
 }
 
-export const FORMAT_LABEL: Record<DocumentResult['format'], string> = {
-  txt: '文本', pdf: 'PDF', docx: 'Word', doc: 'Word (DOC)', wps: 'WPS 文字', xlsx: 'Excel',
-  xls: 'Excel (XLS)', et: 'WPS 表格', image: '图片', unknown: '未知',
-};
 
 export const TABLE_KIND_LABEL: Record<string, string> = {
   scoring: '评分表',
