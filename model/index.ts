@@ -227,7 +227,7 @@ export const ClaimSchema = z.discriminatedUnion('kind', [
     expression: z.string(),
     /** Operands in order of appearance. */
     operands: z.array(QuantitySchema),
-    /** Parsed operator tree as a small JSON AST (see normalizers/calc.ts). */
+    /** Parsed operator tree as a small JSON AST (see normalizers/claims/expression.ts). */
     ast: z.unknown(),
     result: QuantitySchema,
     ...ClaimBase,

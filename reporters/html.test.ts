@@ -59,6 +59,12 @@ describe('renderHtml', () => {
     expect(totalCard).not.toContain('to-cell');
   });
 
+  it('explains the rule of each finding: description, basis and a link to its README', () => {
+    expect(page).toContain('<summary>规则说明</summary>');
+    expect(page).toMatch(/<p>依据：[^<]*舍入区间/);
+    expect(page).toMatch(/href="file:[^"]*\/scoring\/rules\/score-total-mismatch\/README\.md"/);
+  });
+
   it('shows follow-up statuses, defaulting to 待核实', () => {
     expect(page).toContain('<span class="follow">已确认</span>');
     expect(page).toContain('<span class="follow">待核实</span>');

@@ -1,6 +1,7 @@
 // What every reviewer-facing report (Excel, CSV, HTML) shares: Chinese labels, the column lists of
 // the two tables (documents and findings), and the flattening of Output into rows. Pure functions.
 import { FORMAT_LABEL } from '../extractors/index.ts';
+import { ruleDoc } from './rule-docs.ts';
 import type { DocumentResult, Finding, FollowUpLookup, FollowUpStatus, Output, Severity } from '../model/index.ts';
 
 export { FORMAT_LABEL };
@@ -106,6 +107,9 @@ export const FINDING_COLUMNS: Column<FindingRow>[] = [
   { header: '原文', value: (r) => r.finding.evidence, wrap: true },
   { header: '复算过程', value: (r) => r.finding.calculation, wrap: true },
   { header: '跟进状态', value: (r) => r.followUp },
+  { header: '规则说明', value: (r) => ruleDoc(r.finding.rule)?.description ?? null, wrap: true },
+  { header: '规则依据', value: (r) => ruleDoc(r.finding.rule)?.basis ?? null, wrap: true },
+  { header: '规则文档', value: (r) => ruleDoc(r.finding.rule)?.readme ?? null },
 ];
 
 export function summaryRows(output: Output): SummaryRow[] {

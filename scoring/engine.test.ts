@@ -30,3 +30,12 @@ describe('the rubric stage', () => {
     expect(scored.notes[1]).toContain('可复算得分 1 项');
   });
 });
+
+describe('rule documentation', () => {
+  it('every registered rule has a README in its folder', async () => {
+    const { existsSync } = await import('node:fs');
+    const { rules } = await import('./rules/index.ts');
+    const { ruleFolder } = await import('./engine.ts');
+    for (const rule of rules) expect(existsSync(new URL(`./rules/${ruleFolder(rule.meta.id)}/README.md`, import.meta.url)), rule.meta.id).toBe(true);
+  });
+});

@@ -5,8 +5,16 @@ import type { Finding, Report } from '../model/index.ts';
 import { bindRubric, type BoundRubric } from './recompute/rubric/bind.ts';
 import { rubricNotes } from './recompute/rubric/notes.ts';
 import { summarizeTotals, type TotalsSummary } from './recompute/totals.ts';
-import type { FindingInput, Rule, RuleContext, RuleOptions } from './rule.ts';
+import type { FindingInput, Rule, RuleContext, RuleMeta, RuleOptions } from './rule.ts';
 import { rules as registeredRules } from './rules/index.ts';
+
+/** The registered rule's meta (description, basis) by id, for the reports that explain a finding. */
+export function ruleMeta(id: string): RuleMeta | undefined {
+  return registeredRules.find((r) => r.meta.id === id)?.meta;
+}
+
+/** The rule's folder under scoring/rules/, which holds its README ("calc/stated-mismatch" → "calc-stated-mismatch"). */
+export const ruleFolder = (id: string): string => id.replace('/', '-');
 
 const OCR_NOTE = '（数字来自 OCR 识别且置信度低，请对照原件核实）';
 

@@ -11,7 +11,7 @@ export interface RuleMeta {
   severity: Severity;
   /** Chinese: what the rule checks. */
   description: string;
-  /** Chinese: why (the rubric, the regulation, DOMAIN.md's rounding rule). */
+  /** Chinese: why (the rubric, the regulation, docs/domain.md's rounding rule). */
   basis: string;
 }
 

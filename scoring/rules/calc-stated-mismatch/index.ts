@@ -11,7 +11,7 @@ export default defineRule({
     id: 'calc/stated-mismatch',
     severity: 'error',
     description: '报告中写出的算式（如 a÷b×100%=c%、a+b=c），按其自身数字重算后与所写结果不符',
-    basis: '按算式重算（decimal.js）；每个数字按其印出的小数位视为舍入值，结果落在舍入区间内即一致，截断而非四舍五入的只作提示（DOMAIN.md“Rounding is not an anomaly”）',
+    basis: '按算式重算（decimal.js）；每个数字按其印出的小数位视为舍入值，结果落在舍入区间内即一致，截断而非四舍五入的只作提示（docs/domain.md“Rounding is not an anomaly”）',
   },
   check(report, ctx) {
     const claims = report.claims.filter((c): c is ClaimOf<'calculation'> => c.kind === 'calculation');

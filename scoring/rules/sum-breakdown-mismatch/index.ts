@@ -9,7 +9,7 @@ export default defineRule({
     id: 'sum/breakdown-mismatch',
     severity: 'error',
     description: '正文“X，其中：A、B、C”中各分项之和超过总数（少于总数的仅作提示，可能未列全）',
-    basis: '分项之和不能超过总数；按数列的小数位判断舍入区间，几分钱的差异属正常舍入（DOMAIN.md）',
+    basis: '分项之和不能超过总数；按数列的小数位判断舍入区间，几分钱的差异属正常舍入（docs/domain.md）',
   },
   check(report, ctx) {
     for (const { claim, judgement: j } of inconsistentBreakdowns(report.claims, 'text')) {
