@@ -39,3 +39,27 @@ describe('rule documentation', () => {
     for (const rule of rules) expect(existsSync(new URL(`./rules/${ruleFolder(rule.meta.id)}/README.md`, import.meta.url)), rule.meta.id).toBe(true);
   });
 });
+
+describe('the engine', () => {
+  const rule = (inputs: Parameters<import('./rule.ts').RuleContext['report']>[0][]): Rule =>
+    defineRule({ meta: { id: 'test/engine', severity: 'error', description: '测试', basis: '测试' }, check: (_r, ctx) => inputs.forEach((i) => ctx.report(i)) });
+  const base = { message: '合计不符', loc: { table: 1, row: 3 }, evidence: '合计 100', subject: '合计', expected: '94.42', actual: '100' };
+
+  it('lowers a finding whose numbers came from low-confidence OCR to info, and says so', () => {
+    const [f] = runRules(report(), {}, [rule([{ ...base, uncertain: true }])]);
+    expect(f.severity).toBe('info');
+    expect(f.message).toContain('OCR');
+    expect(runRules(report(), {}, [rule([base])])[0].severity).toBe('error');
+  });
+
+  it('reports a finding repeated at the same place once, and at another place again', () => {
+    const found = runRules(report(), {}, [rule([base, base, { ...base, loc: { table: 1, row: 4 } }])]);
+    expect(found.map((f) => f.location.row)).toEqual([3, 4]);
+  });
+
+  it('lowers a finding that rests on a scrambled table to info', () => {
+    const scrambled: Report = { ...report(), scrambledTables: [1] };
+    const [f] = runRules(scrambled, {}, [rule([base])]);
+    expect(f.severity).toBe('info');
+  });
+});
