@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { Report } from '../model/index.ts';
 import { scoreReport } from '../scoring/engine.ts';
 import { shippedRubrics } from '../scoring/rubrics/load.ts';
+import { extractDeductions } from '../normalizers/claims/deductions.ts';
 import { node, report, table, totalClaim } from './helpers/report.ts';
+import { textItems } from './helpers/text-claims.ts';
 
 const withMeta = (r: Report, meta: Partial<Report['meta']>): Report => ({ ...r, meta: { ...r.meta, ...meta } });
 
@@ -23,18 +25,14 @@ const REPORTS: Record<string, () => Report> = {
     const tree = [node(3, '结转结余率', '3', '1', [], { explanation }), ...names.map((n) => node(3, n, '3', '3'))];
     return withMeta(report({ tables: [table(tree)] }), { city: '湛江', year: 2022 });
   },
-  'zhanjiang-whole-2018': () =>
-    withMeta(
-      report({
-        text: [
-          '该单位部门整体支出绩效评价得分为 90 分，等级为优。主要扣分点：三公经费控制率（扣 5 分），公用经费控制率（扣 5 分）。',
-          '2018 年公用经费预算安排 39.58 万元，公用经费实际支出 30.82 万元，公用经费控制率 77.87%。',
-          '整体支出完成率、政府采购执行率、固定资产利用率、在职人员控制率。',
-        ],
-        claims: [totalClaim('90')],
-      }),
-      { city: '湛江', year: 2018 },
-    ),
+  'zhanjiang-whole-2018': () => {
+    const text = [
+      '该单位部门整体支出绩效评价得分为 90 分，等级为优。主要扣分点：三公经费控制率（扣 5 分），公用经费控制率（扣 5 分）。',
+      '2018 年公用经费预算安排 39.58 万元，公用经费实际支出 30.82 万元，公用经费控制率 77.87%。',
+      '整体支出完成率、政府采购执行率、固定资产利用率、在职人员控制率。',
+    ];
+    return withMeta(report({ text, claims: [totalClaim('90'), ...extractDeductions(textItems(text))] }), { city: '湛江', year: 2018 });
+  },
   'national-self-eval': () => selfEvalForm(),
   'yueyang-self-eval': () => withMeta(selfEvalForm(['岳阳市岳阳楼区']), { city: '岳阳' }),
   // The work-assessment form has no formula of its own: the 自评表 beside it is checked by its companion.

@@ -52,21 +52,9 @@ export function deductionClaims(report: Report): Deductions {
   return { items, complete: total?.kind === 'total' && lost.plus(total.value.value).eq(100) };
 }
 
-/** "主要扣分点：自评材料报送质量（扣 1 分），…" from the claims, or read from the text. */
+/** "主要扣分点：自评材料报送质量（扣 1 分），…" as the normalizer read it (normalizers/claims/deductions.ts). */
 function deductionItems(report: Report): Deduction[] {
-  const claimed = report.claims.flatMap((c) => (c.kind === 'deductions' ? c.items.map((i) => ({ ...i, evidence: c.evidence, loc: c.loc })) : []));
-  if (claimed.length) return claimed;
-  const out: Deduction[] = [];
-  for (const item of report.text) {
-    const text = cleanText(item.text);
-    const at = text.indexOf('扣分点');
-    if (at < 0) continue;
-    for (const m of text.slice(at).matchAll(/([^\s：:，,；;。()（）]{2,30})\s*\(\s*扣\s*(\d+(?:\.\d+)?)\s*分\s*\)/g)) {
-      const points = parseQuantity(`${m[2]}分`, item.loc);
-      if (points) out.push({ name: m[1], points, evidence: item.text, loc: item.loc });
-    }
-  }
-  return out;
+  return report.claims.flatMap((c) => (c.kind === 'deductions' ? c.items.map((i) => ({ ...i, evidence: c.evidence, loc: c.loc })) : []));
 }
 
 /**

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../../model/index.ts';
 import { node, q, report, table, totalClaim } from '../../../test/helpers/report.ts';
+import { extractDeductions } from '../../../normalizers/claims/deductions.ts';
+import { textItems } from '../../../test/helpers/text-claims.ts';
 import { runRules } from '../../engine.ts';
 import rule from './index.ts';
 
@@ -107,7 +109,7 @@ describe('rubric/score-mismatch', () => {
       '2018 年公用经费预算安排 39.58 万元，公用经费实际支出 30.82 万元，公用经费控制率 77.87%。',
       '核定编制人数 17 人，2018 年末实际在职人数 18 人，在职人员控制率为 105.88%。',
     ];
-    const found = run(report({ text, claims: [totalClaim('90')] }), 'zhanjiang-whole-2018');
+    const found = run(report({ text, claims: [totalClaim('90'), ...extractDeductions(textItems(text))] }), 'zhanjiang-whole-2018');
     // 三公 124.38% → 0 as deducted; 公用 77.87% → 5, not 0; 在职 105.88% → 2 to 2.5, not the full 5 the list implies
     expect(found.map((f) => [f.subject, f.expected, f.actual])).toEqual([
       ['公用经费控制率', '5', '0'],
