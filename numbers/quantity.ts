@@ -5,7 +5,7 @@
 import { Decimal } from 'decimal.js';
 import type { Loc, Quantity, Unit } from '../model/index.ts';
 import { cleanText } from './text.ts';
-import { COUNT_UNIT, DIGITS, UNIT, decimalsOf, plainDigits } from './vocabulary.ts';
+import { COUNT_UNIT, DIGITS, UNIT, WAN_YUAN_PER, decimalsOf, isMoneyUnit, plainDigits } from './vocabulary.ts';
 
 const UNIT_PATTERN = `(?:${UNIT})`;
 /** The vocabulary's digits, plus a bare leading point (".5"). */
@@ -83,7 +83,5 @@ export function formatQuantity(q: Pick<Quantity, 'value' | 'decimals' | 'unit'>)
 
 /** Value in 万元 for money quantities (元 ÷ 10⁴, 亿元 × 10⁴); other units unchanged. */
 export function toWanYuan(q: Quantity): Decimal {
-  if (q.unit === '元') return q.value.div(10_000);
-  if (q.unit === '亿元') return q.value.times(10_000);
-  return q.value;
+  return isMoneyUnit(q.unit) ? q.value.times(WAN_YUAN_PER[q.unit]) : q.value;
 }

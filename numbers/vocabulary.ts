@@ -1,6 +1,7 @@
 // The one number/unit vocabulary: how a printed number looks, which units exist (from the model's
 // UnitSchema), which of them count things, and how a worked example is announced. Every pattern that
 // reads numbers out of report text is built from these.
+import { Decimal } from 'decimal.js';
 import { UnitSchema, type Unit } from '../model/index.ts';
 
 export const MONEY_UNITS = ['万元', '亿元', '元'] as const satisfies readonly Unit[];
@@ -37,7 +38,13 @@ export function decimalsOf(plain: string): number {
 }
 
 export const isCountUnit = (unit: string): boolean => (COUNT_UNITS as readonly string[]).includes(unit);
-export const isMoneyUnit = (unit: string): boolean => (MONEY_UNITS as readonly string[]).includes(unit);
+export type MoneyUnit = (typeof MONEY_UNITS)[number];
+export const isMoneyUnit = (unit: string): unit is MoneyUnit => (MONEY_UNITS as readonly string[]).includes(unit);
+
+/** How many 元 one of each money unit is. */
+export const YUAN_PER: Readonly<Record<MoneyUnit, Decimal>> = { 元: new Decimal(1), 万元: new Decimal(10_000), 亿元: new Decimal(100_000_000) };
+/** How many 万元 one of each money unit is (money is compared in 万元). */
+export const WAN_YUAN_PER: Readonly<Record<MoneyUnit, Decimal>> = { 元: new Decimal('0.0001'), 万元: new Decimal(1), 亿元: new Decimal(10_000) };
 
 /** Words that announce a worked example (rubric text, not the unit's own figures). */
 const WORKED_EXAMPLE_WORDS = '如按|例如|比如|举例|假设|示例|如[：:]';

@@ -4,15 +4,16 @@ import { Decimal } from 'decimal.js';
 import type { ClaimOf } from '../../model/index.ts';
 import { parsePeriod } from '../../normalizers/claims/figure.ts';
 import { meets, ofQuantity, type Interval } from '../../numbers/interval.ts';
+import { isMoneyUnit, WAN_YUAN_PER } from '../../numbers/vocabulary.ts';
 
 export type Figure = ClaimOf<'figure'>;
 
-const TO_WAN: Record<string, number> = { 元: 0.0001, 万元: 1, 亿元: 10_000 };
-export const isMoney = (f: Figure) => f.value.unit in TO_WAN;
+export const isMoney = (f: Figure) => isMoneyUnit(f.value.unit);
 
 export function inWan(f: Figure): Interval {
   const i = ofQuantity(f.value);
-  const k = new Decimal(TO_WAN[f.value.unit] ?? 1);
+  const unit = f.value.unit;
+  const k = isMoneyUnit(unit) ? WAN_YUAN_PER[unit] : new Decimal(1);
   return { lo: i.lo.times(k), hi: i.hi.times(k) };
 }
 

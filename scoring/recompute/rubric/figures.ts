@@ -8,7 +8,7 @@ import { parseQuantity } from '../../../numbers/quantity.ts';
 import { cleanText } from '../../../numbers/text.ts';
 import type { FigureSpec } from '../../rubrics/schema.ts';
 import { ofQuantity, exact, scale, type Interval } from '../../../numbers/interval.ts';
-import { DIGITS, UNIT, endsInsideWorkedExample, isCountUnit, isMoneyUnit } from '../../../numbers/vocabulary.ts';
+import { DIGITS, UNIT, WAN_YUAN_PER, endsInsideWorkedExample, isCountUnit, isMoneyUnit } from '../../../numbers/vocabulary.ts';
 
 export interface SearchEntry {
   text: string;
@@ -107,7 +107,8 @@ function numberAfter(id: string, spec: FigureSpec, entry: SearchEntry, from: num
 export function toFigure(id: string, spec: FigureSpec, printed: Quantity, entry: SearchEntry, at: number): FoundFigure | null {
   const quantity: Quantity = printed.unit === '' && spec.defaultUnit ? { ...printed, unit: spec.defaultUnit } : printed;
   if (!unitFits(spec, quantity.unit)) return null;
-  const factor = moneyFactor(quantity.unit);
+  // Money is compared in 万元.
+  const factor = isMoneyUnit(quantity.unit) ? WAN_YUAN_PER[quantity.unit] : new Decimal(1);
   // Counts are exact: 17 人 is seventeen, not [16.5, 17.5].
   const interval = spec.unit === 'count' ? exact(quantity.value) : scale(ofQuantity(quantity), factor);
   return {
@@ -140,12 +141,6 @@ function unitFits(spec: FigureSpec, unit: string): boolean {
   }
 }
 
-/** Money is compared in 万元. */
-function moneyFactor(unit: string): string {
-  if (unit === '元') return '0.0001';
-  if (unit === '亿元') return '10000';
-  return '1';
-}
 
 /** The figure's first occurrence by pattern priority across entries (explanation first). */
 export function findFigure(id: string, spec: FigureSpec, entries: SearchEntry[]): FoundFigure | null {
