@@ -36,6 +36,8 @@ export const ClaimSchema = z.discriminatedUnion('kind', [
     value: QuantitySchema,
     period: z.string().nullish(),
     scope: z.string().nullish(),
+    /** 'sentence': label and value in one sentence; 'columns': a header cell over a data cell (depends on column positions). */
+    readFrom: z.enum(['sentence', 'columns']).optional(),
     ...ClaimBase,
   }),
   /** A rate printed with the two figures it is made of. */
@@ -50,7 +52,12 @@ export const ClaimSchema = z.discriminatedUnion('kind', [
     ...ClaimBase,
   }),
   /** A claim that everything was achieved ("各项绩效目标均已完成"). */
-  z.object({ kind: z.literal('completion'), ...ClaimBase }),
+  z.object({
+    kind: z.literal('completion'),
+    /** Indicators the claim names as exceptions ("除X外，其余目标均已完成"). */
+    exceptions: z.array(z.string()).optional(),
+    ...ClaimBase,
+  }),
   /** A target / actual pair from a table or narrative task list. */
   z.object({
     kind: z.literal('target'),

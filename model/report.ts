@@ -70,6 +70,20 @@ export const BudgetRowSchema = z.object({
 });
 export type BudgetRow = z.infer<typeof BudgetRowSchema>;
 
+/** Which of the ways a table can be read was kept, and how well its sums hold (normalizers/tables/readings.ts). */
+export const TableReadingSchema = z.object({
+  /** Chinese: the reading kept. */
+  chosen: z.string(),
+  candidates: z.number().int().positive(),
+  /** How many different trees (by their sums) the candidates gave. */
+  distinctOutcomes: z.number().int().positive(),
+  sumsHolding: z.number().int().nonnegative(),
+  sumsBroken: z.number().int().nonnegative(),
+  /** low: even the best reading leaves many sums broken; nothing read from it may become an error. */
+  confidence: z.enum(['high', 'low']),
+});
+export type TableReading = z.infer<typeof TableReadingSchema>;
+
 export const ScoringTableSchema = z.object({
   /** scoring: full 评分表; summary: 一级|二级|分值|评价得分|得分率; self-eval: 项目/整体支出绩效自评表. */
   kind: z.enum(['scoring', 'summary', 'self-eval']),
@@ -85,6 +99,7 @@ export const ScoringTableSchema = z.object({
   notes: z.array(z.string()),
   rowsRecovered: z.number().int().nonnegative(),
   rowsTotal: z.number().int().nonnegative(),
+  reading: TableReadingSchema.optional(),
 });
 export type ScoringTable = z.infer<typeof ScoringTableSchema>;
 

@@ -1,9 +1,10 @@
+// The engine: one rubric binding per document, the OCR and scrambled-table caps, dedupe, rule docs.
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../model/index.ts';
 import { node, report, table } from '../test/helpers/report.ts';
 import { runRules, scoreReport } from './engine.ts';
 import type { BoundRubric } from './recompute/rubric/bind.ts';
-import { defineRule, type Rule } from './rule.ts';
+import { defineRule, type EvidenceKind, type Rule } from './rule.ts';
 
 const zhanjiang = (): Report => {
   const explanation = '年末财政拨款结转和结余决算数0.39万元，收入决算数885.37万元，结余结转率0.04%。';
@@ -57,9 +58,37 @@ describe('the engine', () => {
     expect(found.map((f) => f.location.row)).toEqual([3, 4]);
   });
 
-  it('lowers a finding that rests on a scrambled table to info', () => {
-    const scrambled: Report = { ...report(), scrambledTables: [1] };
-    const [f] = runRules(scrambled, {}, [rule([base])]);
-    expect(f.severity).toBe('info');
+});
+
+const ruleResting = (evidence: EvidenceKind | undefined, override?: EvidenceKind) =>
+  defineRule({
+    meta: { id: 'test/probe', severity: 'error', description: '测试', basis: '测试', ...(evidence ? { evidence } : {}) },
+    check(_report, ctx) {
+      ctx.report({ message: '测试发现', loc: { table: 2, row: 3 }, evidence: '行', ...(override ? { evidenceKind: override } : {}) });
+    },
+  });
+
+const scrambled: Report = { ...report(), scrambledTables: [2] };
+const severityOf = (evidence: EvidenceKind | undefined, override?: EvidenceKind, r = scrambled) => runRules(r, {}, [ruleResting(evidence, override)])[0].severity;
+
+describe('engine: scrambled tables', () => {
+  it('caps a structure-dependent finding (the default) from a scrambled table at info, with a note', () => {
+    expect(severityOf(undefined)).toBe('info');
+    expect(severityOf('structure')).toBe('info');
+    expect(runRules(scrambled, {}, [ruleResting(undefined)])[0].message).toContain('结构错乱');
+  });
+
+  it('keeps what one row or one sentence says by itself', () => {
+    expect(severityOf('row')).toBe('error');
+    expect(severityOf('sentence')).toBe('error');
+  });
+
+  it('a finding may declare that it rests on structure although its rule does not, and the reverse', () => {
+    expect(severityOf('sentence', 'structure')).toBe('info');
+    expect(severityOf('structure', 'row')).toBe('error');
+  });
+
+  it('leaves findings outside scrambled tables alone', () => {
+    expect(severityOf('structure', undefined, report())).toBe('error');
   });
 });

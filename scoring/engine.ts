@@ -39,7 +39,7 @@ export function runRules(report: Report, options: RuleOptions = {}, rules: Rule[
   for (const rule of rules) {
     const ctx: RuleContext = {
       options,
-      report: (input: FindingInput) => findings.push(toFinding(rule, fromScrambledTable(report, input))),
+      report: (input: FindingInput) => findings.push(toFinding(rule, fromScrambledTable(report, rule, input))),
       get rubric() {
         return boundRubric();
       },
@@ -57,10 +57,14 @@ export function runRules(report: Report, options: RuleOptions = {}, rules: Rule[
 
 const SCRAMBLED_NOTE = '（所在表格结构错乱，数字与栏目的对应无法确认，仅供参考）';
 
-/** A finding read off a scrambled table rests on cells whose meaning is uncertain: info at most. */
-function fromScrambledTable(report: Report, input: FindingInput): FindingInput {
+/**
+ * A finding that rests on the columns or rows of a scrambled table rests on cells whose meaning is
+ * uncertain: info at most. What one intact row or sentence says by itself keeps its severity.
+ */
+function fromScrambledTable(report: Report, rule: Rule, input: FindingInput): FindingInput {
   const table = input.loc.table;
   if (table == null || !report.scrambledTables?.includes(table) || (input.severity ?? 'error') === 'info') return input;
+  if ((input.evidenceKind ?? rule.meta.evidence ?? 'structure') !== 'structure') return input;
   return { ...input, severity: 'info', message: input.message + SCRAMBLED_NOTE };
 }
 

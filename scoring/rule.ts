@@ -13,7 +13,15 @@ export interface RuleMeta {
   description: string;
   /** Chinese: why (the rubric, the regulation, docs/domain.md's rounding rule). */
   basis: string;
+  /**
+   * What the rule's findings rest on. 'structure': column positions, sums over rows, the indicator
+   * tree (the default); 'row': what one table row says by itself; 'sentence': one sentence of text.
+   * The engine caps only structure-dependent findings from scrambled tables at info.
+   */
+  evidence?: EvidenceKind;
 }
+
+export type EvidenceKind = 'structure' | 'row' | 'sentence';
 
 export interface FindingInput {
   message: string;
@@ -26,6 +34,8 @@ export interface FindingInput {
   calculation?: string | null;
   /** The numbers came from OCR with low confidence: the engine lowers the finding to info. */
   uncertain?: boolean;
+  /** Overrides the rule's meta.evidence for this finding (e.g. a figure read off table columns). */
+  evidenceKind?: EvidenceKind;
 }
 
 export interface RuleContext {

@@ -14,6 +14,9 @@
 //   text dumps print it, so it cannot be read as a figure; each note becomes a paragraph
 //   "¹ 注释文字" at the end of the document (where mammoth puts them).
 // - Images: an `image` block after the paragraph or table that holds them; the note gives alt text.
+// - Tab-aligned paragraphs (tables typed with tabs, or a text file opened in Word): each run of
+//   paragraphs holding a tab is one table with a row per paragraph, as the TXT extractor reads
+//   tab-separated lines, so the same report reads the same in both formats.
 // - Lists: one paragraph per item; automatic numbering is not in mammoth's output, so it is lost.
 import type { Block, Cell, Table } from '../../model/index.ts';
 import { denseGrid, type SpanCell } from './grid.ts';
@@ -31,6 +34,8 @@ export class BlockBuilder {
   readonly blocks: Block[] = [];
   readonly warnings: string[] = [];
   private tables = 0;
+  /** The table that tab-aligned paragraphs are being collected into, while they keep coming. */
+  private tabTable: Table | null = null;
 
   build(root: HtmlElement): Block[] {
     for (const node of root.children) if (isElement(node)) this.topLevel(node);
@@ -42,12 +47,29 @@ export class BlockBuilder {
     if (el.tag === 'ul' || el.tag === 'ol') return this.list(el);
     const heading = HEADING.exec(el.tag);
     const pending: Pending[] = [];
-    const text = inlineText(el, pending);
+    const tabbed = inlineText(el, pending, { keepTabs: true });
+    if (tabbed.includes('\t') && pending.length === 0) return this.tabRows(tabbed);
+    const text = tidy(tabbed);
+    this.tabTable = null;
     if (text) this.blocks.push({ kind: 'paragraph', text, loc: { line: this.blocks.length + 1 }, ...(heading ? { heading: Number(heading[1]) } : {}) });
     this.flush(pending);
   }
 
+  private tabRows(text: string): void {
+    if (!this.tabTable) {
+      const index = ++this.tables;
+      this.tabTable = { kind: 'table', index, rows: [], loc: { line: this.blocks.length + 1, table: index } };
+      this.blocks.push(this.tabTable);
+    }
+    const table = this.tabTable;
+    for (const line of text.split('\n')) {
+      const row = table.rows.length + 1;
+      table.rows.push(line.split('\t').map((cell, c) => ({ text: cell.trim(), loc: { line: table.loc.line, table: table.index, row, column: c + 1 } })));
+    }
+  }
+
   private list(el: HtmlElement): void {
+    this.tabTable = null;
     childElements(el, 'li').forEach((li, position) => {
       const note = NOTE_ID.exec(li.attrs.id ?? '');
       const pending: Pending[] = [];
@@ -62,6 +84,7 @@ export class BlockBuilder {
   }
 
   private table(el: HtmlElement, parent?: number): void {
+    this.tabTable = null;
     const index = ++this.tables;
     const line = this.blocks.length + 1;
     const pending: Pending[] = [];
@@ -73,10 +96,15 @@ export class BlockBuilder {
     this.flush(pending);
   }
 
+  private image(alt: string): void {
+    this.tabTable = null;
+    this.blocks.push({ kind: 'image', note: alt ? `图片：${alt}` : '图片（无替代文字）', loc: { line: this.blocks.length + 1 } });
+  }
+
   private flush(pending: Pending[]): void {
     for (const item of pending) {
       if (item.kind === 'table') this.table(item.element, item.parent);
-      else this.blocks.push({ kind: 'image', note: item.alt ? `图片：${item.alt}` : '图片（无替代文字）', loc: { line: this.blocks.length + 1 } });
+      else this.image(item.alt);
     }
   }
 }
@@ -110,7 +138,7 @@ function spanCell(td: HtmlElement, tableIndex: number, pending: Pending[]): Span
 }
 
 /** Text of an element's inline content; images and nested tables found inside go to `pending`. */
-function inlineText(el: HtmlElement, pending: Pending[]): string {
+function inlineText(el: HtmlElement, pending: Pending[], options: { keepTabs?: boolean } = {}): string {
   const out: string[] = [];
   const walk = (node: HtmlNode) => {
     if (!isElement(node)) return void out.push(node);
@@ -123,7 +151,7 @@ function inlineText(el: HtmlElement, pending: Pending[]): string {
     node.children.forEach(walk);
   };
   el.children.forEach(walk);
-  return tidy(out.join(''));
+  return options.keepTabs ? tidyKeepingTabs(out.join('')) : tidy(out.join(''));
 }
 
 function allText(node: HtmlNode): string {
@@ -137,6 +165,15 @@ function tidy(text: string): string {
     .filter((line) => line !== '')
     .join('\n')
     .trim();
+}
+
+/** Lines with spaces tidied but tabs kept (they separate the cells of a tab-aligned row). */
+function tidyKeepingTabs(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/[\u00a0 ]+/g, ' ').replace(/^ | $/g, ''))
+    .filter((line) => line !== '')
+    .join('\n');
 }
 
 const superscript = (digits: string) => [...digits].map((d) => SUPERSCRIPT[Number(d)]).join('');

@@ -42,6 +42,8 @@ async function convert(bytes: Buffer): Promise<string> {
         includeDefaultStyleMap: true,
         // Linked (not embedded) images must never make mammoth read local files.
         externalFileAccess: false,
+        // An empty paragraph ends a run of tab-aligned rows, as a blank line does in a text file.
+        ignoreEmptyParagraphs: false,
         // Images are noted, not embedded: never inflate them into base64.
         convertImage: mammoth.images.imgElement(async (image) => ({ src: '', alt: (image as { altText?: string }).altText ?? '' })),
       },

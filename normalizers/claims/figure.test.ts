@@ -9,6 +9,10 @@ describe('extractFigures', () => {
     expect(figures('全年预算数为348.64万元，执行数为1115.09万元，完成预算的319.84%。')).toEqual(['预算数||全年|unit|348.64万元']);
   });
 
+  it('drops the unit’s own name for itself from the label (部门年初预算数 is the 年初预算数)', () => {
+    expect(figures('本年度部门年初预算数为3,606.41万元。', '2020年年初预算数为3,431.40万元。').map((f) => f.split('|')[0])).toEqual(['预算数', '预算数']);
+  });
+
   it('tells last year-end from this year-end', () => {
     expect(figures('当年年末存量资金0.08万元，上一年度年末存量资金10.4万元。')).toEqual(['存量资金||年末|unit|0.08万元', '存量资金||上年末|unit|10.4万元']);
   });
@@ -24,5 +28,20 @@ describe('extractFigures', () => {
 
   it('skips amounts outside the vocabulary and bare labels without a period', () => {
     expect(figures('贷款余额 3660.83 亿元，决算数 12 万元。')).toEqual([]);
+  });
+
+  it('a restatement right after a figure ("（折合312.50万元）") takes that figure\'s label and period', () => {
+    expect(figures('本年度年初预算数为31,250,400.00元（折合312.50万元），全年预算数3,300万元。')).toEqual([
+      '预算数||年初|unit|31,250,400.00元',
+      '预算数||年初|unit|312.50万元',
+      '预算数||全年|unit|3,300万元',
+    ]);
+    expect(figures('年初预算数折合312.50万元。')).toEqual(['预算数||年初|unit|312.50万元']);
+    expect(figures('年初预算数31,250,400.00元，其中312.50万元用于培训。')).toEqual(['预算数||年初|unit|31,250,400.00元']);
+  });
+
+  it('marks where a figure was read: in a sentence, or off a table\'s columns', () => {
+    const read = extractFigures(textItems(['全年预算数为348.64万元。', '年度预算申请(万元)\t年初预算数\t全年预算数', '年度资金总额\t348.64\t1085.09'])).map((f) => f.readFrom);
+    expect(read).toEqual(['sentence', 'columns', 'columns']);
   });
 });

@@ -31,10 +31,26 @@ export function extractFigures(text: Report['text']): Figure[] {
   return [...allSegments(text).flatMap(figuresIn), ...tablesOf(text).flatMap(budgetRowFigures)];
 }
 
+/** "（折合312.50万元）" right after a figure restates that figure in another unit. */
+const RESTATEMENT = /^[\s(（,，]*(?:折合|约合|即|约)\s*(?:为)?\s*$/;
+const MAX_RESTATEMENT_GAP = 8;
+
 export function figuresIn(segment: Segment): Figure[] {
   const figures: Figure[] = [];
+  let previous: { figure: Figure; end: number } | null = null;
   for (const m of segment.text.matchAll(FIGURE)) {
     const at = m.index!;
+    const restated = restatementOf(segment.text, at, previous);
+    previous = null;
+    if (restated) {
+      const loc = locAt(segment, at);
+      const value = parseQuantity(`${m[1]}${m[2]}`, loc, { signWords: false });
+      if (!value) continue;
+      const figure: Figure = { ...restated, value, loc, evidence: sentenceAround(segment.text, at, at + m[0].length) };
+      figures.push(figure);
+      previous = { figure, end: at + m[0].length };
+      continue;
+    }
     const rawLabel = labelBefore(segment.text, at);
     if (!VOCABULARY.test(rawLabel)) continue;
     const clause = segment.text.slice(segment.text.slice(0, at).search(/[^，,。；;：:]*$/), at);
@@ -52,11 +68,19 @@ export function figuresIn(segment: Segment): Figure[] {
       value,
       period: formatPeriod(period),
       scope: /项目|专项/.test(sentence) ? 'project' : 'unit',
+      readFrom: 'sentence',
       loc,
       evidence: sentenceAround(segment.text, at, at + m[0].length),
     });
+    previous = { figure: figures[figures.length - 1], end: at + m[0].length };
   }
   return figures;
+}
+
+/** The figure a "（折合…）" restates: the one printed just before, with nothing but the restatement word between. */
+function restatementOf(text: string, at: number, previous: { figure: Figure; end: number } | null): Figure | null {
+  if (!previous || at - previous.end > MAX_RESTATEMENT_GAP) return null;
+  return RESTATEMENT.test(text.slice(previous.end, at)) ? previous.figure : null;
 }
 
 interface Period {
@@ -85,7 +109,7 @@ export function parsePeriod(period: string | null | undefined): Period {
 export function normalizeLabel(label: string): string {
   let out = label;
   for (const [pattern] of PERIODS) out = out.replace(pattern, '');
-  return out.replace(/^(?:年|其中|我局|本局|单位|本单位|预算单位)+/, '').replace(/为$/, '') || label;
+  return out.replace(/^(?:本年度|本年|年|其中|我局|本局|单位|本单位|预算单位|本部门|部门整体|部门|整体|全局)+/, '').replace(/(?:折合|约合|合计约|约)?为?$/, '') || label;
 }
 
 // ---------- the budget row of a self-evaluation table ----------
@@ -108,7 +132,7 @@ export function budgetRowFigures(table: TableRows): Figure[] {
       const value = leadingAmount(data.cells[c] ?? '', unit, loc);
       if (!value) continue;
       const period = periodOf(header);
-      figures.push({ kind: 'figure', label: normalizeLabel(header), value, period: formatPeriod(period), scope, loc, evidence: `${header} ${data.cells[c]}（${data.evidence}）` });
+      figures.push({ kind: 'figure', label: normalizeLabel(header), value, period: formatPeriod(period), scope, readFrom: 'columns', loc, evidence: `${header} ${data.cells[c]}（${data.evidence}）` });
     }
   });
   return figures;

@@ -26,4 +26,12 @@ describe('extractTargets', () => {
   it('skips cells with more than one number', () => {
     expect(targets('三级指标\t年度指标值\t实际完成值', '研判会议\t每季度1次，共4次\t完成4次')).toEqual([]);
   });
+
+  it('reads "计划9个、已实现7个" in a sentence or a data row, same unit only, not negated counts', () => {
+    expect(targets('整体绩效目标计划9个、已实现7个。')).toEqual(['整体绩效目标:9个->7个:true']);
+    expect(targets('效率性\t整体绩效目标\t计划数\t9 个\t实际实现数\t8个\t完成率\t88.89%')).toEqual(['整体绩效目标:9个->8个:true']);
+    expect(targets('计划举办培训10场，完成培训8场。')).toEqual(['举办培训:10场->8场:true']);
+    expect(targets('计划9个，其中未完成2个。', '计划10场，已完成8个。', '应规范170家，已规范98家。')).toEqual([]);
+    expect(targets('计划10个月内完成3个项目的验收。')).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@
 // it, or that has no header and the same width, continues it. Text converters also split a header
 // row from its body ("绩效指标 一级指标 …" then the rows); such a header-only table heads the next.
 import type { Block, Cell, Table } from '../../model/index.ts';
-import { headerRowCount } from './header.ts';
+import { headerRowCount, isHeaderRow } from './header.ts';
 
 export interface TableGroup {
   tables: Table[];
@@ -11,7 +11,15 @@ export interface TableGroup {
   body: { cells: Cell[]; pageStart: boolean }[];
   /** The blocks before the group's first table (for titles and budget rows). */
   firstBlock: number;
+  /**
+   * Rows of the first table above its header (the 项目支出绩效自评表 prints its budget block, then the
+   * indicator header, then the indicators, all in one table).
+   */
+  lead: Cell[][];
 }
+
+/** How far down a table its indicator header may start. */
+const MAX_LEAD_ROWS = 15;
 
 const MAX_GAP_BLOCKS = 4;
 const headerKey = (header: Cell[][]) => header.map((r) => r.map((c) => c.text.replace(/\s+/g, '')).join('|')).join('/');
@@ -22,9 +30,10 @@ export function groupTables(blocks: Block[]): TableGroup[] {
   let lastTableBlock = -Infinity;
   blocks.forEach((block, b) => {
     if (block.kind !== 'table') return;
-    const headerRows = headerRowCount(block.rows);
-    const header = block.rows.slice(0, headerRows);
-    const rows = block.rows.slice(headerRows);
+    const leadRows = leadRowCount(block.rows);
+    const headerRows = headerRowCount(block.rows.slice(leadRows));
+    const header = block.rows.slice(leadRows, leadRows + headerRows);
+    const rows = withoutRepeatedHeaders(block.rows.slice(leadRows + headerRows));
     const near = b - lastTableBlock <= MAX_GAP_BLOCKS && onlyShortTextBetween(blocks, lastTableBlock, b);
     lastTableBlock = b;
     if (current && near && continues(current, header, rows)) {
@@ -33,10 +42,22 @@ export function groupTables(blocks: Block[]): TableGroup[] {
       if (current.header.length === 0 && header.length) current.header = header;
       return;
     }
-    current = { tables: [block], header, body: rows.map((cells) => ({ cells, pageStart: false })), firstBlock: b };
+    const lead = block.rows.slice(0, leadRows);
+    current = { tables: [block], header, body: rows.map((cells) => ({ cells, pageStart: false })), firstBlock: b, lead };
     groups.push(current);
   });
   return groups;
+}
+
+/** Rows above the first header row, when a header row starts further down the table. */
+function leadRowCount(rows: Cell[][]): number {
+  const first = rows.slice(0, MAX_LEAD_ROWS).findIndex(isHeaderRow);
+  return first > 0 ? first : 0;
+}
+
+/** A header row printed again inside the body (Word and PDF repeat it on every page). */
+function withoutRepeatedHeaders(rows: Cell[][]): Cell[][] {
+  return rows.filter((row) => !isHeaderRow(row));
 }
 
 function continues(group: TableGroup, header: Cell[][], rows: Cell[][]): boolean {

@@ -18,10 +18,16 @@ const HEADER_WORDS = /^(评价指标|绩效指标|一级指标|二级指标|三�
 
 const norm = (text: string) => text.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
 
-/** A header row: every non-empty cell is a header word, and there are at least two. */
+/** Words that only a header cell contains; a PDF may drop a glyph ("偏差原因分析及改措施"), so cells need not be whole words. */
+const HEADER_STEMS = /一级指标|二级指标|三级指标|指标名称|分值|权重|得分|评分|指标说明|指标内涵|扣分说明|偏差原因|年度指标值|实际完成值|序号/;
+
+const isHeaderCell = (text: string) => HEADER_WORDS.test(text) || (HEADER_STEMS.test(text) && !/\d/.test(text) && text.length <= 20);
+
+/** A header row: at least two header cells, at least two thirds of the filled cells, and no figures. */
 export function isHeaderRow(row: Cell[]): boolean {
   const texts = row.map((c) => norm(c.text)).filter(Boolean);
-  return texts.length >= 2 && texts.every((t) => HEADER_WORDS.test(t));
+  const headers = texts.filter(isHeaderCell).length;
+  return headers >= 2 && headers * 3 >= texts.length * 2 && texts.every((t) => HEADER_WORDS.test(t) || !/\d/.test(t));
 }
 
 /** Leading header rows of a table. */

@@ -2,11 +2,12 @@
 //   scoring:   一级 | 分值 | 二级 | 分值 | 三级 | 分值 | 指标说明 | 评分标准 | 评分说明 | 得分
 //   summary:   一级指标 | 二级指标 | 分值 | 评价得分 | 得分率
 //   self-eval: 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析 (+ budget row)
-import type { Block, BudgetRow, Cell, ScoringTable } from '../../model/index.ts';
+import type { Block, BudgetRow, Cell, Loc, ScoringTable, TableReading } from '../../model/index.ts';
 import { parseNumericCell } from '../../numbers/quantity.ts';
 import { groupTables, type TableGroup } from './group.ts';
 import { isUsableLayout, layoutOf, type Layout } from './header.ts';
-import { buildTree, evidenceOf, type TreeResult } from './tree.ts';
+import { chooseReading } from './readings.ts';
+import { evidenceOf, type TreeResult } from './tree.ts';
 
 /** Above this share of garbled rows a table is reported as unreadable instead of being checked. */
 const GARBLED_LIMIT = 0.15;
@@ -17,10 +18,10 @@ export function understandTables(blocks: Block[]): ScoringTable[] {
     if (group.header.length === 0) continue;
     const layout = layoutOf(group.header);
     if (!isUsableLayout(layout)) continue;
-    const body = mergeSplitRows(group.body, layout.width);
-    const tree = buildTree(body, layout);
+    const budget = kindOf(layout) === 'self-eval' ? findBudgetRow(group, blocks) : null;
+    const { tree, reading } = chooseReading(group.body, layout, budget);
     if (tree.rowsTotal === 0 && !tree.total) continue;
-    out.push(toScoringTable(group, layout, tree, blocks));
+    out.push(toScoringTable(group, layout, { tree, reading, budget }, blocks));
   }
   return markScrambledSiblings(out);
 }
@@ -52,7 +53,13 @@ function markScrambledSiblings(tables: ScoringTable[]): ScoringTable[] {
   return tables;
 }
 
-function toScoringTable(group: TableGroup, layout: Layout, tree: TreeResult, blocks: Block[]): ScoringTable {
+interface Reading {
+  tree: TreeResult;
+  reading: TableReading;
+  budget: BudgetRow | null;
+}
+
+function toScoringTable(group: TableGroup, layout: Layout, { tree, reading, budget }: Reading, blocks: Block[]): ScoringTable {
   const first = group.tables[0];
   const kind = kindOf(layout);
   const notes: string[] = [];
@@ -65,6 +72,9 @@ function toScoringTable(group: TableGroup, layout: Layout, tree: TreeResult, blo
   } else if (overWeight >= 2) {
     quality = 'unreadable';
     notes.push(`表${first.index}（${titleOf(group, blocks) ?? '评分表'}）有 ${overWeight} 行得分超过分值，疑为表格错位，无法可靠重建，未核对其分项合计`);
+  } else if (reading.confidence === 'low') {
+    quality = 'unreadable';
+    notes.push(`表${first.index}（${titleOf(group, blocks) ?? '评分表'}）按${reading.candidates}种读法重建，最一致的读法仍有 ${reading.sumsBroken} 处合计不符（${reading.sumsHolding} 处相符），疑为表格读取有误，无法可靠核对，未作判断`);
   } else if (tree.rowsGarbled > 0 || leavesWithoutScore(tree) > 0) {
     quality = 'partial';
     notes.push(`表${first.index}部分行未能还原（共 ${tree.rowsTotal} 行，还原 ${tree.rowsRecovered} 行），相关合计只作提示`);
@@ -76,11 +86,12 @@ function toScoringTable(group: TableGroup, layout: Layout, tree: TreeResult, blo
     loc: first.loc,
     roots: tree.roots,
     total: tree.total,
-    budget: kind === 'self-eval' ? findBudgetRow(group, blocks) : null,
+    budget,
     quality,
     notes,
     rowsRecovered: tree.rowsRecovered,
     rowsTotal: tree.rowsTotal,
+    reading,
   };
 }
 
@@ -97,29 +108,6 @@ function leavesWithoutScore(tree: TreeResult): number {
   return leaves(tree.roots).filter((n) => !n.score && !n.bonus && n.weight).length;
 }
 
-/** A row cut in two by a multi-line cell: the halves' widths add up to the header's (±1 shared cell). */
-function mergeSplitRows(body: TableGroup['body'], width: number): TableGroup['body'] {
-  const out: TableGroup['body'] = [];
-  for (const row of body) {
-    const prev = out[out.length - 1];
-    const a = prev?.cells.length ?? 0;
-    const b = row.cells.length;
-    if (prev && a < width - 1 && b < width && (a + b === width || a + b === width + 1) && startsWithContent(row.cells)) {
-      const joined = a + b === width + 1 ? joinCells(prev.cells, row.cells) : [...prev.cells, ...row.cells];
-      out[out.length - 1] = { cells: joined, pageStart: prev.pageStart };
-    } else out.push(row);
-  }
-  return out;
-}
-
-const startsWithContent = (cells: Cell[]) => (cells[0]?.text.trim() ?? '') !== '';
-
-function joinCells(a: Cell[], b: Cell[]): Cell[] {
-  const last = a[a.length - 1];
-  const merged = { ...last, text: `${last.text}\n${b[0].text}`.trim() };
-  return [...a.slice(0, -1), merged, ...b.slice(1)];
-}
-
 function titleOf(group: TableGroup, blocks: Block[]): string | null {
   for (let i = group.firstBlock - 1; i >= Math.max(0, group.firstBlock - 4); i--) {
     const block = blocks[i];
@@ -128,32 +116,41 @@ function titleOf(group: TableGroup, blocks: Block[]): string | null {
   return null;
 }
 
-/** 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分, in a table shortly before the indicators. */
+/**
+ * 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分, above the indicators in the same table or
+ * in a table shortly before them.
+ */
 function findBudgetRow(group: TableGroup, blocks: Block[]): BudgetRow | null {
+  const first = group.tables[0];
+  const inLead = budgetRowIn(group.lead, first.loc);
+  if (inLead) return inLead;
   for (let i = group.firstBlock - 1; i >= Math.max(0, group.firstBlock - 40); i--) {
     const block = blocks[i];
     if (block.kind !== 'table') continue;
-    for (let r = 0; r + 1 < block.rows.length; r++) {
-      const header = block.rows[r].map((c) => c.text.replace(/\s+/g, ''));
-      const executed = header.findIndex((t) => /全年执行数/.test(t));
-      if (executed < 0) continue;
-      const values = block.rows[r + 1];
-      const at = (pattern: RegExp) => {
-        const c = header.findIndex((t) => pattern.test(t));
-        const cell = c < 0 ? undefined : values[c];
-        return cell ? parseNumericCell(cell.text.split('\n')[0], cell.loc) : null;
-      };
-      return {
-        initialBudget: at(/年初预算数/),
-        fullYearBudget: at(/全年预算数/),
-        executed: at(/全年执行数/),
-        weight: at(/^分值$/),
-        rate: at(/执行率/),
-        score: at(/^得分$/),
-        loc: values.find((c) => c.text.trim())?.loc ?? block.loc,
-        evidence: `${evidenceOf(block.rows[r])} / ${evidenceOf(values)}`,
-      };
-    }
+    const found = budgetRowIn(block.rows, block.loc);
+    if (found) return found;
   }
   return null;
+}
+
+function budgetRowIn(rows: Cell[][], fallback: Loc): BudgetRow | null {
+  const r = rows.findIndex((row, i) => i + 1 < rows.length && row.some((c) => /执行数/.test(c.text.replace(/\s+/g, ''))));
+  if (r < 0) return null;
+  const header = rows[r].map((c) => c.text.replace(/\s+/g, ''));
+  const values = rows[r + 1];
+  const at = (pattern: RegExp) => {
+    const c = header.findIndex((t) => pattern.test(t));
+    const cell = c < 0 ? undefined : values[c];
+    return cell ? parseNumericCell(cell.text.split('\n')[0], cell.loc) : null;
+  };
+  return {
+    initialBudget: at(/年初预算数/),
+    fullYearBudget: at(/全年预算数/),
+    executed: at(/执行数/),
+    weight: at(/^分值$/),
+    rate: at(/执行率/),
+    score: at(/^得分$/),
+    loc: values.find((c) => c.text.trim())?.loc ?? fallback,
+    evidence: `${evidenceOf(rows[r])} / ${evidenceOf(values)}`,
+  };
 }

@@ -25,7 +25,18 @@ const LEVELS = [1, 2, 3] as const;
 const text = (row: Cell[], column: number | undefined | null) => (column == null ? '' : row[column]?.text.trim() ?? '');
 const nameOf = (raw: string) => cleanText(raw).replace(WEIGHT_IN_NAME, '').replace(/\s+/g, '');
 
-export function buildTree(body: { cells: Cell[]; pageStart: boolean }[], layout: Layout): TreeResult {
+/** How ambiguous cells are read; normalizers/tables/readings.ts tries each and keeps the most consistent. */
+export interface TreeOptions {
+  /**
+   * A parent name (and weight) repeated on consecutive rows is one indicator whose merged cell was
+   * filled down (Excel exports, many converters), not a new sibling.
+   */
+  mergeRepeatedParents: boolean;
+}
+
+export const DEFAULT_TREE_OPTIONS: TreeOptions = { mergeRepeatedParents: true };
+
+export function buildTree(body: { cells: Cell[]; pageStart: boolean }[], layout: Layout, options: TreeOptions = DEFAULT_TREE_OPTIONS): TreeResult {
   const leafLevel = LEVELS.filter((l) => layout.nameColumn[l] !== undefined).at(-1) ?? 3;
   const roots: IndicatorNode[] = [];
   const path: (IndicatorNode | undefined)[] = [];
@@ -69,6 +80,7 @@ export function buildTree(body: { cells: Cell[]; pageStart: boolean }[], layout:
     for (const level of LEVELS) {
       const name = names[level - 1];
       if (!name) continue;
+      if (options.mergeRepeatedParents && level < leafLevel && isRepeatOf(path[level - 1], name, weights[level - 1])) continue;
       const parent = level === 1 ? undefined : path.slice(0, level - 1).reverse().find(Boolean);
       const node = newNode(level, name, row, layout, weights[level - 1], parent, roots);
       path[level - 1] = node;
@@ -84,6 +96,12 @@ export function buildTree(body: { cells: Cell[]; pageStart: boolean }[], layout:
     else if (!placedLeaf && named) rowsRecovered++; // a parent-only row (一级/二级 heading)
   }
   return { roots, total, rowsTotal, rowsRecovered, rowsGarbled };
+}
+
+/** The same name, and the same weight or none, as the open indicator at this level: a filled-down cell. */
+function isRepeatOf(open: IndicatorNode | undefined, name: string, weight: Quantity | null): boolean {
+  if (!open || open.name !== name) return false;
+  return !weight || !open.weight || open.weight.value.eq(weight.value);
 }
 
 function newNode(

@@ -17,12 +17,24 @@ export function inWan(f: Figure): Interval {
   return { lo: i.lo.times(k), hi: i.hi.times(k) };
 }
 
+/**
+ * `from`'s value in the unit `to` is printed in (what `to` should read): rounded half-up to `to`'s
+ * decimals, or to three significant digits when that would round it away (10.4万元 in 亿元 is 0.00104, not 0.00).
+ */
+export function restatedIn(from: Figure, to: Figure): Decimal {
+  const [fromUnit, toUnit] = [from.value.unit, to.value.unit];
+  if (!isMoneyUnit(fromUnit) || !isMoneyUnit(toUnit)) return from.value.value;
+  const exact = from.value.value.times(WAN_YUAN_PER[fromUnit]).div(WAN_YUAN_PER[toUnit]);
+  const atPrinted = exact.toDecimalPlaces(to.value.decimals, Decimal.ROUND_HALF_UP);
+  return atPrinted.isZero() && !exact.isZero() ? exact.toSignificantDigits(3) : atPrinted;
+}
+
 export interface FigurePair {
   first: Figure;
   second: Figure;
   /** Both figures carry an explicit period point (年初, 全年, 年末, 上年末…). */
   explicitPeriod: boolean;
-  /** How many places print each of the two values. */
+  /** How many places print each of the two values, or a value that agrees with it within rounding. */
   counts: [number, number];
 }
 
@@ -36,6 +48,8 @@ export function comparablePairs(claims: Figure[], { looseSamePoint }: { looseSam
     if (same) counts.set(same, (counts.get(same) ?? 1) + 1);
     else distinct.push(f);
   }
+  // 0.1034亿元 and 10,338,385.78元 back each other against 103.38万元.
+  const support = (f: Figure) => distinct.filter((d) => d === f || (sameFigure(d, f, true) && agree(d, f))).reduce((n, d) => n + (counts.get(d) ?? 1), 0);
   for (let i = 0; i < distinct.length; i++) {
     for (let j = i + 1; j < distinct.length; j++) {
       const a = distinct[i];
@@ -43,7 +57,7 @@ export function comparablePairs(claims: Figure[], { looseSamePoint }: { looseSam
       if (!sameFigure(a, b, !looseSamePoint)) continue;
       const pa = parsePeriod(a.period);
       const pb = parsePeriod(b.period);
-      pairs.push({ first: a, second: b, explicitPeriod: pa.point !== null && pb.point !== null, counts: [counts.get(a) ?? 1, counts.get(b) ?? 1] });
+      pairs.push({ first: a, second: b, explicitPeriod: pa.point !== null && pb.point !== null, counts: [support(a), support(b)] });
     }
   }
   return pairs;
@@ -60,6 +74,9 @@ function sameFigure(a: Figure, b: Figure, strictPoint: boolean): boolean {
 }
 
 export const agree = (a: Figure, b: Figure) => meets(inWan(a), inWan(b));
+
+/** Figures whose label sits over them in another cell: they depend on column positions. */
+export const readOffColumns = (...figures: Figure[]) => figures.some((f) => f.readFrom === 'columns');
 
 /** "全年预算数", "上年末存量资金": the label with its period point put back. */
 export function figureName(f: Figure): string {

@@ -11,6 +11,7 @@ import sumBalanceMismatch from './sum-balance-mismatch/index.ts';
 import figureConflict from './figure-conflict/index.ts';
 import figureUnitConflict from './figure-unit-conflict/index.ts';
 import targetClaimVsActual from './target-claim-vs-actual/index.ts';
+import targetUnmetFullScore from './target-unmet-full-score/index.ts';
 import deductionSumMismatch from './deduction-sum-mismatch/index.ts';
 import deductionItemMismatch from './deduction-item-mismatch/index.ts';
 import rubricRateMismatch from './rubric-rate-mismatch/index.ts';
@@ -51,6 +52,7 @@ export const rules: Rule[] = [
   figureConflict,
   figureUnitConflict,
   targetClaimVsActual,
+  targetUnmetFullScore,
   deductionSumMismatch,
   deductionItemMismatch,
 ];

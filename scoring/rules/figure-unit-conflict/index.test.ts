@@ -16,4 +16,14 @@ describe('figure/unit-conflict', () => {
     expect(f).toMatchObject({ rule: 'figure/unit-conflict', severity: 'warning', expected: '0.08', actual: '0.08' });
     expect(f.message).toContain('万元/亿元');
   });
+
+  it('a sentence in a scrambled table speaks for itself: still a warning', () => {
+    const r = textReport(['当年年末存量资金0.08万元。', '说明\t2022年存量资金0.08亿元，变动率-99.23%。'], { scrambledTables: [1] });
+    expect(findingsOf(rule, r)[0]).toMatchObject({ severity: 'warning', location: expect.objectContaining({ table: 1 }) });
+  });
+
+  it('error when both places state the same period point', () => {
+    const [f] = run('年末结转和结余资金12.5万元。', '年末结转和结余资金12.5亿元已上缴。');
+    expect(f).toMatchObject({ rule: 'figure/unit-conflict', severity: 'error' });
+  });
 });

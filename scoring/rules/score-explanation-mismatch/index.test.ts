@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findingsOf, node, report, table } from '../../../test/helpers/report.ts';
+import { textReport } from '../../../test/helpers/text-claims.ts';
 import rule from './index.ts';
 import { scoreStatements } from './statements.ts';
 
@@ -30,5 +31,32 @@ describe('score/explanation-mismatch', () => {
     const said = scoreStatements('该指标扣 2 分。 因此，该指标得分 8 分。');
     expect(said.scores.map(String)).toEqual(['8']);
     expect(said.deductions.map(String)).toEqual(['2']);
+  });
+
+  describe('rows of a scrambled table, read on their own', () => {
+    const rubric = '变动率≤-15%的，得3分；≤-10%的，得2分；>0的，不得分。';
+    const scrambledRow = (...cells: string[]) => findingsOf(rule, textReport([cells.join('\t')], { scrambledTables: [1] }));
+
+    it('invalid: the explanation closes with 得0分 while the row ends in 3 (weight 3 in the same row): a warning, not capped', () => {
+      const [f, ...rest] = scrambledRow('预算执行情况', '40', rubric, '3', '存量资金0.08万元，上年末10.4万元，变动率-99.23%，得0分。', '3');
+      expect(rest).toEqual([]);
+      expect(f).toMatchObject({ severity: 'warning', expected: '0', actual: '3', location: expect.objectContaining({ table: 1, column: 6 }) });
+    });
+
+    it('valid: the explanation agrees with the row’s score', () => {
+      expect(scrambledRow('预算执行情况', '40', rubric, '3', '变动率-99.23%，得3分。', '3')).toEqual([]);
+    });
+
+    it('valid: no weight in the row, a rubric cell before the score, several stated scores, or a score above the weight', () => {
+      expect(scrambledRow('预算执行情况', '变动率-99.23%，得0分。', '3')).toEqual([]);
+      expect(scrambledRow('预算执行情况', '3', rubric, '3')).toEqual([]);
+      expect(scrambledRow('信息公开', '3', '1.按时公开的，得3分；2.未公开的，得0分。', '3')).toEqual([]);
+      expect(scrambledRow('预算执行情况', '3', '本项得分2分。复核后本项得分1分。', '3')).toEqual([]);
+      expect(scrambledRow('重点工作', '5', '该项得分为96.15分', '4.95')).toEqual([]);
+    });
+
+    it('valid: the same row in a table that is not scrambled is left to the indicator tree', () => {
+      expect(findingsOf(rule, textReport(['预算执行情况\t40\t3\t变动率-99.23%，得0分。\t3']))).toEqual([]);
+    });
   });
 });

@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import type { IndicatorNode } from '../../../model/index.ts';
 import { leaves } from '../../recompute/tree.ts';
 import { defineRule } from '../../rule.ts';
+import { scrambledRowStatements } from './scrambled-rows.ts';
 import { scoreStatements, type ScoreStatements } from './statements.ts';
 
 export default defineRule({
@@ -9,7 +10,8 @@ export default defineRule({
     id: 'score/explanation-mismatch',
     severity: 'error',
     description: '评分说明中写明的得分（“本项得分X分”“扣X分”“得满分”）应与得分栏一致',
-    basis: '评分说明是该项得分的依据，两者应为同一数值',
+    basis: '评分说明是该项得分的依据，两者应为同一数值；版面错乱的表格只按单行文字识读（该行自身同时印有评分说明所写得分与得分），报警告',
+    evidence: 'row',
   },
   check(report, ctx) {
     for (const table of report.tables.filter((t) => t.quality !== 'unreadable')) {
@@ -25,8 +27,23 @@ export default defineRule({
           evidence: leaf.explanation,
           subject: leaf.name,
           calculation: said.calculation,
+          // The score comes from the 得分 column and the explanation from its own column.
+          evidenceKind: 'structure',
         });
       }
+    }
+    for (const row of scrambledRowStatements(report)) {
+      if (row.said.eq(row.score.value)) continue;
+      ctx.report({
+        message: `评分说明称“${row.explanation}”（得${row.said.toFixed()}分），但同一行末的得分为${row.score.value.toFixed()}分（该表版面错乱，按该行文字识读）`,
+        severity: 'warning',
+        expected: row.said.toFixed(),
+        actual: row.score.value.toFixed(),
+        loc: row.loc,
+        evidence: row.evidence,
+        subject: null,
+        calculation: `分值${row.weight.toFixed()}，评分说明得分${row.said.toFixed()} ≠ 行末得分${row.score.value.toFixed()}`,
+      });
     }
   },
 });

@@ -22,4 +22,14 @@ describe('score/weight-mismatch', () => {
     const t = table([node(1, 'A', '60', null, [node(3, 'a1', '60', '60')]), node(1, 'B', '30', null, [node(3, 'b1', '30', '30')])], { weight: '100', score: '90' });
     expect(findingsOf(rule, report({ tables: [t] }))).toMatchObject([{ expected: '90', actual: '100' }]);
   });
+
+  it('valid: weights printed on leaves only add up to the total', () => {
+    const t = table([node(1, 'A', null, null, [node(3, 'a1', '60', '55')]), node(1, 'B', null, null, [node(3, 'b1', '30', '30'), node(3, 'b2', '10', '9')])], { weight: '100', score: '94' });
+    expect(findingsOf(rule, report({ tables: [t] }))).toEqual([]);
+  });
+
+  it('invalid: weights printed on leaves only that do not add to the total', () => {
+    const t = table([node(1, 'A', null, null, [node(3, 'a1', '61', '55')]), node(1, 'B', null, null, [node(3, 'b1', '30', '30'), node(3, 'b2', '10', '9')])], { weight: '100', score: '94' });
+    expect(findingsOf(rule, report({ tables: [t] }))).toMatchObject([{ expected: '101', actual: '100' }]);
+  });
 });

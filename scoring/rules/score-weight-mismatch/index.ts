@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { IndicatorNode, Loc, Quantity } from '../../../model/index.ts';
-import { allNodes, checkable } from '../../recompute/tree.ts';
+import { allNodes, checkable, scoredLeaves } from '../../recompute/tree.ts';
 import { defineRule, type RuleContext } from '../../rule.ts';
 
 export default defineRule({
@@ -27,8 +27,17 @@ export default defineRule({
   },
 });
 
+/** A node printed without a weight (weights on leaves only) weighs what its leaves weigh. */
+function weightOrLeafWeights(node: IndicatorNode): Quantity | null {
+  if (node.weight || node.children.length === 0) return node.weight;
+  const weighted = scoredLeaves(node.children).filter((n) => !n.bonus);
+  if (weighted.length === 0 || weighted.some((n) => !n.weight)) return null;
+  const value = weighted.reduce((acc, n) => acc.plus(n.weight!.value), new Decimal(0));
+  return { ...weighted[0].weight!, value, raw: value.toFixed() };
+}
+
 function compareWeights(ctx: RuleContext, name: string, weight: Quantity, children: IndicatorNode[], evidence: string, loc: Loc, extra: Quantity[] = []): void {
-  const parts = [...children.filter((c) => !c.bonus).map((c) => c.weight), ...extra];
+  const parts = [...children.filter((c) => !c.bonus).map(weightOrLeafWeights), ...extra];
   if (parts.length === 0 || parts.some((w) => !w)) return; // an unweighted child: nothing to add up
   const total = (parts as Quantity[]).reduce((acc, w) => acc.plus(w.value), new Decimal(0));
   if (total.eq(weight.value)) return;

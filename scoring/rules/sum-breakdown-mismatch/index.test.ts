@@ -18,4 +18,20 @@ describe('sum/breakdown-mismatch', () => {
   it('info: parts adding to less (the list may be partial)', () => {
     expect(run('收入 100 万元，其中：A 30 万元，B 40 万元。')[0]).toMatchObject({ severity: 'info', expected: '70' });
   });
+
+  it('warning: a shortfall of exactly one changed digit, or two swapped digits (a typo signature)', () => {
+    const [digit] = run('收入合计 1,250,400.00 元，其中：财政拨款 1,000,000.00 元，其他收入 240,400.00 元。');
+    expect(digit).toMatchObject({ severity: 'warning', expected: '1240400.00', actual: '1250400' });
+    expect(digit.message).toContain('一位数字');
+    const [swap] = run('支出 125.43 万元，其中：基本支出 100.00 万元，项目支出 25.34 万元。');
+    expect(swap).toMatchObject({ severity: 'warning', expected: '125.34' });
+    expect(swap.message).toContain('互换');
+  });
+
+  it('info: a shortfall in several digits, or within rounding, is no typo signature', () => {
+    expect(run('收入 100 万元，其中：A 30 万元，B 45 万元。')[0]).toMatchObject({ severity: 'info' });
+    expect(run('收入 70 万元，其中：A 30 万元，B 20 万元。')[0]).toMatchObject({ severity: 'info' });
+    expect(run('收入合计 1,250,400.00 元，其中主要有：财政拨款收入 1,000,000.00 元，其他收入 240,400.00 元。')[0]).toMatchObject({ severity: 'info' });
+    expect(run('收入 1,250,400.00 元，其中：A 1,000,000.00 元，B 230,000.00 元。')[0]).toMatchObject({ severity: 'info' });
+  });
 });

@@ -1,0 +1,40 @@
+// The one place the evaluation touches the product: run one file through the pipeline in-process.
+// If the pipeline moves, only this file changes.
+import { checkFile } from '../pipeline/check.ts';
+import { lazyOcrService } from '../pipeline/ocr-service.ts';
+
+export interface ProductFinding {
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  subject: string | null;
+  expected: string | null;
+  actual: string | null;
+  evidence: string;
+}
+
+export interface ProductResult {
+  status: 'ok' | 'partial' | 'error';
+  error: string | null;
+  findings: ProductFinding[];
+}
+
+export interface Product {
+  check(path: string): Promise<ProductResult>;
+  close(): Promise<void>;
+}
+
+export function createProduct(): Product {
+  const ocr = lazyOcrService();
+  return {
+    async check(path) {
+      const { result } = await checkFile(path, { ocr });
+      return {
+        status: result.status,
+        error: result.error ? `${result.error.code}: ${result.error.message}` : null,
+        findings: result.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, subject: f.subject, expected: f.expected, actual: f.actual, evidence: f.evidence })),
+      };
+    },
+    close: () => ocr.terminate(),
+  };
+}

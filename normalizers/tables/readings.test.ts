@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import type { Block, Cell, IndicatorNode, ScoringTable } from '../../model/index.ts';
+import { understandTables } from './index.ts';
+
+/** A table block from tab-separated lines; '^' marks a position covered by a merged cell above or left. */
+function tableBlock(lines: string[], index = 1): Block {
+  const rows: Cell[][] = lines.map((line, r) =>
+    line.split('\t').map((text, c) => (text === '^' ? { text: '', covered: true, loc: { table: index, row: r + 1, column: c + 1 } } : { text, loc: { table: index, row: r + 1, column: c + 1 } })),
+  );
+  return { kind: 'table', index, rows, loc: { table: index } };
+}
+
+const paragraph = (text: string): Block => ({ kind: 'paragraph', text, loc: {} });
+const names = (nodes: IndicatorNode[]): string[] => nodes.map((n) => `${n.name}${n.children.length ? `(${names(n.children).join(',')})` : ''}`);
+const only = (blocks: Block[]): ScoringTable => {
+  const tables = understandTables(blocks);
+  expect(tables).toHaveLength(1);
+  return tables[0];
+};
+
+const SCORING_HEADER = '一级指标\t分值\t二级指标\t分值\t三级指标\t分值\t评分说明\t得分';
+
+describe('candidate readings', () => {
+  it('reads parents filled down on every row as one indicator each (合计 first)', () => {
+    const table = only([
+      tableBlock([
+        SCORING_HEADER,
+        '合计\t100\t\t\t\t\t\t90',
+        '预算编制\t40\t目标设置\t20\t绩效目标合理性\t10\t本项得分10分\t10',
+        '预算编制\t40\t目标设置\t20\t绩效指标明确性\t10\t本项得分8分\t8',
+        '预算编制\t40\t预算配置\t20\t预算编制准确性\t20\t本项得分18分\t18',
+        '履职效益\t60\t经济效益\t60\t重点工作完成率\t60\t本项得分54分\t54',
+      ]),
+    ]);
+    expect(names(table.roots)).toEqual(['预算编制(目标设置(绩效目标合理性,绩效指标明确性),预算配置(预算编制准确性))', '履职效益(经济效益(重点工作完成率))']);
+    expect(table.quality).toBe('ok');
+    expect(table.reading).toMatchObject({ confidence: 'high', sumsBroken: 0 });
+    expect(table.reading!.chosen).toMatch(/向下填充/);
+  });
+
+  it('reads merged parent cells (covered positions) the same way as filled-down ones', () => {
+    const table = only([
+      tableBlock([
+        SCORING_HEADER,
+        '预算编制\t40\t目标设置\t20\t绩效目标合理性\t10\t本项得分10分\t10',
+        '^\t^\t^\t^\t绩效指标明确性\t10\t本项得分8分\t8',
+        '^\t^\t预算配置\t20\t预算编制准确性\t20\t本项得分18分\t18',
+        '履职效益\t60\t经济效益\t60\t重点工作完成率\t60\t本项得分54分\t54',
+        '合计\t100\t\t\t\t\t\t90',
+      ]),
+    ]);
+    expect(names(table.roots)).toEqual(['预算编制(目标设置(绩效目标合理性,绩效指标明确性),预算配置(预算编制准确性))', '履职效益(经济效益(重点工作完成率))']);
+  });
+
+  it('keeps two printed sibling parents apart when their weights differ', () => {
+    const table = only([
+      tableBlock([
+        SCORING_HEADER,
+        '产出\t40\t数量\t20\t甲\t20\t\t20',
+        '产出\t40\t数量\t20\t乙\t20\t\t20',
+        '效益\t60\t数量\t60\t丙\t60\t\t60',
+        '合计\t100\t\t\t\t\t\t100',
+      ]),
+    ]);
+    expect(names(table.roots)).toEqual(['产出(数量(甲,乙))', '效益(数量(丙))']);
+  });
+
+  it('still lets one real disagreement through a reading that otherwise holds', () => {
+    const table = only([
+      tableBlock([
+        SCORING_HEADER,
+        '预算编制\t40\t目标设置\t20\t绩效目标合理性\t10\t\t10',
+        '预算编制\t40\t目标设置\t20\t绩效指标明确性\t10\t\t8',
+        '预算编制\t40\t预算配置\t20\t预算编制准确性\t20\t\t18',
+        '履职效益\t60\t经济效益\t60\t重点工作完成率\t60\t\t54',
+        '合计\t100\t\t\t\t\t\t95',
+      ]),
+    ]);
+    expect(table.quality).toBe('ok');
+    expect(table.reading).toMatchObject({ confidence: 'high', sumsBroken: 1 });
+  });
+
+  it('does not trust a reading in which most sums are broken', () => {
+    const table = only([
+      tableBlock([
+        SCORING_HEADER,
+        '预算编制\t40\t目标设置\t25\t绩效目标合理性\t3\t\t3',
+        '\t\t\t\t绩效指标明确性\t4\t\t4',
+        '\t\t预算配置\t30\t预算编制准确性\t2\t\t2',
+        '履职效益\t70\t经济效益\t10\t重点工作完成率\t5\t\t5',
+        '合计\t100\t\t\t\t\t\t90',
+      ]),
+    ]);
+    expect(table.reading!.confidence).toBe('low');
+    expect(table.quality).toBe('unreadable');
+  });
+});
+
+describe('one table, several blocks', () => {
+  it('finds the indicator header below a budget block in the same table (项目支出绩效自评表)', () => {
+    const table = only([
+      paragraph('项目支出绩效自评表'),
+      tableBlock([
+        '项目名称\t^\t城区道路维护\t^\t^\t^\t^\t^',
+        '项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分',
+        '^\t年度资金总额\t500\t480\t456\t10\t95.00%\t9.5',
+        '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改措施',
+        '产出指标\t数量指标\t维护道路长度\t≥50公里\t52公里\t45\t45\t',
+        '效益指标\t社会效益指标\t道路通行状况\t明显改善\t明显改善\t45\t43\t',
+        '总分\t^\t^\t^\t^\t100\t97.5\t',
+      ]),
+    ]);
+    expect(table.kind).toBe('self-eval');
+    expect(table.budget).toMatchObject({ weight: { raw: '10' }, score: { raw: '9.5' } });
+    expect(names(table.roots)).toEqual(['产出指标(数量指标(维护道路长度))', '效益指标(社会效益指标(道路通行状况))']);
+    expect(table.total?.score?.raw).toBe('97.5');
+    expect(table.reading).toMatchObject({ confidence: 'high', sumsBroken: 0 });
+  });
+
+  it('drops a header row repeated inside the body instead of reading it as an indicator', () => {
+    const table = only([
+      tableBlock([
+        SCORING_HEADER,
+        '预算编制\t40\t目标设置\t40\t绩效目标合理性\t40\t\t38',
+        SCORING_HEADER,
+        '履职效益\t60\t经济效益\t60\t重点工作完成率\t60\t\t54',
+        '合计\t100\t\t\t\t\t\t92',
+      ]),
+    ]);
+    expect(names(table.roots)).toEqual(['预算编制(目标设置(绩效目标合理性))', '履职效益(经济效益(重点工作完成率))']);
+    expect(table.reading!.sumsBroken).toBe(0);
+    expect(table.quality).toBe('ok');
+    expect(table.rowsTotal).toBe(2);
+  });
+
+  it('joins a table continued after a 续表 line with its header repeated', () => {
+    const table = only([
+      tableBlock([SCORING_HEADER, '预算编制\t40\t目标设置\t40\t绩效目标合理性\t40\t\t38'], 1),
+      paragraph('续表'),
+      tableBlock([SCORING_HEADER, '履职效益\t60\t经济效益\t60\t重点工作完成率\t60\t\t54', '合计\t100\t\t\t\t\t\t92'], 2),
+    ]);
+    expect(names(table.roots)).toHaveLength(2);
+    expect(table.reading!.sumsBroken).toBe(0);
+  });
+
+  it('counts a self-evaluation form’s 预算执行率 row, printed in a table above, toward the total', () => {
+    const table = only([
+      tableBlock(['\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分', '年度资金总额\t100\t100\t96.89\t10\t96.89%\t9'], 1),
+      tableBlock(['一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分', '产出指标\t数量指标\t培训次数\t4次\t6次\t90\t89', '总分\t\t\t\t\t100\t98'], 2),
+    ]);
+    expect(table.budget?.score?.raw).toBe('9');
+    expect(table.reading).toMatchObject({ confidence: 'high', sumsBroken: 0 });
+  });
+});

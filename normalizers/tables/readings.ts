@@ -1,0 +1,127 @@
+// A table can often be read several ways: merged parent cells filled down or not, a row cut in two
+// by a multi-line cell or two rows of their own. Each way gives an indicator tree; the one whose
+// sums hold best is kept, and how well it holds travels with the table as its reading's confidence.
+// An anomaly is a rare disagreement inside a reading that otherwise holds: when even the best
+// reading leaves many sums broken, the reading is wrong, not the report.
+import { Decimal } from 'decimal.js';
+import type { BudgetRow, IndicatorNode, Quantity, TableReading } from '../../model/index.ts';
+import type { TableGroup } from './group.ts';
+import type { Layout } from './header.ts';
+import { mergeSplitRows } from './split-rows.ts';
+import { buildTree, type TreeOptions, type TreeResult } from './tree.ts';
+
+interface Candidate {
+  name: string;
+  tree: (options: { body: TableGroup['body']; layout: Layout }) => TreeResult;
+}
+
+interface Tally {
+  /** Sums (children's weights or scores against their parent's, roots' against the total) that hold. */
+  holding: number;
+  broken: number;
+  /** Leaves whose own score lies in [0, weight]: a row read in the right columns. */
+  plausibleLeaves: number;
+}
+
+/** A plausible row is weaker evidence for a reading than a sum that holds. */
+const LEAF_EVIDENCE = 0.25;
+
+const withTree = (options: TreeOptions, splitRows: boolean) => ({ body, layout }: { body: TableGroup['body']; layout: Layout }) =>
+  buildTree(splitRows ? mergeSplitRows(body, layout.width) : body, layout, options);
+
+/** In order of preference when two readings hold equally well. */
+const CANDIDATES: Candidate[] = [
+  { name: '合并单元格向下填充的上级指标视为同一指标', tree: withTree({ mergeRepeatedParents: true }, true) },
+  { name: '逐行读取上级指标', tree: withTree({ mergeRepeatedParents: false }, true) },
+  { name: '上级指标向下填充，跨行单元格不拼接', tree: withTree({ mergeRepeatedParents: true }, false) },
+];
+
+/** Below this many broken sums a table is read as printed, whatever the share. */
+const BROKEN_SUMS_TOLERATED = 2;
+
+export interface ChosenReading {
+  tree: TreeResult;
+  reading: TableReading;
+}
+
+/** `budget`: a self-evaluation form's 预算执行率 row, which counts toward the table's total. */
+export function chooseReading(body: TableGroup['body'], layout: Layout, budget: BudgetRow | null = null): ChosenReading {
+  const tried = CANDIDATES.map((candidate) => {
+    const tree = candidate.tree({ body, layout });
+    return { candidate, tree, tally: tallySums(tree, budget) };
+  });
+  const best = tried.reduce((a, b) => (merit(b.tally) > merit(a.tally) ? b : a));
+  const distinct = new Set(tried.map((t) => `${t.tally.holding}/${t.tally.broken}`)).size;
+  return {
+    tree: best.tree,
+    reading: {
+      chosen: best.candidate.name,
+      candidates: tried.length,
+      distinctOutcomes: distinct,
+      sumsHolding: best.tally.holding,
+      sumsBroken: best.tally.broken,
+      confidence: holdsOverall(best.tally) ? 'high' : 'low',
+    },
+  };
+}
+
+const support = (t: Tally) => t.holding + LEAF_EVIDENCE * t.plausibleLeaves;
+const merit = (t: Tally) => support(t) - 2 * t.broken;
+
+/** A reading holds when its broken sums are few and rare among what it allows to check. */
+export function holdsOverall(t: Tally): boolean {
+  if (t.broken === 0) return true;
+  return t.broken <= BROKEN_SUMS_TOLERATED ? t.broken <= support(t) : t.broken * 3 <= support(t);
+}
+
+export function tallySums(tree: TreeResult, budget: BudgetRow | null = null): Tally {
+  const tally: Tally = { holding: 0, broken: 0, plausibleLeaves: 0 };
+  const count = (printed: Quantity | null | undefined, parts: (Quantity | null | undefined)[]) => {
+    const verdict = sumVerdict(printed, parts);
+    if (verdict === 'holds') tally.holding++;
+    if (verdict === 'broken') tally.broken++;
+  };
+  const visit = (node: IndicatorNode) => {
+    if (isPlausibleLeaf(node)) tally.plausibleLeaves++;
+    const children = node.children.filter((c) => !c.bonus);
+    if (children.length && !node.bonus) {
+      count(node.weight, children.map((c) => c.weight));
+      count(node.score, children.map((c) => c.score));
+    }
+    node.children.forEach(visit);
+  };
+  tree.roots.forEach(visit);
+  const roots = tree.roots.filter((n) => !n.bonus);
+  if (tree.total && roots.length) {
+    const budgetWeight = budget?.weight ? [budget.weight] : [];
+    const budgetScore = budget?.score ? [budget.score] : [];
+    count(tree.total.weight, [...roots.map((n) => n.weight ?? leafSum(n, 'weight')), ...budgetWeight]);
+    count(tree.total.score, [...roots.map((n) => n.score ?? leafSum(n, 'score')), ...budgetScore]);
+  }
+  return tally;
+}
+
+const isPlausibleLeaf = (n: IndicatorNode) => n.children.length === 0 && !!n.weight && !!n.score && n.score.value.gte(0) && n.score.value.lte(n.weight.value);
+
+type Verdict = 'holds' | 'broken' | 'unknown';
+
+/** Whether printed = Σ parts, allowing each rounded part its half unit (scores are printed rounded). */
+function sumVerdict(printed: Quantity | null | undefined, parts: (Quantity | null | undefined)[]): Verdict {
+  if (!printed || parts.length === 0 || parts.some((p) => !p)) return 'unknown';
+  const known = parts as Quantity[];
+  const total = known.reduce((acc, p) => acc.plus(p.value), new Decimal(0));
+  const slack = known.reduce((acc, p) => acc.plus(halfUnit(p)), halfUnit(printed));
+  return total.minus(printed.value).abs().lte(slack) ? 'holds' : 'broken';
+}
+
+const halfUnit = (q: Quantity) => (q.decimals === 0 ? new Decimal(0) : new Decimal(10).pow(-q.decimals).div(2));
+
+/** A root without its own weight or score stands for its leaves' (summary tables print only those). */
+function leafSum(node: IndicatorNode, field: 'weight' | 'score'): Quantity | null {
+  const leaves = (n: IndicatorNode): IndicatorNode[] => (n.children.length ? n.children.flatMap(leaves) : [n]);
+  const items = leaves(node).filter((n) => !n.bonus && (n.weight || n.score));
+  if (items.length === 0 || items.some((n) => !n[field])) return null;
+  const value = items.reduce((acc, n) => acc.plus(n[field]!.value), new Decimal(0));
+  const decimals = Math.max(...items.map((n) => n[field]!.decimals));
+  return { value, decimals, unit: '分', raw: value.toFixed(), loc: node.loc };
+}
