@@ -1,23 +1,34 @@
-// Format → extractor: one folder per input format (extractors/<name>/index.ts exports `extract`).
-// Loaders are lazy so a TXT-only run never loads pdf.js, mammoth or tesseract.
+// The input formats: one folder per format, each exporting what it reads in its format.ts (formats,
+// sniffing, Chinese label, lazy extractor). The file's real format is decided from its bytes, in the
+// order below; the extension only breaks ties the bytes cannot. extractors/ocr/ is a service the image
+// and PDF extractors use, not a format.
+import { extname } from 'node:path';
 import type { Format } from '../model/index.ts';
 import { JixiaoError } from '../model/index.ts';
-import type { Extractor } from './types.ts';
+import { reader as docx } from './docx/format.ts';
+import { reader as image } from './image/format.ts';
+import { reader as legacy } from './legacy/format.ts';
+import { reader as pdf } from './pdf/format.ts';
+import { reader as txt } from './txt/format.ts';
+import { reader as xlsx } from './xlsx/format.ts';
+import type { Extractor, FormatReader } from './types.ts';
 
-const loaders: Partial<Record<Format, () => Promise<Extractor>>> = {
-  txt: async () => (await import('./txt/index.ts')).extract,
-  pdf: async () => (await import('./pdf/index.ts')).extract,
-  docx: async () => (await import('./docx/index.ts')).extract,
-  xlsx: async () => (await import('./xlsx/index.ts')).extract,
-  doc: async () => (await import('./legacy/index.ts')).extract,
-  wps: async () => (await import('./legacy/index.ts')).extract,
-  et: async () => (await import('./legacy/index.ts')).extract,
-  xls: async () => (await import('./legacy/index.ts')).extract,
-  image: async () => (await import('./image/index.ts')).extract,
-};
+/** In sniffing order: containers with magic numbers first, plain text last. */
+const READERS: readonly FormatReader[] = [pdf, docx, xlsx, legacy, image, txt];
+
+export function sniffFormat(bytes: Buffer, path: string): Format {
+  const ext = extname(path).toLowerCase();
+  for (const reader of READERS) {
+    const format = reader.sniff(bytes, ext);
+    if (format) return format;
+  }
+  return 'unknown';
+}
 
 export async function extractorFor(format: Format): Promise<Extractor> {
-  const load = loaders[format];
-  if (!load) throw new JixiaoError('unsupported-format', `不支持的文件格式（${format}），目前可读取 TXT、PDF、DOCX、XLSX 和图片`);
-  return load();
+  const reader = READERS.find((r) => r.formats.includes(format));
+  if (!reader) throw new JixiaoError('unsupported-format', `不支持的文件格式（${format}），目前可读取 TXT、PDF、DOCX、XLSX 和图片`);
+  return reader.load();
 }
+
+export const FORMAT_LABEL: Record<Format, string> = Object.assign({ unknown: '未知' }, ...READERS.map((r) => r.labels));

@@ -27,3 +27,18 @@ export interface OcrService {
   recognize(image: { data: Uint8Array | Buffer; width?: number; height?: number; page?: number; dpi?: number }): Promise<RawDocument['blocks']>;
   terminate(): Promise<void>;
 }
+
+/**
+ * What one extractor folder reads (its format.ts): the formats, how to recognise them from the bytes,
+ * their Chinese names, and the extractor itself, loaded lazily so a TXT-only run never loads pdf.js,
+ * mammoth or tesseract. A new input format is one folder with a format.ts, its entry in the model's
+ * FormatSchema, and a line in extractors/index.ts.
+ */
+export interface FormatReader {
+  formats: readonly Format[];
+  /** Chinese names shown to the user (reports, console). */
+  labels: Partial<Record<Format, string>>;
+  /** The format these bytes are in, when this reader reads them; `ext` is the lower-case extension. */
+  sniff(bytes: Buffer, ext: string): Format | null;
+  load(): Promise<Extractor>;
+}

@@ -1,6 +1,7 @@
 // Command-line glue for batch runs: the --jobs/--timeout/--db/--force flags, the store, Ctrl-C.
 import { availableParallelism } from 'node:os';
-import { DEFAULT_DB_PATH, Store, type FollowUpLookup } from '../store/index.ts';
+import type { FollowUpLookup } from '../model/index.ts';
+import { DEFAULT_DB_PATH, Store } from '../store/index.ts';
 import { BatchInterrupted, DEFAULT_TIMEOUT_SECONDS, type BatchOptions } from './run.ts';
 
 export const BATCH_FLAGS = {
@@ -49,7 +50,7 @@ export function openBatchSession(values: BatchFlagValues, argv: string[]): Batch
   return {
     options: { jobs, timeoutMs: timeoutSeconds * 1000, store, force: values.force ?? false, runArgs: argv, signal: controller.signal },
     store,
-    followUps: store ? store.followUpLookup() : () => ({ status: 'pending', label: '待核实', note: null, updatedAt: null }),
+    followUps: store ? store.followUpLookup() : () => null,
     close() {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);

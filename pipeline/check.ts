@@ -5,7 +5,7 @@ import { extractorFor } from '../extractors/index.ts';
 import { rawDocumentProblems } from '../extractors/validate.ts';
 import { JixiaoError, type DocumentResult, type Format, type Report } from '../model/index.ts';
 import { buildReport } from '../normalizers/report.ts';
-import { runRules } from '../scoring/engine.ts';
+import { scoreReport } from '../scoring/engine.ts';
 import type { RuleOptions } from '../scoring/rule.ts';
 import { ingestFile, DEFAULT_MAX_BYTES } from './ingest.ts';
 import { toDocumentResult } from './result.ts';
@@ -35,8 +35,8 @@ export async function checkFile(path: string, options: CheckOptions = {}): Promi
     const problems = rawDocumentProblems(raw);
     if (problems.length) throw new Error(`extractor produced an invalid document: ${problems[0]}`);
     const report = buildReport(raw, path);
-    const findings = runRules(report, options);
-    return { result: toDocumentResult(report, findings, { sha256, raw, rubric: options.rubric }), report };
+    const scored = scoreReport(report, options);
+    return { result: toDocumentResult(report, scored, { sha256, raw }), report };
   } catch (error) {
     return { result: errorResult(path, sha256, format, error), report: null };
   }

@@ -1,11 +1,10 @@
-// jixiao's command line. Only this file (and the writers it calls) touches stdout and the file system.
-import { writeFile } from 'node:fs/promises';
+// jixiao's command line. Only this file (and the writers in report-files.ts) touches stdout and the file system.
 import { parseArgs } from 'node:util';
 import { OutputSchema, type Output } from '../model/index.ts';
-import { formatDocument, formatSummary } from './console.ts';
+import { formatDocument, formatSummary } from '../reporters/console.ts';
 import { BatchInterrupted, runBatch } from './run.ts';
 import { BATCH_FLAGS, BATCH_USAGE, interruptedMessage, openBatchSession } from './batch-cli.ts';
-import { REPORT_FLAGS, REPORT_USAGE, reportTargets, writeReports } from './report-files.ts';
+import { REPORT_FLAGS, REPORT_USAGE, reportTargets, writeJson, writeReports } from './report-files.ts';
 import { markCommand, reviewCommand, STORE_USAGE } from '../store/cli.ts';
 import { TOOL } from './version.ts';
 import { formatRubricList } from '../scoring/rubrics/list.ts';
@@ -83,8 +82,3 @@ async function checkCommand(argv: string[]): Promise<number> {
   return output.documents.some((d) => d.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-async function writeJson(target: string, output: Output): Promise<void> {
-  const text = `${JSON.stringify(output, null, 2)}\n`;
-  if (target === '-') process.stdout.write(text);
-  else await writeFile(target, text);
-}

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Format } from '../model/index.ts';
-import { sniffFormat } from './sniff.ts';
+import { sniffFormat } from '../extractors/index.ts';
 
 /** sha256 of a file, streamed; null when it cannot be read. */
 export async function hashFile(path: string): Promise<string | null> {

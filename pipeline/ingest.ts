@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JixiaoError, type Format } from '../model/index.ts';
-import { sniffFormat } from './sniff.ts';
+import { sniffFormat } from '../extractors/index.ts';
 
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 

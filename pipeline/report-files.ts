@@ -1,10 +1,11 @@
 // Command-line glue for the reviewer reports: the --xlsx/--csv/--html flags and writing the files
 // (the reporters themselves are pure and live in reporters/).
 import { writeFile } from 'node:fs/promises';
-import type { Output } from '../model/index.ts';
+import type { FollowUpLookup, Output } from '../model/index.ts';
 import { renderCsv } from '../reporters/csv.ts';
 import { renderHtml } from '../reporters/html.ts';
-import type { ReportOptions, StatusLookup } from '../reporters/labels.ts';
+import { renderJson } from '../reporters/json.ts';
+import type { ReportOptions } from '../reporters/labels.ts';
 import { renderXlsx } from '../reporters/xlsx.ts';
 
 export const REPORT_FLAGS = {
@@ -41,7 +42,14 @@ export function reportTargets(values: Partial<Record<Kind, string>>): ReportTarg
   return targets;
 }
 
-export async function writeReports(targets: ReportTarget[], output: Output, statusOf?: StatusLookup): Promise<void> {
+/** The output contract as JSON, to a file or ("-") to stdout. */
+export async function writeJson(target: string, output: Output): Promise<void> {
+  const text = renderJson(output);
+  if (target === '-') process.stdout.write(text);
+  else await writeFile(target, text);
+}
+
+export async function writeReports(targets: ReportTarget[], output: Output, statusOf?: FollowUpLookup): Promise<void> {
   for (const { kind, path } of targets) {
     const content = await RENDER[kind](output, { statusOf });
     try {

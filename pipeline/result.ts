@@ -1,10 +1,9 @@
 // Report + findings → the DocumentResult of the output contract.
-import type { DocumentResult, Finding, IndicatorNode, Loc, RawDocument, Report } from '../model/index.ts';
-import { rubricNotes } from '../scoring/recompute/rubric-check.ts';
-import { summarizeTotals } from '../scoring/recompute/totals.ts';
+import type { DocumentResult, IndicatorNode, Loc, RawDocument, Report } from '../model/index.ts';
+import type { ScoredReport } from '../scoring/engine.ts';
 
-export function toDocumentResult(report: Report, findings: Finding[], source: { sha256: string | null; raw: RawDocument; rubric?: string }): DocumentResult {
-  const totals = summarizeTotals(report);
+export function toDocumentResult(report: Report, scored: ScoredReport, source: { sha256: string | null; raw: RawDocument }): DocumentResult {
+  const { findings, totals } = scored;
   const degraded = report.tables.some((t) => t.quality !== 'ok') || source.raw.warnings.length > 0;
   return {
     file: report.file,
@@ -18,7 +17,7 @@ export function toDocumentResult(report: Report, findings: Finding[], source: { 
     computedTotal: totals.computed?.toFixed() ?? null,
     grade: totals.grade,
     findings,
-    notes: [...source.raw.warnings, ...report.tables.flatMap((t) => t.notes), ...rubricNotes(report, source.rubric)],
+    notes: [...source.raw.warnings, ...report.tables.flatMap((t) => t.notes), ...scored.notes],
     tables: report.tables.map((t) => ({
       kind: t.kind,
       table: t.tableIndex,

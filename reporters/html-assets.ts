@@ -142,7 +142,10 @@ export const SCRIPT = `
   var cards = Array.prototype.slice.call(document.querySelectorAll('.finding'));
   var haystacks = cards.map(function (card) {
     var doc = card.closest('.doc');
-    return ((doc ? doc.getAttribute('data-file') : '') + '\\n' + card.textContent).toLowerCase();
+    // The rule's explanation is the same for every finding of the rule: search the finding itself.
+    var rule = card.querySelector('.rule');
+    var text = rule ? card.textContent.replace(rule.textContent, '') : card.textContent;
+    return ((doc ? doc.getAttribute('data-file') : '') + '\\n' + text).toLowerCase();
   });
   var filter = function () {
     var terms = input.value.toLowerCase().split(/\\s+/).filter(Boolean);

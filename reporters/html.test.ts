@@ -17,7 +17,7 @@ describe('html``', () => {
 });
 
 describe('renderHtml', () => {
-  const page = renderHtml(sampleOutput(), { statusOf: (fp) => (fp === 'fp-rate' ? 'confirmed' : null) });
+  const page = renderHtml(sampleOutput(), { statusOf: (fp) => (fp === 'fp-rate' ? { status: 'confirmed' as const, note: null, updatedAt: null } : null) });
 
   it('is one self-contained file: no external URL, a CSP that forbids the network', () => {
     expect(page.startsWith('<!doctype html>')).toBe(true);
@@ -57,6 +57,12 @@ describe('renderHtml', () => {
     // The total row (9) is not an indicator: that finding gets no link to a missing anchor.
     const totalCard = page.slice(page.indexOf(`id="${findingId(0, 0)}"`), page.indexOf('</article>', page.indexOf(`id="${findingId(0, 0)}"`)));
     expect(totalCard).not.toContain('to-cell');
+  });
+
+  it('explains the rule of each finding: description, basis and a link to its README', () => {
+    expect(page).toContain('<summary>规则说明</summary>');
+    expect(page).toMatch(/<p>依据：[^<]*舍入区间/);
+    expect(page).toMatch(/href="file:[^"]*\/scoring\/rules\/score-total-mismatch\/README\.md"/);
   });
 
   it('shows follow-up statuses, defaulting to 待核实', () => {

@@ -5,13 +5,13 @@
 import { createHash } from 'node:crypto';
 import { Decimal } from 'decimal.js';
 import type { DocumentResult, Finding, Output, Severity } from '../model/index.ts';
-import { formatLocation } from '../pipeline/console.ts';
 import { CSS, SCRIPT } from './html-assets.ts';
+import { ruleDoc } from './rule-docs.ts';
 import { html, trusted, type Safe } from './html-escape.ts';
 import { findingTargets, refKey, type IndicatorRef, type Targets } from './targets.ts';
 import {
   FORMAT_LABEL, QUALITY_LABEL, SEVERITIES, SEVERITY_LABEL, STATUS_LABEL, TABLE_KIND_LABEL, countBySeverity,
-  followUpLabel, sortFindings, type ReportOptions,
+  followUpLabel, formatLocation, sortFindings, type ReportOptions,
 } from './labels.ts';
 
 type TableEntry = DocumentResult['tables'][number];
@@ -88,9 +88,7 @@ const OVERVIEW_COLUMNS: OverviewColumn[] = [
   { header: '报告总分', numeric: true, cell: (doc) => numberCell(doc.claimedTotal) },
   { header: '复算总分', numeric: true, cell: (doc) => numberCell(doc.computedTotal) },
   { header: '等级', cell: (doc) => ({ sort: doc.grade ?? '', content: doc.grade ?? '—' }) },
-  { header: '错误', numeric: true, cell: countCell('error') },
-  { header: '警告', numeric: true, cell: countCell('warning') },
-  { header: '提示', numeric: true, cell: countCell('info') },
+  ...SEVERITIES.map((s): OverviewColumn => ({ header: SEVERITY_LABEL[s], numeric: true, cell: countCell(s) })),
 ];
 
 /** The folder in muted text, then a break opportunity, so long paths wrap between folder and name. */
@@ -193,9 +191,17 @@ function findingCard(f: Finding, docIndex: number, index: number, options: Repor
 ${f.actual !== null || f.expected !== null ? html`<p class="values"><span>报告值 <b class="mono">${f.actual ?? '—'}</b></span><span>复算值 <b class="mono">${f.expected ?? '—'}</b></span></p>` : ''}
 ${f.calculation ? html`<p class="values"><span>复算过程 <code>${f.calculation}</code></span></p>` : ''}
 ${f.evidence ? html`<div class="evidence" title="原文">${f.evidence}</div>` : ''}
+${ruleNote(f.rule)}
 ${target ? html`<a class="to-cell" href="#${target}">在指标表中查看 →</a>` : ''}
 </article>
 `;
+}
+
+/** The rule's description and basis, folded, with a link to its README. */
+function ruleNote(rule: string): Safe | string {
+  const doc = ruleDoc(rule);
+  if (!doc) return '';
+  return html`<details class="rule"><summary>规则说明</summary><p>${doc.description}</p><p>依据：${doc.basis}</p><p><a href="${doc.readme}">规则文档</a></p></details>`;
 }
 
 // ---------- indicator trees ----------

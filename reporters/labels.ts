@@ -1,42 +1,27 @@
 // What every reviewer-facing report (Excel, CSV, HTML) shares: Chinese labels, the column lists of
 // the two tables (documents and findings), and the flattening of Output into rows. Pure functions.
-import type { DocumentResult, Finding, Output, Severity } from '../model/index.ts';
+import { FORMAT_LABEL } from '../extractors/index.ts';
+import { ruleDoc } from './rule-docs.ts';
+import type { DocumentResult, Finding, FollowUpLookup, FollowUpStatus, Output, Severity } from '../model/index.ts';
+
+export { FORMAT_LABEL };
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export const STATUS_LABEL: Record<DocumentResult['status'], string> = { ok: '已检查', partial: '部分检查', error: '无法读取' };
 
-/** The follow-up status a reviewer gives a finding (the store keeps it; default 待核实). */
-export const DEFAULT_FOLLOW_UP = '待核实';
-const FOLLOW_UP_LABEL: Record<string, string> = {
-  pending: '待核实',
-  confirmed: '已确认',
-  dismissed: '已排除',
-  excluded: '已排除',
-};
-
-/**
- * Looks up a finding's follow-up by fingerprint: a status ('confirmed', '已确认'…) or the store's
- * FollowUp object ({ status, label }); null/undefined means none recorded (待核实).
- */
-export type StatusLookup = (fingerprint: string) => string | { status?: string; label?: string } | null | undefined;
+/** The follow-up status a reviewer gives a finding (the store keeps it; default pending, 待核实). */
+export const FOLLOW_UP_LABEL: Record<FollowUpStatus, string> = { pending: '待核实', confirmed: '已确认', dismissed: '已排除' };
 
 export interface ReportOptions {
-  statusOf?: StatusLookup;
+  statusOf?: FollowUpLookup;
 }
 
-export function followUpLabel(finding: Finding, statusOf?: StatusLookup): string {
-  const found = statusOf?.(finding.fingerprint);
-  const status = typeof found === 'string' ? found : (found?.label ?? found?.status);
-  if (!status) return DEFAULT_FOLLOW_UP;
-  return FOLLOW_UP_LABEL[status] ?? status;
+export function followUpLabel(finding: Finding, statusOf?: FollowUpLookup): string {
+  return FOLLOW_UP_LABEL[statusOf?.(finding.fingerprint)?.status ?? 'pending'];
 }
 
-export const FORMAT_LABEL: Record<DocumentResult['format'], string> = {
-  txt: '文本', pdf: 'PDF', docx: 'Word', doc: 'Word (DOC)', wps: 'WPS 文字', xlsx: 'Excel',
-  xls: 'Excel (XLS)', et: 'WPS 表格', image: '图片', unknown: '未知',
-};
 
 export const TABLE_KIND_LABEL: Record<string, string> = {
   scoring: '评分表',
@@ -45,6 +30,16 @@ export const TABLE_KIND_LABEL: Record<string, string> = {
 };
 
 export const QUALITY_LABEL: Record<string, string> = { ok: '完整', partial: '部分识别', unreadable: '无法识别' };
+
+export function formatLocation(loc: Finding['location']): string {
+  const parts: string[] = [];
+  if (loc.page) parts.push(`第${loc.page}页`);
+  if (loc.table) parts.push(`表${loc.table}`);
+  if (loc.row) parts.push(`第${loc.row}行`);
+  if (loc.column) parts.push(`第${loc.column}列`);
+  if (loc.line && !loc.page) parts.push(`文本第${loc.line}行`);
+  return parts.join('，') || '位置未知';
+}
 
 export function countBySeverity(doc: DocumentResult): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -112,6 +107,9 @@ export const FINDING_COLUMNS: Column<FindingRow>[] = [
   { header: '原文', value: (r) => r.finding.evidence, wrap: true },
   { header: '复算过程', value: (r) => r.finding.calculation, wrap: true },
   { header: '跟进状态', value: (r) => r.followUp },
+  { header: '规则说明', value: (r) => ruleDoc(r.finding.rule)?.description ?? null, wrap: true },
+  { header: '规则依据', value: (r) => ruleDoc(r.finding.rule)?.basis ?? null, wrap: true },
+  { header: '规则文档', value: (r) => ruleDoc(r.finding.rule)?.readme ?? null },
 ];
 
 export function summaryRows(output: Output): SummaryRow[] {

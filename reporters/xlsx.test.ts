@@ -17,7 +17,8 @@ const fillOf = (cell: ExcelJS.Cell) => (cell.fill as ExcelJS.FillPattern | undef
 
 describe('renderXlsx', async () => {
   // Both shapes a lookup may return: a bare status, or the store's FollowUp object.
-  const statusOf = (fp: string) => (fp === 'fp-rate' ? 'confirmed' : fp === 'fp-hostile' ? { status: 'dismissed', label: '已排除' } : null);
+  const followUp = (status: 'confirmed' | 'dismissed') => ({ status, note: null, updatedAt: null });
+  const statusOf = (fp: string) => (fp === 'fp-rate' ? followUp('confirmed') : fp === 'fp-hostile' ? followUp('dismissed') : null);
   const workbook = await readBack(await renderXlsx(sampleOutput(), { statusOf }));
   const summary = workbook.getWorksheet(SUMMARY_SHEET)!;
   const findings = workbook.getWorksheet(FINDINGS_SHEET)!;
@@ -26,7 +27,7 @@ describe('renderXlsx', async () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual([SUMMARY_SHEET, FINDINGS_SHEET]);
     expect(rowValues(summary, 1, 12)).toEqual(['文件', '单位', '年度', '格式', '状态', '报告总分', '复算总分', '等级', '错误数', '警告数', '提示数', '错误信息']);
     expect(rowValues(findings, 1, FINDING_COLUMNS.length)).toEqual([
-      '文件', '严重程度', '规则', '指标', '问题说明', '报告值', '复算值', '页', '表', '行', '列', '文本行', '原文', '复算过程', '跟进状态',
+      '文件', '严重程度', '规则', '指标', '问题说明', '报告值', '复算值', '页', '表', '行', '列', '文本行', '原文', '复算过程', '跟进状态', '规则说明', '规则依据', '规则文档',
     ]);
     expect(summary.getRow(1).font?.bold).toBe(true);
   });
@@ -45,10 +46,15 @@ describe('renderXlsx', async () => {
   it('writes one finding row per finding, errors first, every column filled from the finding', () => {
     expect(findings.rowCount).toBe(4);
     const row = rowValues(findings, 2, FINDING_COLUMNS.length);
-    expect(row.slice(1)).toEqual([
+    expect(row.slice(1, 15)).toEqual([
       '错误', 'score/total-mismatch', '合计', '评分表合计为100分，但各项得分相加为94.42分', 100, 94.42, 12, 1, 9, 4, null,
       '合计\t100\t100', '20 + 17.5 + 30 + 26.92 = 94.42', '待核实',
     ]);
+    // The rule's description, basis and README, so a reviewer can judge the rule itself
+    const [description, basis, readme] = row.slice(15);
+    expect(description).toContain('合计');
+    expect(basis).toContain('舍入区间');
+    expect(readme).toMatch(/^file:.*\/scoring\/rules\/score-total-mismatch\/README\.md$/);
     expect(findings.getCell('B3').value).toBe('警告');
     expect(findings.getCell('O3').value).toBe('已确认');
     expect(findings.getCell('O4').value).toBe('已排除');
@@ -73,7 +79,7 @@ describe('renderXlsx', async () => {
     for (const sheet of [summary, findings]) {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, topLeftCell: 'A2' });
     }
-    expect(findings.autoFilter).toBe('A1:O4');
+    expect(findings.autoFilter).toBe('A1:R4');
     expect(findings.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(summary.autoFilter).toBe('A1:L3');
   });

@@ -2,15 +2,48 @@
 import { createHash } from 'node:crypto';
 import { Decimal } from 'decimal.js';
 import type { Finding, Report } from '../model/index.ts';
-import type { FindingInput, Rule, RuleOptions } from './rule.ts';
+import { bindRubric, type BoundRubric } from './recompute/rubric/bind.ts';
+import { rubricNotes } from './recompute/rubric/notes.ts';
+import { summarizeTotals, type TotalsSummary } from './recompute/totals.ts';
+import type { FindingInput, Rule, RuleContext, RuleMeta, RuleOptions } from './rule.ts';
 import { rules as registeredRules } from './rules/index.ts';
+
+/** The registered rule's meta (description, basis) by id, for the reports that explain a finding. */
+export function ruleMeta(id: string): RuleMeta | undefined {
+  return registeredRules.find((r) => r.meta.id === id)?.meta;
+}
+
+/** The rule's folder under scoring/rules/, which holds its README ("calc/stated-mismatch" → "calc-stated-mismatch"). */
+export const ruleFolder = (id: string): string => id.replace('/', '-');
 
 const OCR_NOTE = '（数字来自 OCR 识别且置信度低，请对照原件核实）';
 
-export function runRules(report: Report, options: RuleOptions = {}, rules: Rule[] = registeredRules): Finding[] {
+/** What scoring a document yields: its findings, its totals and the notes on the rubric used. */
+export interface ScoredReport {
+  findings: Finding[];
+  totals: TotalsSummary;
+  notes: string[];
+}
+
+/** The scoring stage of one document: the rubric is bound once, then shared by the rules and the notes. */
+export function scoreReport(report: Report, options: RuleOptions = {}): ScoredReport {
+  const rubric = bindRubric(report, options.rubric);
+  return { findings: runRules(report, options, registeredRules, rubric), totals: summarizeTotals(report), notes: rubricNotes(rubric) };
+}
+
+/** Runs the rules; the rubric is bound on first use when the caller has not bound it. */
+export function runRules(report: Report, options: RuleOptions = {}, rules: Rule[] = registeredRules, rubric?: BoundRubric): Finding[] {
   const findings: Finding[] = [];
+  let bound = rubric;
+  const boundRubric = () => (bound ??= bindRubric(report, options.rubric));
   for (const rule of rules) {
-    const ctx = { options, report: (input: FindingInput) => findings.push(toFinding(rule, fromScrambledTable(report, rule, input))) };
+    const ctx: RuleContext = {
+      options,
+      report: (input: FindingInput) => findings.push(toFinding(rule, fromScrambledTable(report, rule, input))),
+      get rubric() {
+        return boundRubric();
+      },
+    };
     try {
       rule.check(report, ctx);
     } catch (error) {

@@ -2,6 +2,7 @@
 // index.ts default-exports defineRule({ meta, check }). check is pure: report in, ctx.report(...) out.
 import type { Decimal } from 'decimal.js';
 import type { Loc, Report, Severity } from '../model/index.ts';
+import type { BoundRubric } from './recompute/rubric/bind.ts';
 
 export interface RuleMeta {
   /** "category/name", e.g. "score/total-mismatch". */
@@ -10,7 +11,7 @@ export interface RuleMeta {
   severity: Severity;
   /** Chinese: what the rule checks. */
   description: string;
-  /** Chinese: why (the rubric, the regulation, DOMAIN.md's rounding rule). */
+  /** Chinese: why (the rubric, the regulation, docs/domain.md's rounding rule). */
   basis: string;
   /**
    * What the rule's findings rest on. 'structure': column positions, sums over rows, the indicator
@@ -40,6 +41,8 @@ export interface FindingInput {
 export interface RuleContext {
   report(finding: FindingInput): void;
   options: RuleOptions;
+  /** The rubric selected and bound to this report, evaluated once per document (see scoring/engine.ts). */
+  readonly rubric: BoundRubric;
 }
 
 export interface RuleOptions {

@@ -2,13 +2,14 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_DB_PATH, Store, type FollowUpStatus, type ReviewRow } from './index.ts';
+import type { FollowUpStatus } from '../model/index.ts';
+import { FOLLOW_UP_LABEL, SEVERITY_LABEL } from '../reporters/labels.ts';
+import { DEFAULT_DB_PATH, Store, type ReviewRow } from './index.ts';
 
 export const STORE_USAGE = `  jixiao review [--db <文件>] [--all]               列出未解决的问题及跟进状态（不含已排除；--all 全部列出）
   jixiao mark <编号|指纹> confirmed|dismissed|pending [--note 文字] [--db <文件>]
                                                     记录核实结果：confirmed 已确认，dismissed 已排除，pending 恢复待核实`;
 
-const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
 const STATUS_ARG: Record<string, FollowUpStatus> = { confirmed: 'confirmed', dismissed: 'dismissed', pending: 'pending' };
 
 type Write = (text: string) => void;
@@ -43,7 +44,7 @@ export async function markCommand(argv: string[], write: Write = (t) => process.
   try {
     const marked = store.mark(id, status, values.note ?? null);
     if (!marked) throw new Error(`找不到编号或指纹为“${id}”的问题（用 jixiao review --all 查看）`);
-    const label = store.followUpLookup()(marked.fingerprint).label;
+    const label = FOLLOW_UP_LABEL[store.followUpLookup()(marked.fingerprint)?.status ?? 'pending'];
     write(`已将问题 ${id}（指纹 ${marked.fingerprint}，涉及 ${marked.findings} 处）标记为“${label}”${values.note ? `，备注：${values.note}` : ''}`);
     return 0;
   } finally {
@@ -59,7 +60,7 @@ export function formatReviewTable(rows: ReviewRow[], cwd = process.cwd()): strin
     r.rule,
     SEVERITY_LABEL[r.severity],
     clip(r.message.replace(/\s+/g, ' '), 40),
-    r.resolvedAt ? `${r.followUp.label}（已解决）` : r.followUp.label + (r.followUp.note ? `：${clip(r.followUp.note, 20)}` : ''),
+    r.resolvedAt ? `${FOLLOW_UP_LABEL[r.followUp.status]}（已解决）` : FOLLOW_UP_LABEL[r.followUp.status] + (r.followUp.note ? `：${clip(r.followUp.note, 20)}` : ''),
   ]);
   const widths = header.map((h, c) => Math.max(width(h), ...body.map((row) => width(row[c]))));
   const line = (cells: string[]) => cells.map((cell, c) => pad(cell, widths[c])).join('  ').trimEnd();

@@ -95,17 +95,17 @@ describe('Store', () => {
     const r1 = store.beginRun('0.1.0', []);
     store.saveDocument(r1, '/x/a.txt', 'v', result('/x/a.txt', [finding('f1'), finding('f2')]));
     const [first] = store.reviewRows();
-    expect(first.followUp.label).toBe('待核实');
+    expect(first.followUp.status).toBe('pending');
     expect(store.mark(String(first.id), 'dismissed', '四舍五入造成')).toEqual({ fingerprint: 'f1', findings: 1 });
     expect(store.mark('f2', 'confirmed')).toEqual({ fingerprint: 'f2', findings: 1 });
     expect(store.mark('999', 'confirmed')).toBeNull();
     store.saveDocument(store.beginRun('0.1.0', []), '/x/a.txt', 'v', result('/x/a.txt', [finding('f1'), finding('f2')]));
     const lookup = store.followUpLookup();
-    expect(lookup('f1')).toMatchObject({ status: 'dismissed', label: '已排除', note: '四舍五入造成' });
-    expect(lookup('f2').label).toBe('已确认');
-    expect(lookup('unknown').label).toBe('待核实');
-    expect(store.reviewRows().map((r) => [r.fingerprint, r.followUp.label])).toEqual([['f2', '已确认']]);
-    expect(store.reviewRows({ all: true }).map((r) => r.followUp.label)).toEqual(['已排除', '已确认']);
+    expect(lookup('f1')).toMatchObject({ status: 'dismissed', note: '四舍五入造成' });
+    expect(lookup('f2').status).toBe('confirmed');
+    expect(lookup('unknown').status).toBe('pending');
+    expect(store.reviewRows().map((r) => [r.fingerprint, r.followUp.status])).toEqual([['f2', 'confirmed']]);
+    expect(store.reviewRows({ all: true }).map((r) => r.followUp.status)).toEqual(['dismissed', 'confirmed']);
   });
 
   it('counts a path once however often it is saved', () => {

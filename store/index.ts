@@ -4,23 +4,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import type { DocumentResult, Finding } from '../model/index.ts';
+import type { DocumentResult, Finding, FollowUp, FollowUpStatus } from '../model/index.ts';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
 
 export const DEFAULT_DB_PATH = '.jixiao/jixiao.db';
 
-export type FollowUpStatus = 'pending' | 'confirmed' | 'dismissed';
-export const FOLLOW_UP_LABEL: Record<FollowUpStatus, string> = { pending: '待核实', confirmed: '已确认', dismissed: '已排除' };
-
-export interface FollowUp {
-  status: FollowUpStatus;
-  label: string;
-  note: string | null;
-  updatedAt: string | null;
-}
-
-/** What reporters receive: the follow-up of a finding, '待核实' when nobody has reviewed it yet. */
-export type FollowUpLookup = (fingerprint: string) => FollowUp;
 
 export interface StoredDocument {
   sha256: string | null;
@@ -245,7 +233,7 @@ export class Store {
   }
 
   /** A snapshot of every follow-up, for reporters (--xlsx/--csv/--html) to print beside each finding. */
-  followUpLookup(): FollowUpLookup {
+  followUpLookup(): (fingerprint: string) => FollowUp {
     const rows = this.db.prepare(`SELECT fingerprint, status, note, updated_at FROM follow_ups`).all() as Array<{
       fingerprint: string;
       status: FollowUpStatus;
@@ -270,6 +258,5 @@ export class Store {
 }
 
 function followUp(status: FollowUpStatus | null, note: string | null, updatedAt: string | null): FollowUp {
-  const s = status ?? 'pending';
-  return { status: s, label: FOLLOW_UP_LABEL[s], note, updatedAt };
+  return { status: status ?? 'pending', note, updatedAt };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { textItems } from '../../test/helpers/text-claims.ts';
-import { breakdownSource, extractBreakdowns } from './breakdown.ts';
+import { extractBreakdowns } from './breakdown.ts';
 
 const breakdowns = (...lines: string[]) =>
-  extractBreakdowns(textItems(lines)).map((c) => `${breakdownSource(c)}:${c.total.raw}=${c.parts.map((p) => p.raw).join('+')}`);
+  extractBreakdowns(textItems(lines)).map((c) => `${c.source}:${c.total.raw}=${c.parts.map((p) => p.raw).join('+')}`);
 
 describe('extractBreakdowns', () => {
   it('reads a "其中" list with thousands separators', () => {

@@ -7,23 +7,13 @@
 // the shortest run of parts that adds up to one of them wins.
 import { Decimal } from 'decimal.js';
 import type { ClaimOf, Loc, Quantity, Report } from '../../model/index.ts';
-import { parseNumericCell, parseQuantity } from '../number.ts';
-import { meets, ofQuantity, seriesDecimals, sum } from '../../scoring/recompute/interval.ts';
+import { parseNumericCell, parseQuantity } from '../../numbers/quantity.ts';
+import { meets, ofQuantity, seriesDecimals, sum } from '../../numbers/interval.ts';
+import { DIGITS, MONEY_UNIT } from '../../numbers/vocabulary.ts';
 import { labelBefore } from './rate.ts';
 import { locAt, paragraphs, sentenceAround, tablesOf, type Segment, type TableRows } from './segments.ts';
 
 type Breakdown = ClaimOf<'breakdown'>;
-
-export const TABLE_TOTAL_MARK = '列合计';
-export const BALANCE_MARK = '余额勾稽';
-export type BreakdownSource = 'text' | 'table' | 'balance';
-
-/** Which kind of breakdown a claim is (its label carries the mark). */
-export function breakdownSource(claim: Breakdown): BreakdownSource {
-  if (claim.label.endsWith(BALANCE_MARK)) return 'balance';
-  if (claim.label.endsWith(TABLE_TOTAL_MARK)) return 'table';
-  return 'text';
-}
 
 export function extractBreakdowns(text: Report['text']): Breakdown[] {
   const tables = tablesOf(text);
@@ -32,9 +22,9 @@ export function extractBreakdowns(text: Report['text']): Breakdown[] {
 
 // ---------- "其中" lists in prose ----------
 
-const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
-const MONEY = new RegExp(`(${NUM})\\s*(万元|亿元|元)`, 'g');
-const PART = new RegExp(`\\s*([^，,、；;。\\d]{0,24}?)\\s*(?:为|：|:)?\\s*(${NUM})\\s*(万元|亿元|元)\\s*(?:[，,、；;]|(?=。)|$)`, 'y');
+const NUM = DIGITS;
+const MONEY = new RegExp(`(${NUM})\\s*(${MONEY_UNIT})`, 'g');
+const PART = new RegExp(`\\s*([^，,、；;。\\d]{0,24}?)\\s*(?:为|：|:)?\\s*(${NUM})\\s*(${MONEY_UNIT})\\s*(?:[，,、；;]|(?=。)|$)`, 'y');
 /** Part labels that start another figure rather than continue the list. */
 const RUN_ON = /实际|到位|合计|总|共|决算数|预算数为/;
 const CHANGE_LABEL = /减少|增加|增长|下降|降低|比上年|较上年|相比|同比/;
@@ -52,7 +42,7 @@ export function textBreakdowns(segment: Segment): Breakdown[] {
     if (units.size !== 1) continue;
     const claim = choose(totals, parts, labels);
     const evidence = sentenceAround(segment.text, at, at + m[0].length, 220);
-    claims.push({ kind: 'breakdown', label: claim.label, total: claim.total, parts: claim.parts, loc, evidence });
+    claims.push({ kind: 'breakdown', label: claim.label, source: 'text', total: claim.total, parts: claim.parts, loc, evidence });
   }
   return claims;
 }
@@ -184,7 +174,7 @@ export function tableTotals(table: TableRows): Breakdown[] {
       }
       if (parts.length < 2) return;
       const column = (head[c] ?? `第${c + 1}列`).replace(/\s+/g, '');
-      claims.push({ kind: 'breakdown', label: `${column}（${label}）${TABLE_TOTAL_MARK}`, total, parts, loc: cellLoc(row, c), evidence: row.evidence });
+      claims.push({ kind: 'breakdown', label: `${column}（${label}）`, source: 'table', total, parts, loc: cellLoc(row, c), evidence: row.evidence });
     });
   });
   return claims;
@@ -252,7 +242,7 @@ export function balanceRows(table: TableRows): Breakdown[] {
     }
     if (!readable || flows === 0) continue;
     const label = rowLabel(row.cells) || `第${row.loc.row ?? ''}行`;
-    claims.push({ kind: 'breakdown', label: `${label}${BALANCE_MARK}`, total: closing, parts, loc: cellLoc(row, columns.closing), evidence: row.evidence });
+    claims.push({ kind: 'breakdown', label, source: 'balance', total: closing, parts, loc: cellLoc(row, columns.closing), evidence: row.evidence });
   }
   return claims;
 }

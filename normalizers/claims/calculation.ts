@@ -6,10 +6,11 @@ import { Decimal } from 'decimal.js';
 import type { Claim, ClaimOf, Quantity, Report, Unit } from '../../model/index.ts';
 import { operandsOf, suffixFormulas, type NumNode } from './expression.ts';
 import { allSegments, locAt, sentenceAround, type Segment } from './segments.ts';
+import { DIGITS, UNIT, UNITS, decimalsOf, plainDigits } from '../../numbers/vocabulary.ts';
 
-const RESULT = /^\s*(-?)\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|亿元|元|%|分|个|家|人|项|次|条|户|本|笔)?/;
+const RESULT = new RegExp(`^\\s*(-?)\\s*(${DIGITS})\\s*(${UNIT})?`);
 /** The longest run of formula characters at the end of the left-hand side. */
-const FORMULA_TAIL = /[\d.,%()[\]+\-*/×÷\s元万亿分个家人项次条户本笔]*$/;
+const FORMULA_TAIL = new RegExp(`[\\d.,%()[\\]+\\-*/×÷\\s${[...new Set(UNITS.join(''))].join('')}]*$`);
 /** Right-hand side that goes on as a formula: its value is the left side of the next "=". */
 const CONTINUES = /^\s*[+\-*/×÷(\d]/;
 
@@ -51,12 +52,11 @@ function operandQuantity(node: NumNode, loc: Quantity['loc']): Quantity {
 }
 
 function resultQuantity(m: RegExpExecArray, loc: Quantity['loc']): Quantity {
-  const digits = m[2].replace(/,/g, '');
-  const point = digits.indexOf('.');
+  const digits = plainDigits(m[2]);
   const value = new Decimal(digits);
   return {
     value: m[1] === '-' ? value.negated() : value,
-    decimals: point < 0 ? 0 : digits.length - point - 1,
+    decimals: decimalsOf(digits),
     unit: (m[3] ?? '') as Unit,
     raw: m[0].trim(),
     loc,

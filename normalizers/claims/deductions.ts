@@ -1,6 +1,6 @@
 // The evaluator's list of lost points: "主要扣分点：自评材料报送质量（扣 1 分），预算编制合理性（扣 0.5 分）…".
 import type { ClaimOf, Report } from '../../model/index.ts';
-import { parseQuantity } from '../number.ts';
+import { parseQuantity } from '../../numbers/quantity.ts';
 import { locAt, paragraphs, type Segment } from './segments.ts';
 
 type Deductions = ClaimOf<'deductions'>;

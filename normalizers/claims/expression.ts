@@ -2,6 +2,7 @@
 // "(13,368,029.63 元 - 28,921,800 元) / 28,921,800 元 * 100%", "(0.95706+0.9074)/2*5",
 // "(0 ÷ 0 - 1) × 100%". Input is cleanText() output. The AST is plain JSON (decimal strings), so it
 // can be stored in a claim and evaluated later with decimal.js (scoring/recompute/expression.ts).
+import { DIGITS, UNIT, decimalsOf, isMoneyUnit, plainDigits } from '../../numbers/vocabulary.ts';
 
 export type Op = '+' | '-' | '*' | '/';
 
@@ -22,9 +23,8 @@ export type ExprNode =
   | { type: 'bin'; op: Op; left: ExprNode; right: ExprNode }
   | { type: 'neg'; arg: ExprNode };
 
-const NUMBER = /^(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)/;
-const UNIT = /^(?:万元|亿元|元|%|分|个|家|人|项|次|条|户|本|笔)/;
-const MONEY = new Set(['元', '万元', '亿元']);
+const NUMBER = new RegExp(`^(?:${DIGITS})`);
+const UNIT_AT_START = new RegExp(`^(?:${UNIT})`);
 const OPS: Record<string, Op> = { '+': '+', '-': '-', '*': '*', '×': '*', '/': '/', '÷': '/' };
 
 type Token = { kind: 'num'; node: NumNode } | { kind: 'op'; op: Op } | { kind: '(' } | { kind: ')' };
@@ -42,7 +42,7 @@ export function tokenize(source: string): Token[] | null {
     const num = NUMBER.exec(rest);
     if (num) {
       rest = rest.slice(num[0].length);
-      const unitMatch = UNIT.exec(rest.replace(/^\s+/, ''));
+      const unitMatch = UNIT_AT_START.exec(rest.replace(/^\s+/, ''));
       const unit = unitMatch?.[0] ?? '';
       if (unitMatch) rest = rest.replace(/^\s+/, '').slice(unit.length);
       tokens.push({ kind: 'num', node: numNode(num[0], unit) });
@@ -59,10 +59,9 @@ export function tokenize(source: string): Token[] | null {
 }
 
 function numNode(printed: string, unit: string): NumNode {
-  const value = printed.replace(/,/g, '');
-  const point = value.indexOf('.');
-  const decimals = point < 0 ? 0 : value.length - point - 1;
-  return { type: 'num', value, decimals, unit, raw: printed + unit, exact: decimals === 0 && !MONEY.has(unit) };
+  const value = plainDigits(printed);
+  const decimals = decimalsOf(value);
+  return { type: 'num', value, decimals, unit, raw: printed + unit, exact: decimals === 0 && !isMoneyUnit(unit) };
 }
 
 /** Parses a whole formula; null when it is not one (unbalanced, dangling operator, text). */

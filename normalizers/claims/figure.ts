@@ -4,14 +4,15 @@
 // the scope (the whole unit, or a named project) they are stated for, so that rules compare like with
 // like.
 import type { ClaimOf, Loc, Quantity, Report } from '../../model/index.ts';
-import { parseQuantity } from '../number.ts';
+import { parseQuantity } from '../../numbers/quantity.ts';
+import { DIGITS, MONEY_UNIT } from '../../numbers/vocabulary.ts';
 import { labelBefore } from './rate.ts';
 import { allSegments, locAt, sentenceAround, tablesOf, type Segment, type TableRows } from './segments.ts';
 
 type Figure = ClaimOf<'figure'>;
 
-const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
-const FIGURE = new RegExp(`(${NUM})\\s*(万元|亿元|元|人)`, 'g');
+const NUM = DIGITS;
+const FIGURE = new RegExp(`(${NUM})\\s*(${MONEY_UNIT}|人)`, 'g');
 /** Budget vocabulary: a figure is kept only when its label contains one of these. */
 const VOCABULARY = /预算数|决算数|执行数|在职人数|三公经费|公用经费|存量资金|结转和结余|结转结余/;
 /** A bare "预算数" says nothing without its subject or period. */

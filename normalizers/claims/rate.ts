@@ -6,13 +6,14 @@
 // Only when both operands are unambiguous: exactly two figures of one unit in the clause, one labelled
 // as the plan/budget and one as the actual.
 import type { ClaimOf, Quantity, Report } from '../../model/index.ts';
-import { parseQuantity } from '../number.ts';
+import { parseQuantity } from '../../numbers/quantity.ts';
+import { COUNT_UNIT, DIGITS, MONEY_UNIT } from '../../numbers/vocabulary.ts';
 import { allSegments, locAt, sentenceAround, type Segment } from './segments.ts';
 
 type RateClaim = ClaimOf<'rate'>;
 
-const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
-const AMOUNT_UNIT = '万元|亿元|元|个|家|人|项|次|条|件|户|笔|本|场|批|名|座';
+const NUM = DIGITS;
+const AMOUNT_UNIT = `${MONEY_UNIT}|${COUNT_UNIT}`;
 const PLAN = new RegExp(`(${NUM})\\s*(${AMOUNT_UNIT})\\s*[，,]\\s*完成(?:了)?(?:年度|全年|年)?(?:计划|目标|任务)\\s*[(]\\s*(${NUM})\\s*(${AMOUNT_UNIT})\\s*[)]\\s*(?:的)?\\s*(${NUM})\\s*%`, 'g');
 const CHANGE = new RegExp(`(${NUM})\\s*(${AMOUNT_UNIT})\\s*[，,]\\s*(?:比上年|较上年|与上年相比|同比)(减少|下降|降低|增加|增长|上升)(?:了)?\\s*(${NUM})\\s*(${AMOUNT_UNIT})\\s*[，,]\\s*(?:降低|下降|减少|减幅|降幅|增长|增加|上升|增幅)(?:了|为)?\\s*(${NUM})\\s*%`, 'g');
 const PERCENT = new RegExp(`(${NUM})\\s*%`, 'g');

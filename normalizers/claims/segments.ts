@@ -3,7 +3,7 @@
 // map from character offset back to the line it came from, so a claim found in a joined sentence
 // still points at the right line.
 import type { Loc, Report } from '../../model/index.ts';
-import { cleanText } from '../text.ts';
+import { cleanText } from '../../numbers/text.ts';
 
 export interface Segment {
   /** Cleaned text (cleanText applied): ASCII digits and operators, no LaTeX or markdown debris. */

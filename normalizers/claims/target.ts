@@ -6,13 +6,15 @@
 import { Decimal } from 'decimal.js';
 import type { ClaimOf, Loc, Quantity, Report, Unit } from '../../model/index.ts';
 import { UnitSchema } from '../../model/index.ts';
+import { COUNT_UNITS, DIGITS, MONEY_UNITS, alternation, decimalsOf, plainDigits } from '../../numbers/vocabulary.ts';
 import { labelBefore } from './rate.ts';
 import { locAt, paragraphs, sentenceAround, tablesOf, type Segment, type TableRows } from './segments.ts';
 
 type Target = ClaimOf<'target'>;
 
-const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
-const CELL_UNIT = '万元|亿元|元|万|亿|%|个|家|人次|人|项|次|条|件|户|笔|本|场|批|名|座|篇|期|天|日';
+const NUM = DIGITS;
+/** Units a target cell prints: the model's, plus 万/亿/人次/篇/期/天/日 (read, then dropped as unit ''). */
+const CELL_UNIT = alternation([...MONEY_UNITS, '万', '亿', '%', ...COUNT_UNITS, '人次', '篇', '期', '天', '日']);
 const CELL_NUMBER = new RegExp(`(${NUM})\\s*(${CELL_UNIT})?`, 'g');
 const CEILING = /≤|<|不超过|不高于|以下|以内|控制在|(?<!不)低于/;
 const COMPARATOR = /(?:不少于|不低于|不超过|不高于|至少|达到|超过|以上|以下)+$/;
@@ -99,15 +101,14 @@ function singleNumber(cell: string, loc: Loc): { q: Quantity; unitText: string }
   const [m] = found;
   const unitText = m[2] ?? '';
   const unit: Unit = UnitSchema.safeParse(unitText).success ? (unitText as Unit) : '';
-  const digits = m[1].replace(/,/g, '');
-  const point = digits.indexOf('.');
-  return { q: { value: new Decimal(digits), decimals: point < 0 ? 0 : digits.length - point - 1, unit, raw: m[0], loc }, unitText };
+  const digits = plainDigits(m[1]);
+  return { q: { value: new Decimal(digits), decimals: decimalsOf(digits), unit, raw: m[0], loc }, unitText };
 }
 
 // ---------- task lists in prose ----------
 
 const TASK = /^\s*(?:任务|目标)\s*\d+\s*[：:]/;
-const AMOUNT = new RegExp(`(${NUM})\\s*(万元|亿元|个|家|人次|人|项|次|条|件|户|笔|本|场|批|名|座|篇)`, 'g');
+const AMOUNT = new RegExp(`(${NUM})\\s*(${alternation(['万元', '亿元', ...COUNT_UNITS, '人次', '篇'])})`, 'g');
 
 interface Mention {
   label: string;
@@ -123,11 +124,10 @@ function mentions(segment: Segment): Mention[] {
     const at = m.index!;
     const label = labelBefore(segment.text, at).replace(COMPARATOR, '');
     if (label.length < 4) continue;
-    const digits = m[1].replace(/,/g, '');
-    const point = digits.indexOf('.');
+    const digits = plainDigits(m[1]);
     const unit = (UnitSchema.safeParse(m[2]).success ? m[2] : '') as Unit;
     if (!unit) continue;
-    const q: Quantity = { value: new Decimal(digits), decimals: point < 0 ? 0 : digits.length - point - 1, unit, raw: m[0], loc: locAt(segment, at) };
+    const q: Quantity = { value: new Decimal(digits), decimals: decimalsOf(digits), unit, raw: m[0], loc: locAt(segment, at) };
     out.push({ label, q, segment, at, end: at + m[0].length });
   }
   return out;
@@ -164,7 +164,7 @@ function narrativeTargets(text: Report['text']): Target[] {
 // ---------- "计划9个、已实现7个" in one sentence or one table row ----------
 
 /** A count unit, not the start of a duration or a share ("3个月", "5个百分点"). */
-const COUNT_UNIT = '(?:个|项|家|次|场|件|条|户|批|名|人次|人)(?![月季小百工])';
+const COUNT_UNIT = `(?:${alternation([...COUNT_UNITS, '人次'])})(?![月季小百工])`;
 /** A planned count and, within a short stretch of the same sentence, the achieved count in the same unit. */
 const PLANNED_ACHIEVED = new RegExp(
   `(?:计划|预算安排|应完成|应实现|目标数|计划数)\\p{Script=Han}{0,8}?\\s*(?:为|有|共)?\\s*(\\d+)\\s*(${COUNT_UNIT})` +

@@ -2,8 +2,8 @@
 // ("等级为良", "自评等级优") and, when printed, its grade bands ("优[90 分~100 分)…").
 import { Decimal } from 'decimal.js';
 import type { Claim, ClaimOf, Grade, GradeBand, Report } from '../../model/index.ts';
-import { parseQuantity } from '../number.ts';
-import { cleanText } from '../text.ts';
+import { parseQuantity } from '../../numbers/quantity.ts';
+import { cleanText } from '../../numbers/text.ts';
 
 type TextItem = Report['text'][number];
 

@@ -3,7 +3,7 @@
 //   summary:   一级指标 | 二级指标 | 分值 | 评价得分 | 得分率
 //   self-eval: 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析 (+ budget row)
 import type { Block, BudgetRow, Cell, Loc, ScoringTable, TableReading } from '../../model/index.ts';
-import { parseNumericCell } from '../number.ts';
+import { parseNumericCell } from '../../numbers/quantity.ts';
 import { groupTables, type TableGroup } from './group.ts';
 import { isUsableLayout, layoutOf, type Layout } from './header.ts';
 import { chooseReading } from './readings.ts';

@@ -2,8 +2,8 @@
 // no 一级 name belongs to the current 一级 node, and so on down. Rows split by a page break are
 // merged back into the indicator they continue.
 import type { Cell, IndicatorNode, Loc, Quantity, TotalRow } from '../../model/index.ts';
-import { cleanText } from '../text.ts';
-import { parseNumericCell, parseQuantity } from '../number.ts';
+import { cleanText } from '../../numbers/text.ts';
+import { parseNumericCell, parseQuantity } from '../../numbers/quantity.ts';
 import type { Layout } from './header.ts';
 
 export interface TreeResult {

@@ -2,8 +2,7 @@
 // the series' decimals (a "34" among "840.97" and "874.97" is printed without its trailing zeros).
 import { Decimal } from 'decimal.js';
 import type { Claim, ClaimOf } from '../../model/index.ts';
-import { BALANCE_MARK, breakdownSource, TABLE_TOTAL_MARK, type BreakdownSource } from '../../normalizers/claims/breakdown.ts';
-import { judge, ofQuantity, seriesDecimals, sum, type Verdict } from './interval.ts';
+import { judge, ofQuantity, seriesDecimals, sum, type Verdict } from '../../numbers/interval.ts';
 
 export interface BreakdownJudgement {
   verdict: Verdict;
@@ -34,14 +33,12 @@ export function judgeBreakdown(claim: ClaimOf<'breakdown'>): BreakdownJudgement 
   };
 }
 
-const SOURCE_MARK: Record<BreakdownSource, string> = { text: '', table: TABLE_TOTAL_MARK, balance: BALANCE_MARK };
-
-/** Breakdown claims of one source whose parts do not add up, with the label freed of its source marker. */
-export function* inconsistentBreakdowns(claims: Claim[], source: BreakdownSource) {
+/** Breakdown claims of one source whose parts do not add up. */
+export function* inconsistentBreakdowns(claims: Claim[], source: ClaimOf<'breakdown'>['source']) {
   for (const claim of claims) {
-    if (claim.kind !== 'breakdown' || breakdownSource(claim) !== source) continue;
+    if (claim.kind !== 'breakdown' || claim.source !== source) continue;
     const judgement = judgeBreakdown(claim);
     if (judgement.verdict === 'consistent') continue;
-    yield { claim, judgement, label: claim.label.slice(0, claim.label.length - SOURCE_MARK[source].length) };
+    yield { claim, judgement, label: claim.label };
   }
 }

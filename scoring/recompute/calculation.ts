@@ -4,7 +4,7 @@ import { Decimal } from 'decimal.js';
 import type { ClaimOf } from '../../model/index.ts';
 import { operandsOf, parseExpression, renderExpression, suffixFormulas, type ExprNode } from '../../normalizers/claims/expression.ts';
 import { evaluateInterval, evaluatePoint } from './expression.ts';
-import { judge, type Verdict } from './interval.ts';
+import { judge, type Verdict } from '../../numbers/interval.ts';
 
 export interface CalculationJudgement {
   verdict: Verdict | 'division-by-zero' | 'unverifiable';

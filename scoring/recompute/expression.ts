@@ -4,9 +4,8 @@
 import { Decimal } from 'decimal.js';
 import type { ExprNode, NumNode } from '../../normalizers/claims/expression.ts';
 import { operandsOf } from '../../normalizers/claims/expression.ts';
-import { add, div, exact, mul, sub, type Interval, halfUnit } from './interval.ts';
-
-const TO_YUAN: Record<string, number> = { 元: 1, 万元: 10_000, 亿元: 100_000_000 };
+import { add, div, exact, mul, sub, type Interval, halfUnit } from '../../numbers/interval.ts';
+import { isMoneyUnit, YUAN_PER } from '../../numbers/vocabulary.ts';
 
 export type PointResult = { ok: true; value: Decimal } | { ok: false; divisionByZero: true };
 
@@ -15,13 +14,13 @@ interface Scale {
 }
 
 function scaleOf(ast: ExprNode): Scale {
-  const units = new Set(operandsOf(ast).map((n) => n.unit).filter((u) => u in TO_YUAN));
+  const units = new Set(operandsOf(ast).map((n) => n.unit).filter(isMoneyUnit));
   return { toYuan: units.size > 1 };
 }
 
 function factor(node: NumNode, scale: Scale): Decimal {
   if (node.unit === '%') return new Decimal(0.01);
-  if (scale.toYuan && node.unit in TO_YUAN) return new Decimal(TO_YUAN[node.unit]);
+  if (scale.toYuan && isMoneyUnit(node.unit)) return YUAN_PER[node.unit];
   return new Decimal(1);
 }
 

@@ -3,16 +3,17 @@
 import { Decimal } from 'decimal.js';
 import type { ClaimOf } from '../../model/index.ts';
 import { parsePeriod } from '../../normalizers/claims/figure.ts';
-import { meets, ofQuantity, type Interval } from './interval.ts';
+import { meets, ofQuantity, type Interval } from '../../numbers/interval.ts';
+import { isMoneyUnit, WAN_YUAN_PER } from '../../numbers/vocabulary.ts';
 
 export type Figure = ClaimOf<'figure'>;
 
-const TO_WAN: Record<string, number> = { 元: 0.0001, 万元: 1, 亿元: 10_000 };
-export const isMoney = (f: Figure) => f.value.unit in TO_WAN;
+export const isMoney = (f: Figure) => isMoneyUnit(f.value.unit);
 
 export function inWan(f: Figure): Interval {
   const i = ofQuantity(f.value);
-  const k = new Decimal(TO_WAN[f.value.unit] ?? 1);
+  const unit = f.value.unit;
+  const k = isMoneyUnit(unit) ? WAN_YUAN_PER[unit] : new Decimal(1);
   return { lo: i.lo.times(k), hi: i.hi.times(k) };
 }
 
@@ -21,8 +22,9 @@ export function inWan(f: Figure): Interval {
  * decimals, or to three significant digits when that would round it away (10.4万元 in 亿元 is 0.00104, not 0.00).
  */
 export function restatedIn(from: Figure, to: Figure): Decimal {
-  if (!isMoney(from) || !isMoney(to)) return from.value.value;
-  const exact = from.value.value.times(TO_WAN[from.value.unit]).div(TO_WAN[to.value.unit]);
+  const [fromUnit, toUnit] = [from.value.unit, to.value.unit];
+  if (!isMoneyUnit(fromUnit) || !isMoneyUnit(toUnit)) return from.value.value;
+  const exact = from.value.value.times(WAN_YUAN_PER[fromUnit]).div(WAN_YUAN_PER[toUnit]);
   const atPrinted = exact.toDecimalPlaces(to.value.decimals, Decimal.ROUND_HALF_UP);
   return atPrinted.isZero() && !exact.isZero() ? exact.toSignificantDigits(3) : atPrinted;
 }

@@ -1,10 +1,9 @@
 // Recomputes an implicit rate claim (normalizers/claims/rate.ts) with rounding intervals.
 import { Decimal } from 'decimal.js';
 import type { ClaimOf, Quantity } from '../../model/index.ts';
-import { add, div, exact, judge, ofQuantity, sub, type Interval, type Verdict } from './interval.ts';
+import { add, div, exact, judge, ofQuantity, sub, type Interval, type Verdict } from '../../numbers/interval.ts';
+import { isMoneyUnit, WAN_YUAN_PER } from '../../numbers/vocabulary.ts';
 import { printed } from './format.ts';
-
-const TO_WAN: Record<string, number> = { 元: 0.0001, 万元: 1, 亿元: 10_000 };
 
 export interface RateJudgement {
   verdict: Verdict | 'unverifiable';
@@ -15,17 +14,17 @@ export interface RateJudgement {
 }
 
 /** Whole counts (家, 个, 条…) are exact; amounts were rounded to their printed decimals. */
-const isCount = (q: Quantity) => q.decimals === 0 && !(q.unit in TO_WAN) && q.unit !== '%' && q.unit !== '';
+const isCount = (q: Quantity) => q.decimals === 0 && !isMoneyUnit(q.unit) && q.unit !== '%' && q.unit !== '';
 
 function scaled(q: Quantity, other: Quantity): Interval {
   const interval = isCount(q) ? exact(q.value) : ofQuantity(q);
-  if (q.unit === other.unit || !(q.unit in TO_WAN) || !(other.unit in TO_WAN)) return interval;
-  const f = new Decimal(TO_WAN[q.unit]);
+  if (q.unit === other.unit || !isMoneyUnit(q.unit) || !isMoneyUnit(other.unit)) return interval;
+  const f = WAN_YUAN_PER[q.unit];
   return { lo: interval.lo.times(f), hi: interval.hi.times(f) };
 }
 
 function pointOf(q: Quantity, other: Quantity): Decimal {
-  return q.unit === other.unit || !(q.unit in TO_WAN) || !(other.unit in TO_WAN) ? q.value : q.value.times(TO_WAN[q.unit]);
+  return q.unit === other.unit || !isMoneyUnit(q.unit) || !isMoneyUnit(other.unit) ? q.value : q.value.times(WAN_YUAN_PER[q.unit]);
 }
 
 export function judgeRate(claim: ClaimOf<'rate'>): RateJudgement {

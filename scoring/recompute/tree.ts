@@ -1,7 +1,7 @@
 // Recomputing a scoring table from its own cells: leaves, sums and where a table's total comes from.
 import { Decimal } from 'decimal.js';
 import type { IndicatorNode, Quantity, ScoringTable } from '../../model/index.ts';
-import { exact, ofQuantity, seriesDecimals, sum, type Interval } from './interval.ts';
+import { exact, ofQuantity, seriesDecimals, sum, type Interval } from '../../numbers/interval.ts';
 
 /** Scores are rounded half-up to two decimals (得分四舍五入保留两位小数): "3" stands for 3.00. */
 export const SCORE_DECIMALS = 2;

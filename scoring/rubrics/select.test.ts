@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../model/index.ts';
 import { node, report, table } from '../../test/helpers/report.ts';
-import { rubricNotes } from '../recompute/rubric-check.ts';
+import { bindRubric } from '../recompute/rubric/bind.ts';
+import { rubricNotes } from '../recompute/rubric/notes.ts';
 import { resolveRubric } from './load.ts';
 import { describeSelection, selectRubric } from './select.ts';
 
@@ -14,7 +15,7 @@ describe('rubricNotes', () => {
   it('says which rubric was used and what could be recomputed, naming what could not', () => {
     const tree = [node(3, '结转结余率', '3', '3', [], { explanation: '年末财政拨款结转和结余决算数0.39万元，收入决算数885.37万元，结余结转率0.04%。' }), node(3, '绩效目标完成率', '4', '3.5')];
     const r = withMeta(report({ tables: [table(tree)] }), { city: '湛江', year: 2022 });
-    const [used, counts] = rubricNotes(r);
+    const [used, counts] = rubricNotes(bindRubric(r));
     expect(used).toContain('zhanjiang-whole-2022');
     expect(counts).toContain('可复算得分 1 项');
     expect(counts).toContain('缺少数据 1 项（绩效目标完成率）');

@@ -1,7 +1,7 @@
 // Which rubric a report was scored under: city, year, the words of its forms, and how many of the
 // rubric's indicator names appear in the report's scoring tables (or text, when no table was rebuilt).
 import type { IndicatorNode, Report } from '../../model/index.ts';
-import { normalizeName } from '../recompute/rubric-figures.ts';
+import { normalizeName } from '../../numbers/text.ts';
 import { resolveRubric, shippedRubrics } from './load.ts';
 import type { Rubric } from './schema.ts';
 

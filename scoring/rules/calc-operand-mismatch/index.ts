@@ -2,11 +2,11 @@
 // "收入决算数 13,368,029.63 元 … 差异率 = (13,386,029.63 − 28,921,800) / 28,921,800" (two digits swapped).
 import { Decimal } from 'decimal.js';
 import type { ClaimOf, Quantity, Report } from '../../../model/index.ts';
-import { findQuantities } from '../../../normalizers/number.ts';
+import { findQuantities } from '../../../numbers/quantity.ts';
+import { isMoneyUnit, YUAN_PER } from '../../../numbers/vocabulary.ts';
 import { where } from '../../recompute/format.ts';
 import { defineRule } from '../../rule.ts';
 
-const TO_YUAN: Record<string, number> = { 元: 1, 万元: 10_000, 亿元: 100_000_000 };
 
 /** Digits of a printed number without separators or sign. */
 const digitsOf = (q: Pick<Quantity, 'value' | 'decimals'>) => q.value.abs().toFixed(q.decimals).replace('.', '');
@@ -20,10 +20,10 @@ export function looksMistyped(a: string, b: string): boolean {
 }
 
 function sameAmount(a: Quantity, b: Quantity): boolean {
-  if (a.unit === b.unit || !(a.unit in TO_YUAN) || !(b.unit in TO_YUAN)) return a.value.eq(b.value);
-  const ay = a.value.times(TO_YUAN[a.unit]);
-  const by = b.value.times(TO_YUAN[b.unit]);
-  const tolerance = new Decimal(0.5).times(new Decimal(10).pow(-Math.min(a.decimals, b.decimals))).times(Math.max(TO_YUAN[a.unit], TO_YUAN[b.unit]));
+  if (a.unit === b.unit || !isMoneyUnit(a.unit) || !isMoneyUnit(b.unit)) return a.value.eq(b.value);
+  const ay = a.value.times(YUAN_PER[a.unit]);
+  const by = b.value.times(YUAN_PER[b.unit]);
+  const tolerance = new Decimal(0.5).times(new Decimal(10).pow(-Math.min(a.decimals, b.decimals))).times(Decimal.max(YUAN_PER[a.unit], YUAN_PER[b.unit]));
   return ay.minus(by).abs().lte(tolerance);
 }
 
@@ -33,7 +33,7 @@ function namedBefore(report: Report, claim: ClaimOf<'calculation'>): Quantity[] 
   if (!item) return [];
   const cleaned = item.text.split('\t')[(claim.loc.column ?? 1) - 1] ?? item.text;
   const at = cleaned.indexOf(claim.expression.slice(0, 6));
-  return findQuantities(at > 0 ? cleaned.slice(0, at) : '', claim.loc, { signWords: false }).filter((q) => q.unit in TO_YUAN);
+  return findQuantities(at > 0 ? cleaned.slice(0, at) : '', claim.loc, { signWords: false }).filter((q) => isMoneyUnit(q.unit));
 }
 
 export default defineRule({

@@ -2,7 +2,7 @@
 // otherwise within their rounding, e.g. 31,250,400.00 元 restated as 312.50 万元 (it is 3,125.04 万元).
 import { Decimal } from 'decimal.js';
 import { inWan, type Figure } from '../../recompute/figures.ts';
-import { meets, scale } from '../../recompute/interval.ts';
+import { meets, scale } from '../../../numbers/interval.ts';
 
 /** The power of ten k with first ≈ second × 10^k, when there is one and it is not 0. */
 export function decimalSlip(first: Figure, second: Figure): number | null {

@@ -13,7 +13,7 @@ export default defineRule({
     id: 'rate/implicit-mismatch',
     severity: 'error',
     description: '与两个数字并列给出的百分比（完成年度计划、控制率、执行率、占比、比上年降低）与这两个数字算出的比率不符',
-    basis: '完成率/执行率/控制率 = 实际 ÷ 计划（预算）× 100%；比上年降低率 = 减少额 ÷（本年 + 减少额）× 100%；按舍入区间判断，截断只作提示（DOMAIN.md）',
+    basis: '完成率/执行率/控制率 = 实际 ÷ 计划（预算）× 100%；比上年降低率 = 减少额 ÷（本年 + 减少额）× 100%；按舍入区间判断，截断只作提示（docs/domain.md）',
   },
   check(report, ctx) {
     const claims = report.claims.filter((c): c is ClaimOf<'rate'> => c.kind === 'rate');

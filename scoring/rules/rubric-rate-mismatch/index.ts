@@ -1,7 +1,7 @@
 // A rate the report states for a rubric item (支出完成率 98.96%, 存量资金变动率 −43.43%) that its own
 // figures, put through the rubric's formula, do not give.
-import { checkRubric, type Outcome } from '../../recompute/rubric-check.ts';
-import { mid } from '../../recompute/formulas.ts';
+import type { Outcome } from '../../recompute/rubric/bind.ts';
+import { mid } from '../../recompute/formulas/index.ts';
 import { defineRule, type RuleContext } from '../../rule.ts';
 
 export default defineRule({
@@ -11,8 +11,8 @@ export default defineRule({
     description: '报告所述的指标比率（如支出完成率、存量资金变动率）与按评分标准公式用报告数据复算的结果不一致',
     basis: '评分标准所列计算公式；数值按四舍五入区间比较（截断差异不报）；口径有多种可能时仅作提示',
   },
-  check(report, ctx) {
-    for (const outcome of checkRubric(report, ctx.options.rubric).outcomes) checkOutcome(outcome, ctx);
+  check(_report, ctx) {
+    for (const outcome of ctx.rubric.outcomes) checkOutcome(outcome, ctx);
   },
 });
 

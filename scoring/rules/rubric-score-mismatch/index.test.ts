@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../../model/index.ts';
 import { node, q, report, table, totalClaim } from '../../../test/helpers/report.ts';
+import { extractDeductions } from '../../../normalizers/claims/deductions.ts';
+import { textItems } from '../../../test/helpers/text-claims.ts';
 import { runRules } from '../../engine.ts';
 import rule from './index.ts';
 
@@ -87,6 +89,19 @@ describe('rubric/score-mismatch', () => {
     expect(f).toMatchObject({ severity: 'warning', actual: '3' });
   });
 
+  it('valid: a composite row whose 评分说明 states the whole score (formula part + discretionary part) is not compared with the part (issue 12, pattern 7)', () => {
+    // 差异率 1.2% gives the 3-point part 3; the row's 4.5 holds 1.5 of the 2 discretionary points
+    expect(run(row('预算编制准确性', '5', '4.5', '财政拨款收入预决算差异率=1.2%。本项得分4.5分。'))).toEqual([]);
+    expect(run(row('预算编制准确性', '5', '4.5', '财政拨款收入预决算差异率=1.2%。根据评分标准，本项得4.5分。'))).toEqual([]);
+  });
+
+  it('invalid: a composite row whose whole score exceeds the formula part plus the discretionary points', () => {
+    // 差异率 12% leaves the 3-point part 2 (or 1.5): at most 4 with the 2 discretionary points, not 4.5
+    const [f] = run(row('预算编制准确性', '5', '4.5', '财政拨款收入预决算差异率=12%。本项得分4.5分。'));
+    expect(f).toMatchObject({ severity: 'warning', actual: '4.5' });
+    expect(f.message).toContain('酌情计分');
+  });
+
   it('printed scores from the 主要扣分点 list: listed items lose their points, unlisted ones keep full marks (seed 002)', () => {
     const text = [
       '该单位部门整体支出绩效评价得分为 90 分，等级为优。主要扣分点：三公经费控制率（扣 5 分），公用经费控制率（扣 5 分）。',
@@ -94,7 +109,7 @@ describe('rubric/score-mismatch', () => {
       '2018 年公用经费预算安排 39.58 万元，公用经费实际支出 30.82 万元，公用经费控制率 77.87%。',
       '核定编制人数 17 人，2018 年末实际在职人数 18 人，在职人员控制率为 105.88%。',
     ];
-    const found = run(report({ text, claims: [totalClaim('90')] }), 'zhanjiang-whole-2018');
+    const found = run(report({ text, claims: [totalClaim('90'), ...extractDeductions(textItems(text))] }), 'zhanjiang-whole-2018');
     // 三公 124.38% → 0 as deducted; 公用 77.87% → 5, not 0; 在职 105.88% → 2 to 2.5, not the full 5 the list implies
     expect(found.map((f) => [f.subject, f.expected, f.actual])).toEqual([
       ['公用经费控制率', '5', '0'],

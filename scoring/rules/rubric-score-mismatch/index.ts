@@ -2,9 +2,9 @@
 // rubric's formula and bands, give another score than the one printed.
 import type { Decimal } from 'decimal.js';
 import type { Severity } from '../../../model/index.ts';
-import { checkRubric, type Outcome } from '../../recompute/rubric-check.ts';
-import { outcomeVerdict, showScores, expectedScore } from '../../recompute/rubric-verdict.ts';
-import { show } from '../../recompute/interval.ts';
+import type { Outcome } from '../../recompute/rubric/bind.ts';
+import { judgedScore, outcomeVerdict, showScores, expectedScore } from '../../recompute/rubric/verdict.ts';
+import { show } from '../../../numbers/interval.ts';
 import { defineRule, type RuleContext } from '../../rule.ts';
 
 export default defineRule({
@@ -14,8 +14,8 @@ export default defineRule({
     description: '按评分标准用报告自身数据复算公式类指标的得分，与表中（或评分说明中）的得分不一致',
     basis: '评分表所附评分标准（如湛江市部门整体支出绩效评价指标评分表）；未印评分规则时按财预〔2020〕10号通行算法（仅提示）；数值按四舍五入区间比较',
   },
-  check(report, ctx) {
-    for (const outcome of checkRubric(report, ctx.options.rubric).outcomes) checkOutcome(outcome, ctx);
+  check(_report, ctx) {
+    for (const outcome of ctx.rubric.outcomes) checkOutcome(outcome, ctx);
   },
 });
 
@@ -25,8 +25,9 @@ function checkOutcome(outcome: Outcome, ctx: RuleContext): void {
   const verdict = outcomeVerdict(outcome);
   const assumed = outcome.rubric.basis === 'assumed';
   const severity: Severity = assumed ? 'info' : 'warning';
-  const scored = c.part && outcome.explained ? outcome.explained.value : outcome.printed?.quantity;
-  const where = c.part && outcome.explained ? `评分说明所写本部分得分（“${outcome.explained.text}”）` : printedWhere(outcome);
+  const judged = judgedScore(outcome);
+  const scored = judged?.quantity;
+  const where = judged?.explained ? explainedWhere(judged.explained.text, judged.ofPart) : printedWhere(outcome);
   const calc = calculation(outcome);
   const uncertain = c.inputs.some((f) => f.quantity.uncertain) || outcome.printed?.quantity.uncertain === true;
   const base = { loc: outcome.loc, evidence: outcome.evidence, subject: outcome.subject, uncertain };
@@ -35,7 +36,7 @@ function checkOutcome(outcome: Outcome, ctx: RuleContext): void {
     ctx.report({
       ...base,
       severity,
-      message: `${outcome.subject}：${calc}，${where}为${show(scored.value)}分${unattainable(outcome, scored.value)}${basisNote}`,
+      message: `${outcome.subject}：${calc}${discretionary(judged?.remainder ?? null)}，${where}为${show(scored.value)}分${unattainable(outcome, scored.value)}${basisNote}`,
       expected: expectedScore(verdict.reading),
       actual: scored.value,
       calculation: calc,
@@ -54,6 +55,11 @@ function checkOutcome(outcome: Outcome, ctx: RuleContext): void {
   }
 }
 
+/** A composite row: the formula part's score plus at most the discretionary remainder. */
+function discretionary(remainder: Decimal | null): string {
+  return remainder && remainder.gt(0) ? `，另有酌情计分部分最多${show(remainder)}分` : '';
+}
+
 /** "以7个项目为分母，任何完成数都得不到1.5分". */
 function unattainable(outcome: Outcome, score: Decimal): string {
   const basis = outcome.computation?.countBasis;
@@ -62,6 +68,10 @@ function unattainable(outcome: Outcome, score: Decimal): string {
   const nearest = done.toDecimalPlaces(0);
   const reachable = nearest.div(basis.total).times(basis.points).toDecimalPlaces(2).eq(score);
   return reachable ? '' : `；以${basis.total.toFixed()}为分母，任何完成数都得不到${show(score)}分`;
+}
+
+function explainedWhere(text: string, ofPart: boolean): string {
+  return ofPart ? `评分说明所写本部分得分（“${text}”）` : `评分说明所写本项得分（“${text}”，含按公式计分部分和酌情计分部分）`;
 }
 
 function printedWhere(outcome: Outcome): string {

@@ -1,9 +1,8 @@
 // Rubric items that are defined by a formula but could not be recomputed: a figure the formula needs is
 // not in the report, or the table's weight differs from the rubric's. Never a guess: the finding names
 // what is missing.
-import { checkRubric } from '../../recompute/rubric-check.ts';
-import { verdictFor } from '../../recompute/rubric-verdict.ts';
-import { show } from '../../recompute/interval.ts';
+import { verdictFor } from '../../recompute/rubric/verdict.ts';
+import { show } from '../../../numbers/interval.ts';
 import { defineRule } from '../../rule.ts';
 
 export default defineRule({
@@ -13,8 +12,8 @@ export default defineRule({
     description: '评分标准按公式计分的指标，因报告缺少所需数据（或分值与评分标准不同）而无法复算',
     basis: '评分标准所列计算公式需要的数据应能在报告（评分说明、正文、基础数据表）中找到',
   },
-  check(report, ctx) {
-    const checked = checkRubric(report, ctx.options.rubric);
+  check(_report, ctx) {
+    const checked = ctx.rubric;
     if (checked.error) ctx.report({ message: `未能按评分规则复算：${checked.error}`, loc: {}, evidence: '', subject: '评分规则' });
     for (const outcome of checked.outcomes) {
       const c = outcome.computation;

@@ -4,8 +4,8 @@
 // row's own text, which carries both numbers.
 import { Decimal } from 'decimal.js';
 import type { Loc, Quantity, Report } from '../../../model/index.ts';
-import { parseNumericCell } from '../../../normalizers/number.ts';
-import { cleanText } from '../../../normalizers/text.ts';
+import { parseNumericCell } from '../../../numbers/quantity.ts';
+import { cleanText } from '../../../numbers/text.ts';
 import { scoreStatements } from './statements.ts';
 
 export interface RowStatement {

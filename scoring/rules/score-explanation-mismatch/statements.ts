@@ -1,7 +1,7 @@
 // What a 评分说明 says the score is: "本项得分2.5分", "该指标得分 8 分", "本项扣1分", "本项得满分",
 // "本项得分=(0.95706+0.9074)/2*5=4.66分".
 import { Decimal } from 'decimal.js';
-import { cleanText } from '../../../normalizers/text.ts';
+import { cleanText } from '../../../numbers/text.ts';
 
 export interface ScoreStatements {
   scores: Decimal[];

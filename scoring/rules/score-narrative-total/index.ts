@@ -1,5 +1,5 @@
 import type { ClaimOf, Quantity, Report } from '../../../model/index.ts';
-import { judge, show } from '../../recompute/interval.ts';
+import { judge, show } from '../../../numbers/interval.ts';
 import { checkable, tableScoreSum } from '../../recompute/tree.ts';
 import { defineRule } from '../../rule.ts';
 

@@ -6,7 +6,7 @@ export default defineRule({
     id: 'score/out-of-range',
     severity: 'error',
     description: '指标得分不能超过其分值，也不能为负数（加减分项除外）',
-    basis: '每项指标 0 ≤ 得分 ≤ 分值（DOMAIN.md“The scoring table”）',
+    basis: '每项指标 0 ≤ 得分 ≤ 分值（docs/domain.md“The scoring table”）',
   },
   check(report, ctx) {
     for (const table of report.tables.filter((t) => t.quality !== 'unreadable')) {

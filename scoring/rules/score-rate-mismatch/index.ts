@@ -1,5 +1,5 @@
 import type { Loc, Quantity } from '../../../model/index.ts';
-import { div, exact, judge, ofQuantity, scale, show, type Interval } from '../../recompute/interval.ts';
+import { div, exact, judge, ofQuantity, scale, show, type Interval } from '../../../numbers/interval.ts';
 import { allNodes } from '../../recompute/tree.ts';
 import { defineRule, type RuleContext } from '../../rule.ts';
 

@@ -1,5 +1,5 @@
 import type { IndicatorNode, ScoringTable } from '../../../model/index.ts';
-import { judge, show } from '../../recompute/interval.ts';
+import { judge, show } from '../../../numbers/interval.ts';
 import { allNodes, checkable, nodeScoreSum, sameName } from '../../recompute/tree.ts';
 import { defineRule, type RuleContext } from '../../rule.ts';
 

@@ -1,5 +1,5 @@
 import { checkable, tableScoreSum } from '../../recompute/tree.ts';
-import { judge, show } from '../../recompute/interval.ts';
+import { judge, show } from '../../../numbers/interval.ts';
 import { defineRule } from '../../rule.ts';
 
 export default defineRule({

@@ -8,7 +8,7 @@ export default defineRule({
     id: 'sum/balance-mismatch',
     severity: 'warning',
     description: '收支余额表中某行“期初 + 本年收入 − 本年支出（− 财政收回）”不等于期末余额',
-    basis: '余额勾稽关系：期末 = 期初 + 收入 − 支出 − 收回；期末为空的行不检查；行间调剂可能使单行不平，故为警告（DOMAIN.md 舍入区间规则）',
+    basis: '余额勾稽关系：期末 = 期初 + 收入 − 支出 − 收回；期末为空的行不检查；行间调剂可能使单行不平，故为警告（docs/domain.md 舍入区间规则）',
     evidence: 'structure',
   },
   check(report, ctx) {

@@ -12,7 +12,7 @@ export default defineRule({
     id: 'sum/breakdown-mismatch',
     severity: 'error',
     description: '正文“X，其中：A、B、C”中各分项之和超过总数（少于总数的仅作提示，可能未列全；但差额恰为一位数字写错或两位数字互换的，为警告）',
-    basis: '分项之和不能超过总数；按数列的小数位判断舍入区间，几分钱的差异属正常舍入（DOMAIN.md）；“其中”可能未列全，但与总数仅差一位数字或两位互换，是录入错误的特征',
+    basis: '分项之和不能超过总数；按数列的小数位判断舍入区间，几分钱的差异属正常舍入（docs/domain.md）；“其中”可能未列全，但与总数仅差一位数字或两位互换，是录入错误的特征',
     evidence: 'sentence',
   },
   check(report, ctx) {

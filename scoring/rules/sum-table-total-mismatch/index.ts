@@ -8,7 +8,7 @@ export default defineRule({
     id: 'sum/table-total-mismatch',
     severity: 'error',
     description: '数据表（收支明细表、资产表等）中“小计/合计”行的数字不等于其所汇总各行之和',
-    basis: '合计 = 各分项之和（“其中”行不计入）；按该列的小数位判断舍入区间（DOMAIN.md）。评分表的合计由 score/* 规则检查',
+    basis: '合计 = 各分项之和（“其中”行不计入）；按该列的小数位判断舍入区间（docs/domain.md）。评分表的合计由 score/* 规则检查',
     evidence: 'structure',
   },
   check(report, ctx) {

@@ -3,7 +3,7 @@
 import type { ClaimOf, Report } from '../../../model/index.ts';
 import { comparablePair } from '../../../normalizers/claims/target.ts';
 import { leaves } from '../../recompute/tree.ts';
-import { ofQuantity } from '../../recompute/interval.ts';
+import { ofQuantity } from '../../../numbers/interval.ts';
 import { printed, where } from '../../recompute/format.ts';
 import { defineRule } from '../../rule.ts';
 

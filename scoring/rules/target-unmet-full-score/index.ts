@@ -3,7 +3,7 @@
 import type { IndicatorNode } from '../../../model/index.ts';
 import { comparablePair } from '../../../normalizers/claims/target.ts';
 import { printed } from '../../recompute/format.ts';
-import { show } from '../../recompute/interval.ts';
+import { show } from '../../../numbers/interval.ts';
 import { defineRule } from '../../rule.ts';
 import { fallsShort } from '../target-claim-vs-actual/index.ts';
 

@@ -1,10 +1,10 @@
 // A tiny evaluator for the formulas budget sheets use: + - * / on numbers and cell references
 // (A1, $B$2, 基础数据表!E4, 'Sheet 1'!E4), parentheses, unary minus, and SUM / AVERAGE over
-// references, ranges and expressions. Values are rounding intervals (scoring/recompute/interval.ts):
+// references, ranges and expressions. Values are rounding intervals (numbers/interval.ts):
 // a cell shown with a fixed number format stands for every value that rounds to what is shown;
 // a General cell shows its value in full and is exact. Anything else → Unsupported, and the rule skips.
 import { Decimal } from 'decimal.js';
-import { add, around, div, exact, mul, sub, sum, type Interval } from '../../recompute/interval.ts';
+import { add, around, div, exact, mul, sub, sum, type Interval } from '../../../numbers/interval.ts';
 
 export class Unsupported extends Error {}
 

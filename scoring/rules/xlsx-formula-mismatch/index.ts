@@ -3,7 +3,7 @@
 // report.sheets (the spreadsheet tables, with formula and numFmt per cell).
 import { Decimal } from 'decimal.js';
 import type { Cell, Table } from '../../../model/index.ts';
-import { judge, midpoint, show } from '../../recompute/interval.ts';
+import { judge, midpoint, show } from '../../../numbers/interval.ts';
 import { defineRule } from '../../rule.ts';
 import { evaluate, shownInterval, shownNumber, Unsupported, type CellValue } from './formula.ts';
 

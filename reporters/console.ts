@@ -1,18 +1,6 @@
 // The Chinese console summary: one block per document, findings with place and original text.
-import type { DocumentResult, Finding, Output } from '../model/index.ts';
-
-const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' } as const;
-const STATUS_LABEL = { ok: '已检查', partial: '部分检查', error: '无法读取' } as const;
-
-export function formatLocation(loc: Finding['location']): string {
-  const parts: string[] = [];
-  if (loc.page) parts.push(`第${loc.page}页`);
-  if (loc.table) parts.push(`表${loc.table}`);
-  if (loc.row) parts.push(`第${loc.row}行`);
-  if (loc.column) parts.push(`第${loc.column}列`);
-  if (loc.line && !loc.page) parts.push(`文本第${loc.line}行`);
-  return parts.join('，') || '位置未知';
-}
+import type { DocumentResult, Output, Severity } from '../model/index.ts';
+import { countBySeverity, formatLocation, SEVERITY_LABEL, sortFindings, STATUS_LABEL } from './labels.ts';
 
 export function formatDocument(doc: DocumentResult): string {
   const lines: string[] = [];
@@ -23,11 +11,10 @@ export function formatDocument(doc: DocumentResult): string {
   }
   lines.push(`  单位：${doc.unit ?? '未识别'}　年度：${doc.year ?? '未识别'}　等级：${doc.grade ?? '未识别'}`);
   lines.push(`  报告总分：${doc.claimedTotal ?? '未找到'}　复算总分：${doc.computedTotal ?? '无法复算'}`);
-  const count = (s: Finding['severity']) => doc.findings.filter((f) => f.severity === s).length;
-  lines.push(`  错误 ${count('error')} 项，警告 ${count('warning')} 项，提示 ${count('info')} 项`);
+  const count = countBySeverity(doc);
+  lines.push(`  错误 ${count.error} 项，警告 ${count.warning} 项，提示 ${count.info} 项`);
   for (const note of doc.notes) lines.push(`  说明：${note}`);
-  const order = { error: 0, warning: 1, info: 2 };
-  for (const f of [...doc.findings].sort((a, b) => order[a.severity] - order[b.severity])) {
+  for (const f of sortFindings(doc.findings)) {
     lines.push(`  [${SEVERITY_LABEL[f.severity]}] ${f.rule}　${formatLocation(f.location)}`);
     lines.push(`      ${f.message}`);
     if (f.evidence) lines.push(`      原文：${truncate(f.evidence.replace(/\s+/g, ' '), 160)}`);
@@ -38,7 +25,7 @@ export function formatDocument(doc: DocumentResult): string {
 export function formatSummary(output: Output): string {
   const docs = output.documents;
   const all = docs.flatMap((d) => d.findings);
-  const bySeverity = (s: Finding['severity']) => all.filter((f) => f.severity === s).length;
+  const bySeverity = (s: Severity) => all.filter((f) => f.severity === s).length;
   const failed = docs.filter((d) => d.status === 'error').length;
   return `共 ${docs.length} 个文件（${failed} 个无法读取）：错误 ${bySeverity('error')} 项，警告 ${bySeverity('warning')} 项，提示 ${bySeverity('info')} 项`;
 }

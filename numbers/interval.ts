@@ -2,7 +2,7 @@
 // decimals stands for [v − ½·10^−d, v + ½·10^−d]. A stated result is inconsistent only when its
 // interval does not meet the interval its inputs allow.
 import { Decimal } from 'decimal.js';
-import type { Quantity } from '../../model/index.ts';
+import type { Quantity } from '../model/index.ts';
 
 export interface Interval {
   lo: Decimal;

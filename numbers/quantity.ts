@@ -5,16 +5,17 @@
 import { Decimal } from 'decimal.js';
 import type { Loc, Quantity, Unit } from '../model/index.ts';
 import { cleanText } from './text.ts';
+import { COUNT_UNIT, DIGITS, UNIT, WAN_YUAN_PER, decimalsOf, isMoneyUnit, plainDigits } from './vocabulary.ts';
 
-const COUNT_UNITS = ['个', '家', '人', '项', '次', '条', '件', '本', '批', '场', '笔', '户', '座', '名'] as const;
-const UNIT_PATTERN = '(?:万元|亿元|元|%|分|' + COUNT_UNITS.join('|') + ')';
-const NUMBER_PATTERN = '\\d{1,3}(?:[,，]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+';
+const UNIT_PATTERN = `(?:${UNIT})`;
+/** The vocabulary's digits, plus a bare leading point (".5"). */
+const NUMBER_PATTERN = `${DIGITS}|\\.\\d+`;
 const SIGN_PATTERN = '(?:负|减少|-|−)?';
 // A number not glued to letters/digits before it (so "GB2312" or "A3" are not read as figures).
 const QUANTITY = new RegExp(`(?<![A-Za-z0-9.])(${SIGN_PATTERN})\\s*(${NUMBER_PATTERN})\\s*(${UNIT_PATTERN})?`, 'g');
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const CN_COUNT = new RegExp(`([零〇一二两三四五六七八九十]{1,3})(${COUNT_UNITS.join('|')})`, 'g');
+const CN_COUNT = new RegExp(`([零〇一二两三四五六七八九十]{1,3})(${COUNT_UNIT})`, 'g');
 
 export interface ParseOptions {
   /** Read "减少" and "负" as a minus sign (default true). */
@@ -59,9 +60,8 @@ export function parseNumericCell(text: string, loc: Loc = {}): Quantity | null {
 }
 
 function toQuantity(sign: string, digits: string, unit: string, raw: string, loc: Loc, options: ParseOptions): Quantity | null {
-  const plain = digits.replace(/[,，]/g, '');
-  const point = plain.indexOf('.');
-  const decimals = point < 0 ? 0 : plain.length - point - 1;
+  const plain = plainDigits(digits);
+  const decimals = decimalsOf(plain);
   let value: Decimal;
   try {
     value = new Decimal(plain);
@@ -90,7 +90,5 @@ export function formatQuantity(q: Pick<Quantity, 'value' | 'decimals' | 'unit'>)
 
 /** Value in 万元 for money quantities (元 ÷ 10⁴, 亿元 × 10⁴); other units unchanged. */
 export function toWanYuan(q: Quantity): Decimal {
-  if (q.unit === '元') return q.value.div(10_000);
-  if (q.unit === '亿元') return q.value.times(10_000);
-  return q.value;
+  return isMoneyUnit(q.unit) ? q.value.times(WAN_YUAN_PER[q.unit]) : q.value;
 }

@@ -24,3 +24,10 @@ export function cleanText(text: string): string {
   out = out.replace(/\*\*/g, '').replace(/<\/?p>/g, ' ');
   return out;
 }
+
+/** Normalizes an indicator name for matching: no spaces, punctuation, quotes or "(50分)". */
+export function normalizeName(name: string): string {
+  return cleanText(name)
+    .replace(/\(\s*\d+(?:\.\d+)?\s*分\s*\)/g, '')
+    .replace(/[\s"“”‘’'「」《》()（）【】[\]、,，.。:：;；*\-—_]/g, '');
+}

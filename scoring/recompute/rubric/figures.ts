@@ -3,11 +3,12 @@
 // one formula are preferably taken from one sentence or table row ("co-located"), so that a figure is
 // not paired with a namesake from another part of the report.
 import { Decimal } from 'decimal.js';
-import type { IndicatorNode, Loc, Quantity, Report } from '../../model/index.ts';
-import { parseQuantity } from '../../normalizers/number.ts';
-import { cleanText } from '../../normalizers/text.ts';
-import type { FigureSpec } from '../rubrics/schema.ts';
-import { ofQuantity, exact, scale, type Interval } from './interval.ts';
+import type { IndicatorNode, Loc, Quantity, Report } from '../../../model/index.ts';
+import { parseQuantity } from '../../../numbers/quantity.ts';
+import { cleanText } from '../../../numbers/text.ts';
+import type { FigureSpec } from '../../rubrics/schema.ts';
+import { ofQuantity, exact, scale, type Interval } from '../../../numbers/interval.ts';
+import { DIGITS, UNIT, WAN_YUAN_PER, endsInsideWorkedExample, isCountUnit, isMoneyUnit } from '../../../numbers/vocabulary.ts';
 
 export interface SearchEntry {
   text: string;
@@ -32,17 +33,14 @@ export interface FoundFigure {
   at: number;
 }
 
-const NUMBER = '(?:-|负)?\\s*(?:\\d{1,3}(?:[,，]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
-const UNIT = '(?:万元|亿元|元|%|分|个|项|人|家|名|条|次|件)';
-export const NUM = `${NUMBER}\\s*${UNIT}?`;
+/** A signed number with its optional unit, as a rubric pattern's {n} placeholder stands for it. */
+export const NUM = `(?:-|负)?\\s*(?:${DIGITS})\\s*(?:${UNIT})?`;
 /** What may stand between a label and its number: "为", "：", "=", tabs. */
 const FILLER = '[\\s:：为是约达到共计有=]{0,8}';
 const LEADING_FILLER = new RegExp(`^${FILLER}`);
 const LEADING_NUM = new RegExp(`^${NUM}`);
 /** "12337.00+68951.26=81288.26": the figure is the sum's result. */
 const SUM = new RegExp(`^(?:${NUM}\\s*\\+\\s*)+${NUM}\\s*=\\s*(${NUM})`);
-/** The label sits inside a worked example of the rubric ("如按100分折算市委督查得分95分"). */
-const EXAMPLE_BEFORE = /(?:如按|例如|比如|如：|如:)[^。；;]{0,30}$/;
 
 const compiled = new Map<string, RegExp>();
 /** Rubric patterns are few and reused for every report: compile each once (global flag, so reset lastIndex). */
@@ -53,8 +51,6 @@ function regex(source: string): RegExp {
   return re;
 }
 
-const MONEY_UNITS = new Set(['元', '万元', '亿元']);
-const COUNT_UNITS = new Set(['个', '项', '人', '家', '名', '条', '次', '件']);
 
 /** The report's text as search entries: paragraphs broken by page or line wraps are joined. */
 export function searchCorpus(report: Report): SearchEntry[] {
@@ -82,7 +78,8 @@ export function findInEntry(id: string, spec: FigureSpec, entry: SearchEntry): F
   for (const pattern of spec.patterns) {
     for (const m of entry.text.matchAll(regex(pattern))) {
       const start = m.index ?? 0;
-      if (EXAMPLE_BEFORE.test(entry.text.slice(Math.max(0, start - 30), start))) continue;
+      // The label sits inside a worked example of the rubric ("如按100分折算市委督查得分95分").
+      if (endsInsideWorkedExample(entry.text.slice(Math.max(0, start - 30), start))) continue;
       const found = numberAfter(id, spec, entry, start + m[0].length);
       if (found) return found;
     }
@@ -110,7 +107,8 @@ function numberAfter(id: string, spec: FigureSpec, entry: SearchEntry, from: num
 export function toFigure(id: string, spec: FigureSpec, printed: Quantity, entry: SearchEntry, at: number): FoundFigure | null {
   const quantity: Quantity = printed.unit === '' && spec.defaultUnit ? { ...printed, unit: spec.defaultUnit } : printed;
   if (!unitFits(spec, quantity.unit)) return null;
-  const factor = moneyFactor(quantity.unit);
+  // Money is compared in 万元.
+  const factor = isMoneyUnit(quantity.unit) ? WAN_YUAN_PER[quantity.unit] : new Decimal(1);
   // Counts are exact: 17 人 is seventeen, not [16.5, 17.5].
   const interval = spec.unit === 'count' ? exact(quantity.value) : scale(ofQuantity(quantity), factor);
   return {
@@ -133,22 +131,16 @@ function zeroFigure(id: string, spec: FigureSpec, entry: SearchEntry, at: number
 function unitFits(spec: FigureSpec, unit: string): boolean {
   switch (spec.unit) {
     case 'money':
-      return MONEY_UNITS.has(unit);
+      return isMoneyUnit(unit);
     case 'percent':
       return unit === '%';
     case 'score':
       return unit === '分' || unit === '';
     case 'count':
-      return COUNT_UNITS.has(unit);
+      return isCountUnit(unit);
   }
 }
 
-/** Money is compared in 万元. */
-function moneyFactor(unit: string): string {
-  if (unit === '元') return '0.0001';
-  if (unit === '亿元') return '10000';
-  return '1';
-}
 
 /** The figure's first occurrence by pattern priority across entries (explanation first). */
 export function findFigure(id: string, spec: FigureSpec, entries: SearchEntry[]): FoundFigure | null {
@@ -210,11 +202,4 @@ export function findSubstitution(
       }
   }
   return null;
-}
-
-/** Normalizes an indicator name for matching: no spaces, punctuation, quotes or "(50分)". */
-export function normalizeName(name: string): string {
-  return cleanText(name)
-    .replace(/\(\s*\d+(?:\.\d+)?\s*分\s*\)/g, '')
-    .replace(/[\s"“”‘’'「」《》()（）【】[\]、,，.。:：;；*\-—_]/g, '');
 }

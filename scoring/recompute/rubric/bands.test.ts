@@ -3,13 +3,13 @@
 // indicator's 评分说明; the rule must accept the right score and flag the wrong one.
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { node, report, table } from '../../test/helpers/report.ts';
-import { runRules } from '../engine.ts';
-import rubricScoreMismatch from '../rules/rubric-score-mismatch/index.ts';
-import { shippedRubrics } from '../rubrics/load.ts';
-import type { Band, IndicatorSpec, Rubric } from '../rubrics/schema.ts';
-import { scoreValue } from './formulas.ts';
-import { exact } from './interval.ts';
+import { node, report, table } from '../../../test/helpers/report.ts';
+import { runRules } from '../../engine.ts';
+import rubricScoreMismatch from '../../rules/rubric-score-mismatch/index.ts';
+import { shippedRubrics } from '../../rubrics/load.ts';
+import type { Band, IndicatorSpec, Rubric } from '../../rubrics/schema.ts';
+import { scoreValue } from '../formulas/index.ts';
+import { exact } from '../../../numbers/interval.ts';
 
 const findingsFor = (rubric: Rubric, item: IndicatorSpec, rate: string, score: string) => {
   const stated = item.formula && 'stated' in item.formula ? item.formula.stated : undefined;

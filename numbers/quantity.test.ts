@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findQuantities, formatQuantity, parseNumericCell, parseQuantity } from './number.ts';
+import { findQuantities, formatQuantity, parseNumericCell, parseQuantity } from './quantity.ts';
 
 const one = (text: string) => {
   const q = parseQuantity(text);

@@ -2,10 +2,10 @@
 // reading of the rubric when it lies within the rounding interval of a score that reading allows; a
 // band decision that flips inside the inputs' rounding interval allows both bands.
 import { Decimal } from 'decimal.js';
-import type { Quantity } from '../../model/index.ts';
-import type { Reading } from './formulas.ts';
-import { judge, show, type Interval } from './interval.ts';
-import type { Outcome } from './rubric-check.ts';
+import type { Quantity } from '../../../model/index.ts';
+import type { Reading } from '../formulas/index.ts';
+import { judge, show, type Interval } from '../../../numbers/interval.ts';
+import type { Outcome } from './bind.ts';
 
 export type ScoreVerdict =
   | { kind: 'consistent' }
@@ -49,11 +49,39 @@ export function showScores(reading: Reading): string {
   return reading.scores.map((s) => `${show(s.lo.plus(s.hi).div(2))}分`).join('或');
 }
 
-/** The verdict on the printed score, or on the 评分说明's part score for partly-formula indicators. */
+/** The score a rubric outcome is judged on, and whether it is the formula part's own score. */
+export interface JudgedScore {
+  quantity: Quantity;
+  /** The 评分说明's score for the formula part alone (预算编制准确性: the 3 points of 预决算差异率). */
+  ofPart: boolean;
+  /** The 评分说明's score, when it is the one judged. */
+  explained: Outcome['explained'];
+  /** The discretionary points the score may hold on top of the formula part. */
+  remainder: Decimal | null;
+}
+
+/**
+ * For an indicator scored partly by formula (a composite row: part 1 by formula, part 2 at discretion),
+ * the 评分说明's score is the formula part's own only when the part can hold it and it is not the row's
+ * printed score; otherwise it is the whole row's, judged like the printed score: between the part's
+ * score and the part's score plus the discretionary remainder.
+ */
+export function judgedScore(outcome: Outcome): JudgedScore | null {
+  const part = outcome.computation?.part;
+  const explained = outcome.explained;
+  if (part && explained) {
+    const printed = outcome.printed?.quantity.value;
+    const wholeRow = explained.value.value.gt(part.points) || (printed !== undefined && printed.gt(part.points) && explained.value.value.eq(printed));
+    return { quantity: explained.value, ofPart: !wholeRow, explained, remainder: wholeRow ? part.remainder : null };
+  }
+  if (!outcome.printed) return null;
+  return { quantity: outcome.printed.quantity, ofPart: false, explained: null, remainder: part ? part.remainder : null };
+}
+
+/** The verdict on the printed score, or on the 评分说明's score for partly-formula indicators. */
 export function outcomeVerdict(outcome: Outcome): ScoreVerdict | null {
   const c = outcome.computation;
   if (!c || c.readings.length === 0) return null;
-  if (c.part && outcome.explained) return verdictFor(outcome.explained.value, c.readings);
-  if (!outcome.printed) return null;
-  return verdictFor(outcome.printed.quantity, c.readings, c.part ? c.part.remainder : null);
+  const judged = judgedScore(outcome);
+  return judged ? verdictFor(judged.quantity, c.readings, judged.remainder) : null;
 }
