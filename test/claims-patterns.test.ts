@@ -34,7 +34,7 @@ describe('issue 12 text/claims patterns, end to end', () => {
   it('6: 31,250,400.00 元 restated as 312.50 万元, and 12.5 万元 as 0.125 亿元, are decimal slips', async () => {
     const found = await findings('decimal-slip.txt');
     expect(serious(found)).toEqual([
-      { rule: 'figure/conflict', severity: 'error', expected: '31250400', actual: '312.5', line: 7 },
+      { rule: 'figure/conflict', severity: 'error', expected: '3125.04', actual: '312.5', line: 7 },
       { rule: 'figure/conflict', severity: 'error', expected: '12.5', actual: '0.125', line: 9 },
     ]);
     expect(found.filter((f) => f.rule === 'figure/conflict').every((f) => f.message.includes('疑为小数点或金额单位错写'))).toBe(true);
