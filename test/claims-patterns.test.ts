@@ -35,7 +35,7 @@ describe('issue 12 text/claims patterns, end to end', () => {
     const found = await findings('decimal-slip.txt');
     expect(serious(found)).toEqual([
       { rule: 'figure/conflict', severity: 'error', expected: '3125.04', actual: '312.5', line: 7 },
-      { rule: 'figure/conflict', severity: 'error', expected: '12.5', actual: '0.125', line: 9 },
+      { rule: 'figure/conflict', severity: 'error', expected: '0.00125', actual: '0.125', line: 9 },
     ]);
     expect(found.filter((f) => f.rule === 'figure/conflict').every((f) => f.message.includes('疑为小数点或金额单位错写'))).toBe(true);
   });

@@ -19,14 +19,15 @@ export function inWan(f: Figure): Interval {
 
 /**
  * `from`'s value in the unit `to` is printed in (what `to` should read): rounded half-up to `to`'s
- * decimals, or to three significant digits when that would round it away (10.4万元 in 亿元 is 0.00104, not 0.00).
+ * decimals, or to three significant digits when that would round most of it away (10.4万元 in 亿元 is 0.00104, not 0.00).
  */
 export function restatedIn(from: Figure, to: Figure): Decimal {
   const [fromUnit, toUnit] = [from.value.unit, to.value.unit];
   if (!isMoneyUnit(fromUnit) || !isMoneyUnit(toUnit)) return from.value.value;
   const exact = from.value.value.times(WAN_YUAN_PER[fromUnit]).div(WAN_YUAN_PER[toUnit]);
   const atPrinted = exact.toDecimalPlaces(to.value.decimals, Decimal.ROUND_HALF_UP);
-  return atPrinted.isZero() && !exact.isZero() ? exact.toSignificantDigits(3) : atPrinted;
+  const lossy = !atPrinted.eq(exact) && (atPrinted.isZero() || atPrinted.precision(true) < 3);
+  return lossy ? exact.toSignificantDigits(3) : atPrinted;
 }
 
 export interface FigurePair {
