@@ -80,7 +80,7 @@ export function findInEntry(id: string, spec: FigureSpec, entry: SearchEntry): F
       const start = m.index ?? 0;
       // The label sits inside a worked example of the rubric ("如按100分折算市委督查得分95分").
       if (endsInsideWorkedExample(entry.text.slice(Math.max(0, start - 30), start))) continue;
-      const found = numberAfter(id, spec, entry, start + m[0].length);
+      const found = numberAfter(id, spec, entry, start + m[0].length) ?? resultOfEquation(id, spec, entry, start + m[0].length);
       if (found) return found;
     }
   }
@@ -101,6 +101,17 @@ function numberAfter(id: string, spec: FigureSpec, entry: SearchEntry, from: num
   const quantity = parseQuantity(raw.replace(/^负/, '-'), entry.loc);
   if (!quantity) return null;
   return toFigure(id, spec, quantity, entry, from + filler.length);
+}
+
+/** "结转结余率=0.0690/(0.0033+0.2572)×100%=26.49%": the label's value is the equation's result. */
+function resultOfEquation(id: string, spec: FigureSpec, entry: SearchEntry, from: number): FoundFigure | null {
+  const clause = /^\s*[=＝][^，,。；;]*/.exec(entry.text.slice(from))?.[0];
+  if (!clause) return null;
+  const lastEquals = Math.max(clause.lastIndexOf('='), clause.lastIndexOf('＝'));
+  const raw = LEADING_NUM.exec(clause.slice(lastEquals + 1).trimStart())?.[0];
+  const quantity = raw ? parseQuantity(raw, entry.loc) : null;
+  const at = from + lastEquals + 1 + (clause.slice(lastEquals + 1).length - clause.slice(lastEquals + 1).trimStart().length);
+  return quantity ? toFigure(id, spec, quantity, entry, at) : null;
 }
 
 /** Accepts a quantity only in a unit that fits the figure; converts money to 万元. */

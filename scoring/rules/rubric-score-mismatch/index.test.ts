@@ -39,6 +39,11 @@ describe('rubric/score-mismatch', () => {
     expect(f.message).toContain('20% < 24% ≤ 30% → 1分');
   });
 
+  it('invalid: a rate stated as the result of its own equation scored outside its band (26.49% scored 3 → 1)', () => {
+    const r = row('结转结余率', '3', '3', '年初财政拨款结转和结余0.0033亿元，全年预算数0.2572亿元，年末财政拨款结转和结余0.0690亿元，结转结余率=0.0690/(0.0033+0.2572)×100%=26.49%。因此，本项得3分。');
+    expect(run(r)).toMatchObject([{ severity: 'warning', expected: '1', actual: '3' }]);
+  });
+
   it('invalid: 重点工作完成率 from the 基础数据表 (seed 000: 96.15 and 100.5 give 4.92, not 4.95)', () => {
     const r = report({ tables: [table([node(3, '重点工作完成效率', '5', '4.95')])], text: ['重点工作\t市委督查得分\t96.15\t政府督查得分\t100.5\t完成率\t100%'] });
     const [f] = run(r);
