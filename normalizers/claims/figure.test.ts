@@ -13,6 +13,10 @@ describe('extractFigures', () => {
     expect(figures('本年度部门年初预算数为3,606.41万元。', '2020年年初预算数为3,431.40万元。').map((f) => f.split('|')[0])).toEqual(['预算数', '预算数']);
   });
 
+  it('takes the period from a short time phrase that opens the sentence (截至年末，…)', () => {
+    expect(figures('截至年末，财政拨款结转和结余93.00亿元，已按规定清理盘活。')).toEqual(['财政拨款结转和结余||年末|unit|93.00亿元']);
+  });
+
   it('tells last year-end from this year-end', () => {
     expect(figures('当年年末存量资金0.08万元，上一年度年末存量资金10.4万元。')).toEqual(['存量资金||年末|unit|0.08万元', '存量资金||上年末|unit|10.4万元']);
   });

@@ -54,7 +54,7 @@ export function figuresIn(segment: Segment): Figure[] {
     const rawLabel = labelBefore(segment.text, at);
     if (!VOCABULARY.test(rawLabel)) continue;
     const clause = segment.text.slice(segment.text.slice(0, at).search(/[^，,。；;：:]*$/), at);
-    const period = periodOf(clause);
+    const period = periodOf(clause, leadingTimePhrase(segment.text, at));
     if (NEEDS_PERIOD.test(rawLabel) && !period.point && !period.year) continue;
     const label = normalizeLabel(rawLabel);
     if (GENERIC.test(label) && !period.point) continue;
@@ -88,10 +88,17 @@ interface Period {
   point: string | null;
 }
 
-function periodOf(clause: string): Period {
-  const year = /((?:19|20)\d{2})\s*年/.exec(clause)?.[1] ?? null;
+/** The clause's own period; failing that, the time phrase that opens the sentence (截至年末，…). */
+function periodOf(clause: string, lead = ''): Period {
+  const own = periodIn(clause);
+  if (own.point || own.year || !lead) return own;
+  return periodIn(lead);
+}
+
+function periodIn(text: string): Period {
+  const year = /((?:19|20)\d{2})\s*年/.exec(text)?.[1] ?? null;
   for (const [pattern, name] of PERIODS) {
-    const m = pattern.exec(clause);
+    const m = pattern.exec(text);
     if (m) return { year, point: name || m[0].replace(/\s+/g, '') };
   }
   return { year, point: null };
@@ -103,6 +110,14 @@ const formatPeriod = (p: Period) => `${p.year ?? ''}|${p.point ?? ''}`;
 export function parsePeriod(period: string | null | undefined): Period {
   const [year, point] = (period ?? '|').split('|');
   return { year: year || null, point: point || null };
+}
+
+/** "截至年末，财政拨款结转和结余93.00亿元": a short time phrase that opens the clause before this one. */
+function leadingTimePhrase(text: string, at: number): string {
+  const before = text.slice(0, at);
+  const clauseStart = before.search(/[^，,。；;：:]*$/);
+  const previous = /(?:^|[。；;])([^，,。；;：:]{1,12})[，,]$/.exec(before.slice(0, clauseStart));
+  return previous ? previous[1] : '';
 }
 
 /** The label without its period words and filler: "上一年度年末存量资金" → "存量资金". */
