@@ -30,6 +30,14 @@ describe('extractFigures', () => {
     expect(found).toEqual(['预算数||年初|project:业务工作经费|120万元', '预算数||全年|project:业务工作经费|100万元', '执行数||全年|project:业务工作经费|96.89万元']);
   });
 
+  it('in a report on one project, the narrative speaks of that project', () => {
+    const form = ['项目名称\t业务工作经费', '年度资金(万元)\t年初预算数\t全年预算数\t全年执行数', '年度资金总额\t120\t100\t96.89'];
+    const project = figures('2022年度业务工作经费项目支出绩效自评报告', '全年执行数为96.89万元。', ...form);
+    expect(project[0]).toBe('执行数||全年|project:业务工作经费|96.89万元');
+    const department = figures('2022年度某局部门整体支出绩效自评报告', '全年执行数为96.89万元。', ...form);
+    expect(department[0]).toBe('执行数||全年|unit|96.89万元');
+  });
+
   it('skips amounts outside the vocabulary and bare labels without a period', () => {
     expect(figures('贷款余额 3660.83 亿元，决算数 12 万元。')).toEqual([]);
   });

@@ -28,7 +28,23 @@ const PERIODS: [RegExp, string][] = [
 ];
 
 export function extractFigures(text: Report['text']): Figure[] {
-  return [...allSegments(text).flatMap(figuresIn), ...tablesOf(text).flatMap(budgetRowFigures)];
+  const figures = [...allSegments(text).flatMap(figuresIn), ...tablesOf(text).flatMap(budgetRowFigures)];
+  return isProjectReport(text) ? inTheProjectsScope(figures) : figures;
+}
+
+/** "…经费项目支出绩效自评报告": the whole report speaks of one project. */
+const PROJECT_REPORT_TITLE = /项目.{0,12}(?:绩效自评报告|绩效评价报告|自评报告)/;
+
+function isProjectReport(text: Report['text']): boolean {
+  return text.slice(0, 6).some((t) => PROJECT_REPORT_TITLE.test(t.text) && !/部门整体|整体支出/.test(t.text));
+}
+
+/** In a report on one project, the narrative's figures are that project's, as its form's are. */
+function inTheProjectsScope(figures: Figure[]): Figure[] {
+  const projects = new Set(figures.map((f) => f.scope ?? 'unit').filter((scope) => scope.startsWith('project:')));
+  if (projects.size !== 1) return figures;
+  const [scope] = projects;
+  return figures.map((f) => ((f.scope ?? 'unit') === 'unit' || f.scope === 'project' ? { ...f, scope } : f));
 }
 
 /** "（折合312.50万元）" right after a figure restates that figure in another unit. */
