@@ -43,12 +43,20 @@ function parse(value: string): Decimal | null {
   }
 }
 
+/** Equal as printed, or equal once restated in another unit and rounded to the coarser of the two printings
+ * (3488.08 万元 is 0.3488 亿元 as a report prints it). */
 export function sameValue(a: string | null, b: string | null): boolean {
   if (a === null || b === null) return false;
   const x = parse(a);
   const y = parse(b);
   if (!x || !y) return a.trim() === b.trim();
-  return SCALES.some((s) => x.times(s).eq(y));
+  if (x.eq(y)) return true;
+  return SCALES.some((s) => {
+    if (s.eq(1)) return false;
+    const scaled = x.times(s);
+    const places = Math.min(scaled.decimalPlaces(), y.decimalPlaces());
+    return scaled.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).eq(y.toDecimalPlaces(places, Decimal.ROUND_HALF_UP));
+  });
 }
 
 const normalize = (s: string) => s.replace(/[\s“”"'‘’（）()：:，,。]/g, '');
