@@ -66,6 +66,19 @@ function budgetScore(report: RenderedReport): Decimal {
   return new Decimal(0);
 }
 
+/** The data table (项目 | 年初预算数 | 全年预算数 | 全年执行数): per column, 合计 minus the sum of the rows. */
+function dataTableGaps(report: RenderedReport): Decimal[] | null {
+  for (const block of report.blocks) {
+    if (block.kind !== 'table' || block.grid[0][0]?.text !== '项目') continue;
+    const number = (t: string) => new Decimal(t.replace(/,/g, ''));
+    const rows = block.grid.slice(1).map((row) => row.map((c) => c?.text ?? ''));
+    const total = rows.find((r) => r[0] === '合计')!;
+    const items = rows.filter((r) => r[0] !== '合计');
+    return [1, 2, 3].map((c) => number(total[c]).minus(items.reduce((a, r) => a.plus(number(r[c])), new Decimal(0))).abs());
+  }
+  return null;
+}
+
 describe('generator', () => {
   it('is deterministic: the same seed gives the same reports and truth', () => {
     for (const i of [0, 7, 42]) {
@@ -126,6 +139,20 @@ describe('generator', () => {
       const weightAnomaly = truth.anomalies.some((a) => a.kind === 'weight-mismatch');
       expect(attachment.leafWeights.eq(100), truth.id).toBe(!weightAnomaly);
     }
+  });
+
+  it('makes the data table add up (to the cent) unless a data-total anomaly is injected, and then only in 全年执行数', () => {
+    let checked = 0;
+    for (const { report, truth } of corpus) {
+      const gaps = dataTableGaps(report);
+      if (!gaps) continue;
+      checked++;
+      const anomaly = truth.anomalies.find((a) => a.kind === 'data-total');
+      expect(gaps[0].lte(0.01) && gaps[1].lte(0.01), truth.id).toBe(true);
+      if (anomaly) expect(gaps[2].eq(new Decimal(anomaly.actual).minus(anomaly.expected!).abs()), truth.id).toBe(true);
+      else expect(gaps[2].lte(0.01), truth.id).toBe(true);
+    }
+    expect(checked).toBeGreaterThan(N / 3);
   });
 
   it('keeps the 其中 list of a clean report equal to its total, and one digit off when injected', () => {
