@@ -62,6 +62,7 @@ export function thirdPartyReport(ctx: ReportContext, unit: string, year: number)
       return paragraph(`（${'一二三四五'[i]}）${l1.name}：该类指标分值${w.toFixed()}分，评价得分${formatScore(scoreOf(leaves))}分。`);
     }),
     heading('四、主要绩效'),
+    ...claim(ctx, tree).map(paragraph),
     ...text.later.map(paragraph),
     ...filler(ctx, 1),
     heading('五、存在问题'),
@@ -72,6 +73,14 @@ export function thirdPartyReport(ctx: ReportContext, unit: string, year: number)
     ...attachment(ctx, tree, parentWeights, total, bonus),
   ];
   return { title: `${year}年度${unit}部门整体支出绩效评价核查报告`, blocks };
+}
+
+/** "各项绩效目标均已完成": true in clean reports where every target was met; the anomaly when one was not. */
+function claim(ctx: ReportContext, tree: Tree): string[] {
+  const targets = leavesOf(tree).find((l) => l.targets)?.targets;
+  if (!targets) return [];
+  if (ctx.wants('target-claim') || (targets.achieved === targets.planned && ctx.rng.chance(0.5))) return ['全年各项绩效目标均已完成，完成率100%。'];
+  return [];
 }
 
 function plainLeaves(tree: Tree): Leaf[] {
