@@ -51,11 +51,12 @@ export function sameValue(a: string | null, b: string | null): boolean {
   const y = parse(b);
   if (!x || !y) return a.trim() === b.trim();
   if (x.eq(y)) return true;
+  // Restated in another unit: equal within half the resolution of the coarser printing.
   return SCALES.some((s) => {
     if (s.eq(1)) return false;
     const scaled = x.times(s);
-    const places = Math.min(scaled.decimalPlaces(), y.decimalPlaces());
-    return scaled.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).eq(y.toDecimalPlaces(places, Decimal.ROUND_HALF_UP));
+    const resolution = Decimal.max(new Decimal(10).pow(-x.decimalPlaces()).times(s), new Decimal(10).pow(-y.decimalPlaces()));
+    return scaled.minus(y).abs().lte(resolution.div(2));
   });
 }
 

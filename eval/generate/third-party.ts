@@ -113,6 +113,8 @@ function injectLeafAnomalies(ctx: ReportContext, tree: Tree, parentWeights: Map<
     const l2 = tree.flatMap((l1) => l1.children).find((c) => c.leaves.includes(leaf))!;
     const parent = parentWeights.get(l2.name)!;
     leaf.weight = leaf.weight.plus(1);
+    // The 评分说明 states the score itself, so that "得满分" does not turn into a second contradiction.
+    leaf.explanation = `经核查，相关工作基本符合要求，本项得分${leaf.score.toFixed()}分。`;
     const sibling = weightOf(l2.leaves);
     const primary = ctx.layout.weightsOn === 'all'
       ? { expected: sibling.toFixed(), actual: parent.toFixed() }
