@@ -5,7 +5,6 @@ import { Decimal } from 'decimal.js';
 import { generateReport } from './report.ts';
 import { toTxt } from './render.ts';
 import type { Grid, RenderedReport } from './document.ts';
-import type { Truth } from './truth.ts';
 
 const SEED = 11;
 const N = 80;
@@ -168,4 +167,3 @@ describe('generator', () => {
   });
 });
 
-export type { Truth };

@@ -5,7 +5,7 @@ import type { ReportContext } from './context.ts';
 import { buildGrid, cutGrid, formatPercent, formatScore, repeatHeader, type Block, type BodyCell, type Grid, type HeaderCell } from './document.ts';
 import { budgetText, dataTable, makeBudget } from './budget.ts';
 import { leavesOf, makeTree, scoreOf, scoreTree, weightOf, type Leaf, type Tree } from './tree.ts';
-import { BANDS_TEXT, filler, gradeOf, heading, narrativeTotal, paragraph, printedGrade } from './common.ts';
+import { BANDS_TEXT, filler, heading, narrativeTotal, paragraph, printedGrade } from './common.ts';
 
 interface Bonus { points: Decimal }
 
@@ -226,4 +226,3 @@ function attachment(ctx: ReportContext, tree: Tree, parentWeights: Map<string, D
   return [{ kind: 'table', grid }];
 }
 
-export { gradeOf };
