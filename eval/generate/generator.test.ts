@@ -154,6 +154,28 @@ describe('generator', () => {
     expect(checked).toBeGreaterThan(N / 3);
   });
 
+  it('puts explanation and rubric anomalies in one row: the 评分说明 says one score, the 得分 column another', () => {
+    let checked = 0;
+    for (const { report, truth } of corpus) {
+      for (const a of truth.anomalies.filter((x) => x.kind === 'explanation-mismatch' || x.kind === 'rubric-score')) {
+        const row = report.blocks.flatMap((b) => (b.kind === 'table' ? b.grid : [])).map((r) => r.filter((c) => c).map((c) => c!.text))
+          .find((r) => r.includes(a.subject) && r.some((t) => t.includes('本项得')));
+        expect(row, `${truth.id} ${a.subject}`).toBeDefined();
+        const explanation = row!.find((t) => t.includes('本项得'))!;
+        expect(row, truth.id).toContain(a.actual);
+        if (a.kind === 'explanation-mismatch') {
+          expect(explanation, truth.id).toContain(`本项得分${a.expected}分`);
+        } else {
+          const rate = new Decimal(explanation.match(/结转结余率=[^=]+=([\d.]+)%/)![1]);
+          expect(rate.gt(20) && rate.lte(30), `${truth.id} rate ${rate}`).toBe(true);
+          expect(explanation, truth.id).toContain(`本项得${a.actual}分`);
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it('keeps the 其中 list of a clean report equal to its total, and one digit off when injected', () => {
     for (const { report, truth } of corpus) {
       const text = toTxt(report);
