@@ -24,11 +24,14 @@ export interface Product {
   close(): Promise<void>;
 }
 
+/** A document that takes longer than this is recorded as failed (status error), so one bad file cannot stall a run. */
+const DOCUMENT_TIMEOUT_MS = 300_000;
+
 export function createProduct(): Product {
   const ocr = lazyOcrService();
   return {
     async check(path) {
-      const { result } = await checkFile(path, { ocr });
+      const { result } = await checkFile(path, { ocr, signal: AbortSignal.timeout(DOCUMENT_TIMEOUT_MS) });
       return {
         status: result.status,
         error: result.error ? `${result.error.code}: ${result.error.message}` : null,

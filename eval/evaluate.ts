@@ -27,7 +27,10 @@ export interface EvalSummary {
   documents: number;
   recallByFormat: Record<string, Ratio>;
   recallByKind: Record<string, Ratio>;
+  recallByReportKind: Record<string, Ratio>;
   recallOverall: Ratio;
+  /** False warning/error findings by rule and severity ("score/weight-mismatch error"), all formats. */
+  falseByRule: Record<string, number>;
   /** False warning/error findings per clean document, by format. */
   falsePerCleanDocument: Record<string, number | null>;
   /** False warning/error findings per document (clean or not), by format. */
@@ -93,6 +96,10 @@ export function summarize(runs: DocumentRun[]): EvalSummary {
   }
   const recallByKind: Record<string, Ratio> = {};
   for (const [kind, items] of group(found(runs), (a) => a.anomaly.kind)) recallByKind[kind] = recallOf(items);
+  const recallByReportKind: Record<string, Ratio> = {};
+  for (const [kind, rs] of group(runs, (r) => r.kind)) recallByReportKind[kind] = recallOf(found(rs));
+  const falseByRule: Record<string, number> = {};
+  for (const f of runs.flatMap((r) => r.match.falseFindings)) falseByRule[`${f.rule} ${f.severity}`] = (falseByRule[`${f.rule} ${f.severity}`] ?? 0) + 1;
   const byReport = group(runs.filter((r) => PARITY_FORMATS.includes(r.format)), (r) => r.id);
   let comparable = 0;
   let identical = 0;
@@ -109,11 +116,13 @@ export function summarize(runs: DocumentRun[]): EvalSummary {
     documents: runs.length,
     recallByFormat,
     recallByKind,
+    recallByReportKind,
     recallOverall: recallOf(found(runs)),
     falsePerCleanDocument,
     falsePerDocument,
     documentsWithFalseError,
     failedDocuments,
+    falseByRule,
     agreement: ratio(identical, comparable),
     secondsByFormat,
   };

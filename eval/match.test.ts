@@ -48,6 +48,11 @@ describe('matchDocument', () => {
     expect(sameValue('31250400', '3125.04')).toBe(true);
     expect(sameValue('0.35', '3500')).toBe(true);
     expect(sameValue('3125.04', '3125.05')).toBe(false);
+    expect(sameValue('3488.08', '0.3488')).toBe(true); // 万元 restated in 亿元 to four places
+    expect(sameValue('3488.08', '0.3823')).toBe(false);
+    expect(sameValue('3.92', '3.9')).toBe(false);
+    expect(sameValue('1472.31', '14723108.37')).toBe(true); // 万元 to two places is 元 to the hundred
+    expect(sameValue('1472.31', '15120600')).toBe(false);
     const m = matchDocument(truth([anomaly({ kind: 'grade-band', subject: '评价等级', expected: '良', actual: '优', minSeverity: 'warning' })]), 'txt',
       [finding({ rule: 'score/grade-band', severity: 'warning', expected: '良', actual: '优' })]);
     expect(m.anomalies[0].foundBy).toHaveLength(1);

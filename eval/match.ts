@@ -43,12 +43,21 @@ function parse(value: string): Decimal | null {
   }
 }
 
+/** Equal as printed, or equal once restated in another unit and rounded to the coarser of the two printings
+ * (3488.08 万元 is 0.3488 亿元 as a report prints it). */
 export function sameValue(a: string | null, b: string | null): boolean {
   if (a === null || b === null) return false;
   const x = parse(a);
   const y = parse(b);
   if (!x || !y) return a.trim() === b.trim();
-  return SCALES.some((s) => x.times(s).eq(y));
+  if (x.eq(y)) return true;
+  // Restated in another unit: equal within half the resolution of the coarser printing.
+  return SCALES.some((s) => {
+    if (s.eq(1)) return false;
+    const scaled = x.times(s);
+    const resolution = Decimal.max(new Decimal(10).pow(-x.decimalPlaces()).times(s), new Decimal(10).pow(-y.decimalPlaces()));
+    return scaled.minus(y).abs().lte(resolution.div(2));
+  });
 }
 
 const normalize = (s: string) => s.replace(/[\s“”"'‘’（）()：:，,。]/g, '');

@@ -1,13 +1,15 @@
 // npm run eval -- [--seed 1] [--n 60] [--formats txt,docx,pdf,scan,xlsx] [--scan-n 15] [--json out.json]
-//                 [--list-misses] [--list-false] [--sample]
+//                 [--list-misses] [--list-false] [--sample] [--rematch out.json]
 // Generates (or reuses) the corpus in eval/.cache/<seed>-<n>/, runs the product on it in-process and
 // prints recall, false findings, cross-format agreement and timing.
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createProduct } from './adapter.ts';
 import { ensureCorpus, FORMATS, readCorpus, type CorpusFormat } from './generate/corpus.ts';
 import { runCorpus, summarize, type DocumentRun, type EvalSummary, type Ratio } from './evaluate.ts';
+import { matchDocument } from './match.ts';
+import type { Truth } from './generate/truth.ts';
 
 const { values } = parseArgs({
   options: {
@@ -19,6 +21,7 @@ const { values } = parseArgs({
     'list-misses': { type: 'boolean', default: false },
     'list-false': { type: 'boolean', default: false },
     sample: { type: 'boolean', default: false },
+    rematch: { type: 'string' },
   },
 });
 
@@ -26,7 +29,9 @@ const formats = values.formats!.split(',').map((f) => f.trim()).filter((f): f is
 const seed = Number(values.seed);
 const n = Number(values.n);
 const started = performance.now();
-const entries = values.sample
+// --rematch out.json: judge the findings saved by an earlier --json run again (after a matcher change), without running the product.
+const saved = values.rematch ? (JSON.parse(readFileSync(values.rematch, 'utf8')) as { documents: DocumentRun[] }).documents : null;
+const entries = saved ? [] : values.sample
   ? readCorpus(resolve(new URL('sample', import.meta.url).pathname))
   : await ensureCorpus({
     seed, n, formats, scanN: Number(values['scan-n'] ?? Math.ceil(n / 4)),
@@ -36,10 +41,12 @@ const generated = performance.now();
 const product = createProduct();
 let done = 0;
 const total = entries.reduce((k, e) => k + formats.filter((f) => e.files[f]).length, 0);
-const runs = await runCorpus(product, entries, formats, () => {
-  done++;
-  if (process.stderr.isTTY) process.stderr.write(`\r${done}/${total}`);
-});
+const runs = saved
+  ? saved.map((r) => ({ ...r, match: matchDocument(JSON.parse(readFileSync(join(dirname(r.file), `${r.id}.truth.json`), 'utf8')) as Truth, r.format, r.findings) }))
+  : await runCorpus(product, entries, formats, () => {
+    done++;
+    if (process.stderr.isTTY) process.stderr.write(`\r${done}/${total}`);
+  });
 await product.close();
 const summary = summarize(runs);
 if (process.stderr.isTTY) process.stderr.write('\n');
@@ -59,6 +66,12 @@ function printSummary(s: EvalSummary): void {
   console.log('\n| anomaly kind | recall |');
   console.log('|---|---|');
   for (const [kind, r] of Object.entries(s.recallByKind).sort()) console.log(`| ${kind} | ${pct(r)} |`);
+  console.log('\n| report kind | recall |');
+  console.log('|---|---|');
+  for (const [kind, r] of Object.entries(s.recallByReportKind).sort()) console.log(`| ${kind} | ${pct(r)} |`);
+  console.log('\n| false warning/error findings by rule | count |');
+  console.log('|---|---|');
+  for (const [rule, count] of Object.entries(s.falseByRule).sort((a, b) => b[1] - a[1])) console.log(`| ${rule} | ${count} |`);
   console.log(`\ncross-format agreement (TXT/DOCX/PDF identical warning/error sets): ${pct(s.agreement)}`);
 }
 

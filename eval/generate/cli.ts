@@ -1,5 +1,5 @@
 // Writes a corpus to a directory. The committed sample was made with:
-//   npx tsx eval/generate/cli.ts --seed 99 --n 14 --formats txt,docx,pdf,scan,xlsx --scan-n 2 --out eval/sample --drop-sources
+//   npx tsx eval/generate/cli.ts --seed 15 --n 14 --formats txt,docx,pdf,scan,xlsx --scan-n 2 --out eval/sample --drop-sources
 import { parseArgs } from 'node:util';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -101,8 +101,6 @@ export async function ensureCorpus(options: CorpusOptions): Promise<CorpusEntry[
       await scanPdf(scan.replace(/\.scan\.pdf$/, '.pdf'), scan, seed * 1000 + i);
     }
   }
-  for (const entry of entries) if (!entry.files.pdf && entry.files.scan) rmSync(entry.files.scan.replace(/\.scan\.pdf$/, '.pdf'), { force: true });
-  for (const entry of entries) if (!entry.files.docx && (entry.files.pdf || entry.files.scan)) rmSync(join(dir, `${entry.truth.id}.docx`), { force: true });
   writeFileSync(manifestPath, `${JSON.stringify({ generator: hash, seed, n, formats: options.formats, scanN: options.scanN }, null, 2)}\n`);
   return entries;
 }

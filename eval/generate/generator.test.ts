@@ -5,7 +5,6 @@ import { Decimal } from 'decimal.js';
 import { generateReport } from './report.ts';
 import { toTxt } from './render.ts';
 import type { Grid, RenderedReport } from './document.ts';
-import type { Truth } from './truth.ts';
 
 const SEED = 11;
 const N = 80;
@@ -64,6 +63,19 @@ function budgetScore(report: RenderedReport): Decimal {
     }
   }
   return new Decimal(0);
+}
+
+/** The data table (项目 | 年初预算数 | 全年预算数 | 全年执行数): per column, 合计 minus the sum of the rows. */
+function dataTableGaps(report: RenderedReport): Decimal[] | null {
+  for (const block of report.blocks) {
+    if (block.kind !== 'table' || block.grid[0][0]?.text !== '项目') continue;
+    const number = (t: string) => new Decimal(t.replace(/,/g, ''));
+    const rows = block.grid.slice(1).map((row) => row.map((c) => c?.text ?? ''));
+    const total = rows.find((r) => r[0] === '合计')!;
+    const items = rows.filter((r) => r[0] !== '合计');
+    return [1, 2, 3].map((c) => number(total[c]).minus(items.reduce((a, r) => a.plus(number(r[c])), new Decimal(0))).abs());
+  }
+  return null;
 }
 
 describe('generator', () => {
@@ -128,6 +140,42 @@ describe('generator', () => {
     }
   });
 
+  it('makes the data table add up (to the cent) unless a data-total anomaly is injected, and then only in 全年执行数', () => {
+    let checked = 0;
+    for (const { report, truth } of corpus) {
+      const gaps = dataTableGaps(report);
+      if (!gaps) continue;
+      checked++;
+      const anomaly = truth.anomalies.find((a) => a.kind === 'data-total');
+      expect(gaps[0].lte(0.01) && gaps[1].lte(0.01), truth.id).toBe(true);
+      if (anomaly) expect(gaps[2].eq(new Decimal(anomaly.actual).minus(anomaly.expected!).abs()), truth.id).toBe(true);
+      else expect(gaps[2].lte(0.01), truth.id).toBe(true);
+    }
+    expect(checked).toBeGreaterThan(N / 3);
+  });
+
+  it('puts explanation and rubric anomalies in one row: the 评分说明 says one score, the 得分 column another', () => {
+    let checked = 0;
+    for (const { report, truth } of corpus) {
+      for (const a of truth.anomalies.filter((x) => x.kind === 'explanation-mismatch' || x.kind === 'rubric-score')) {
+        const row = report.blocks.flatMap((b) => (b.kind === 'table' ? b.grid : [])).map((r) => r.filter((c) => c).map((c) => c!.text))
+          .find((r) => r.includes(a.subject) && r.some((t) => t.includes('本项得')));
+        expect(row, `${truth.id} ${a.subject}`).toBeDefined();
+        const explanation = row!.find((t) => t.includes('本项得'))!;
+        expect(row, truth.id).toContain(a.actual);
+        if (a.kind === 'explanation-mismatch') {
+          expect(explanation, truth.id).toContain(`本项得分${a.expected}分`);
+        } else {
+          const rate = new Decimal(explanation.match(/结转结余率=[^=]+=([\d.]+)%/)![1]);
+          expect(rate.gt(20) && rate.lte(30), `${truth.id} rate ${rate}`).toBe(true);
+          expect(explanation, truth.id).toContain(`本项得${a.actual}分`);
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it('keeps the 其中 list of a clean report equal to its total, and one digit off when injected', () => {
     for (const { report, truth } of corpus) {
       const text = toTxt(report);
@@ -141,4 +189,3 @@ describe('generator', () => {
   });
 });
 
-export type { Truth };

@@ -11,7 +11,8 @@ import { UNITS } from './common.ts';
 /** The anomaly kinds each report kind can carry. */
 export const KIND_ANOMALIES: Record<ReportKind, AnomalyKind[]> = {
   'third-party': ['total-mismatch', 'subtotal-mismatch', 'explanation-mismatch', 'narrative-total', 'calc-wrong', 'calc-transposition', 'divide-by-zero',
-    'rubric-score', 'grade-band', 'score-over-weight', 'weight-mismatch', 'figure-conflict', 'narrative-figure', 'unit-yuan-wan', 'unit-wan-yi', 'breakdown-digit', 'data-total'],
+    'rubric-score', 'grade-band', 'score-over-weight', 'weight-mismatch', 'figure-conflict', 'narrative-figure', 'unit-yuan-wan', 'unit-wan-yi', 'breakdown-digit', 'data-total',
+    'target-claim'],
   'project-self': ['total-mismatch', 'narrative-total', 'grade-band', 'calc-wrong', 'calc-transposition', 'score-over-weight', 'weight-mismatch', 'target-claim',
     'unmet-full-marks', 'figure-conflict', 'narrative-figure', 'unit-yuan-wan', 'breakdown-digit', 'divide-by-zero'],
   'district-self': ['total-mismatch', 'narrative-total', 'grade-band', 'calc-wrong', 'calc-transposition', 'score-over-weight', 'weight-mismatch', 'target-claim',
@@ -28,6 +29,8 @@ const GROUPS: AnomalyKind[][] = [
   ['subtotal-mismatch', 'score-over-weight', 'weight-mismatch'],
   ['unit-wan-yi', 'rubric-score', 'divide-by-zero'],
 ];
+
+const ONLY_HERE = new Set<AnomalyKind>(['explanation-mismatch', 'subtotal-mismatch', 'rubric-score']);
 
 export function reportId(seed: number, index: number): string {
   return `r${seed}-${String(index).padStart(4, '0')}`;
@@ -73,7 +76,10 @@ function makeLayout(rng: Rng, kind: ReportKind): Layout {
 function chooseAnomalies(rng: Rng, kind: ReportKind, layout: Layout): Set<AnomalyKind> {
   const count = rng.pick([1, 1, 2, 2, 3]);
   const chosen = new Set<AnomalyKind>();
-  for (const candidate of rng.shuffle(KIND_ANOMALIES[kind])) {
+  // Kinds only one report kind can carry are drawn twice as often, so every kind gets a fair count.
+  const pool = [...KIND_ANOMALIES[kind], ...KIND_ANOMALIES[kind].filter((k) => ONLY_HERE.has(k))];
+  for (const candidate of rng.shuffle(pool)) {
+    if (chosen.has(candidate)) continue;
     if (chosen.size >= count) break;
     if (candidate === 'unit-wan-yi' && layout.moneyUnit !== '万元') continue;
     const group = GROUPS.find((g) => g.includes(candidate));

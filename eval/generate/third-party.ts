@@ -5,7 +5,7 @@ import type { ReportContext } from './context.ts';
 import { buildGrid, cutGrid, formatPercent, formatScore, repeatHeader, type Block, type BodyCell, type Grid, type HeaderCell } from './document.ts';
 import { budgetText, dataTable, makeBudget } from './budget.ts';
 import { leavesOf, makeTree, scoreOf, scoreTree, weightOf, type Leaf, type Tree } from './tree.ts';
-import { BANDS_TEXT, filler, gradeOf, heading, narrativeTotal, paragraph, printedGrade } from './common.ts';
+import { BANDS_TEXT, filler, heading, narrativeTotal, paragraph, printedGrade } from './common.ts';
 
 interface Bonus { points: Decimal }
 
@@ -62,6 +62,7 @@ export function thirdPartyReport(ctx: ReportContext, unit: string, year: number)
       return paragraph(`（${'一二三四五'[i]}）${l1.name}：该类指标分值${w.toFixed()}分，评价得分${formatScore(scoreOf(leaves))}分。`);
     }),
     heading('四、主要绩效'),
+    ...claim(ctx, tree).map(paragraph),
     ...text.later.map(paragraph),
     ...filler(ctx, 1),
     heading('五、存在问题'),
@@ -72,6 +73,14 @@ export function thirdPartyReport(ctx: ReportContext, unit: string, year: number)
     ...attachment(ctx, tree, parentWeights, total, bonus),
   ];
   return { title: `${year}年度${unit}部门整体支出绩效评价核查报告`, blocks };
+}
+
+/** "各项绩效目标均已完成": true in clean reports where every target was met; the anomaly when one was not. */
+function claim(ctx: ReportContext, tree: Tree): string[] {
+  const targets = leavesOf(tree).find((l) => l.targets)?.targets;
+  if (!targets) return [];
+  if (ctx.wants('target-claim') || (targets.achieved === targets.planned && ctx.rng.chance(0.5))) return ['全年各项绩效目标均已完成，完成率100%。'];
+  return [];
 }
 
 function plainLeaves(tree: Tree): Leaf[] {
@@ -104,6 +113,8 @@ function injectLeafAnomalies(ctx: ReportContext, tree: Tree, parentWeights: Map<
     const l2 = tree.flatMap((l1) => l1.children).find((c) => c.leaves.includes(leaf))!;
     const parent = parentWeights.get(l2.name)!;
     leaf.weight = leaf.weight.plus(1);
+    // The 评分说明 states the score itself, so that "得满分" does not turn into a second contradiction.
+    leaf.explanation = `经核查，相关工作基本符合要求，本项得分${leaf.score.toFixed()}分。`;
     const sibling = weightOf(l2.leaves);
     const primary = ctx.layout.weightsOn === 'all'
       ? { expected: sibling.toFixed(), actual: parent.toFixed() }
@@ -215,4 +226,3 @@ function attachment(ctx: ReportContext, tree: Tree, parentWeights: Map<string, D
   return [{ kind: 'table', grid }];
 }
 
-export { gradeOf };

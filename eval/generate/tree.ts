@@ -17,6 +17,8 @@ export interface Leaf {
   note: string;
   rubric: string;
   explanation: string;
+  /** For 绩效目标完成率: planned and achieved targets as the 评分说明 states them. */
+  targets?: { planned: number; achieved: number };
 }
 export interface Level2 { name: string; leaves: Leaf[] }
 export interface Level1 { name: string; children: Level2[] }
@@ -97,6 +99,7 @@ export function scoreTree(ctx: ReportContext, tree: Tree, budget: Budget, option
 }
 
 function plainLeaf(ctx: ReportContext, leaf: Leaf): void {
+  if (leaf.name === '预算编制准确性' && leaf.weight.gte(4) && ctx.rng.chance(0.7)) return compositeLeaf(ctx, leaf);
   leaf.note = `考核部门（单位）${leaf.name}情况。`;
   leaf.rubric = `符合要求的，得${leaf.weight.toFixed()}分；存在问题的，每项扣0.5分，扣完为止。`;
   const deduction = ctx.rng.chance(0.35) ? new Decimal(ctx.rng.pick([0.5, 1, 1.5])).toDecimalPlaces(1) : new Decimal(0);
@@ -105,6 +108,21 @@ function plainLeaf(ctx: ReportContext, leaf: Leaf): void {
   leaf.explanation = deduction.isZero()
     ? ctx.rng.chance(0.3) ? '经核查，相关资料齐全，符合要求，本项得满分。' : `经核查，相关资料齐全，符合要求，本项得分${leaf.score.toFixed()}分。`
     : `经核查，${ctx.rng.pick(PROBLEMS)}，扣${deduction.toFixed()}分，本项得分${leaf.score.toFixed()}分。`;
+}
+
+/** A rubric row scored in two parts (预决算差异率 part + a discretionary 2-point part); the 评分说明 gives
+ * each part's score and the column holds their sum (a decoy: neither part alone is the score). */
+function compositeLeaf(ctx: ReportContext, leaf: Leaf): void {
+  const first = leaf.weight.minus(2);
+  const firstScore = first.minus(ctx.rng.pick([0, 0.5]));
+  const secondScore = new Decimal(2).minus(ctx.rng.pick([0, 0, 0.5]));
+  leaf.score = firstScore.plus(secondScore);
+  leaf.exact = leaf.score;
+  const gap = new Decimal(ctx.rng.int(0, 900)).div(100);
+  leaf.note = `反映预算编制的准确性。主要考核：1.财政拨款收入预决算差异率（${first.toFixed()}分）；2.项目预算、功能分类和经济分类等预算编制的准确性（2分）。`;
+  leaf.rubric = `1.差异率=0，得满分${first.toFixed()}分；每增加5%（含）扣减0.5分，直至扣完为止。2.非统一政策原因发生的预算调整或调剂事项3项（含）至5项扣0.5分，5项及以上扣1分。`;
+  leaf.explanation = `财政拨款收入预决算差异率为${gap.toFixed(2)}%，根据既定的标准，本项得分${firstScore.toFixed()}分。经核实，项目预算、功能分类和经济分类等预算编制${secondScore.eq(2) ? '准确' : '基本准确，年中调剂事项3项'}，本项得${secondScore.toFixed()}分。`;
+  ctx.decoys.add('composite-rubric-row');
 }
 
 function band(rate: Decimal, edges: [number, number][]): number {
@@ -165,7 +183,11 @@ function procurement(ctx: ReportContext, leaf: Leaf): void {
 
 function targets(ctx: ReportContext, leaf: Leaf): void {
   const planned = ctx.rng.int(5, 9);
-  const achieved = planned - ctx.rng.pick([0, 0, 1, 2]);
+  const achieved = planned - (ctx.wants('target-claim') ? ctx.rng.pick([1, 2]) : ctx.rng.pick([0, 0, 1, 2]));
+  leaf.targets = { planned, achieved };
+  if (ctx.wants('target-claim')) {
+    ctx.record({ kind: 'target-claim', subject: '绩效目标完成率', expected: String(planned), actual: String(achieved), minSeverity: 'warning', where: 'narrative' });
+  }
   leaf.exact = leaf.weight.times(achieved).div(planned);
   leaf.score = leaf.exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   leaf.note = '考核部门整体绩效目标的完成情况。';
