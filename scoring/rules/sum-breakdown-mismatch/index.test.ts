@@ -26,6 +26,9 @@ describe('sum/breakdown-mismatch', () => {
     const [swap] = run('支出 125.43 万元，其中：基本支出 100.00 万元，项目支出 25.34 万元。');
     expect(swap).toMatchObject({ severity: 'warning', expected: '125.34' });
     expect(swap.message).toContain('互换');
+    const [carry] = run('当年财政拨款 25,402,470.56 元，其中：基本支出 20,000,000.00 元，项目支出 5,392,470.56 元。');
+    expect(carry).toMatchObject({ severity: 'warning', expected: '25392470.56' });
+    expect(carry.message).toContain('进位');
   });
 
   it('info: a shortfall in several digits, or within rounding, is no typo signature', () => {
