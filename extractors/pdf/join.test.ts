@@ -68,6 +68,22 @@ describe('joining a table across pages', () => {
     expect(texts(toTableBlock(table, 1)).map((r) => r[1])).toEqual(['二级指标', '效率性', '效果', '公平性']);
   });
 
+  it('puts back the rest of a row cut through every cell when parents repeat on each row', () => {
+    const xs = [50, 100, 150, 200, 300, 400, 450];
+    const h = ['一级指标', '分值', '二级指标', '三级指标', '评分说明', '得分'];
+    const table = startTable(part(1, [h, ['预算监督', '12', '信息公开', '预决算信息公开', '本项得3分。', '3'], ['预算监', '12', '信', '绩效信息', '经核查，相关资料齐', '3']], xs));
+    appendPart(table, part(2, [['督', '', '息公开', '公开', '全，本项得3分。', ''], ['预算监督', '12', '绩效自评', '自评质量', '本项得6分。', '6']], xs));
+    expect(texts(toTableBlock(table, 1)).map((r) => r[0] + r[2] + r[3])).toEqual(['一级指标二级指标三级指标', '预算监督信息公开预决算信息公开', '预算监督信息公开绩效信息公开', '预算监督绩效自评自评质量']);
+  });
+
+  it('keeps a new heading row with no numbers as a row of its own', () => {
+    const xs = [50, 100, 150, 200, 300, 400, 450];
+    const h = ['一级指标', '分值', '二级指标', '三级指标', '评分说明', '得分'];
+    const table = startTable(part(1, [h, ['预算监督', '12', '信息公开', '预决算信息公开', '本项得3分。', '3']], xs));
+    appendPart(table, part(2, [['预算执行', '', '', '', '', ''], ['', '', '支出管理', '支出完成率', '本项得4分。', '4']], xs));
+    expect(texts(toTableBlock(table, 1)).map((r) => r[0])).toEqual(['一级指标', '预算监督', '预算执行', '']);
+  });
+
   it('grows a merged cell cut by the page break back into one rowSpan', () => {
     const table = startTable(part(1, [header, [['预算编制', 2], '合理性', '得满分。'], [null, '规范性', '得4分。']]));
     appendPart(table, part(2, [header, [['', 2], '准确性', '得2分。'], [null, '完整性', '得4分。'], ['预算执行', '支出完成率', '得3分。']]));

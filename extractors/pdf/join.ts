@@ -93,11 +93,27 @@ function isSplitRow(table: JoinedTable, cells: readonly PageCell[]): boolean {
   const withText = cells.filter((c) => c.row === 0 && c.text !== '');
   const here = Math.min(...withText.map((c) => c.col));
   const before = Math.min(...table.cells.filter((c) => c.row === table.nRows - 1 && c.text !== '').map((c) => c.col));
-  if (!Number.isFinite(here) || !Number.isFinite(before) || here <= before) return false;
+  if (!Number.isFinite(here) || !Number.isFinite(before)) return false;
+  if (here <= before) return isNumberlessRest(table, withText);
   return withText.every((piece) => {
     const owner = ownerAt(table, table.nRows - 1, piece.col);
     return owner !== undefined && owner.text !== '' && !ENDS_SENTENCE.test(owner.text) && !(BARE_NUMBER.test(owner.text) && BARE_NUMBER.test(piece.text));
   });
+}
+
+/**
+ * A row cut through every cell (parents repeated on each row, so the rest starts in the first column
+ * too): the rest brings text to many cells and no number where the cut row has its numbers, and
+ * most of its pieces continue a cell that stopped mid-sentence.
+ */
+function isNumberlessRest(table: JoinedTable, pieces: readonly PageCell[]): boolean {
+  const last = table.cells.filter((c) => c.row === table.nRows - 1);
+  if (pieces.length < 3 || pieces.some((p) => BARE_NUMBER.test(p.text)) || last.filter((c) => BARE_NUMBER.test(c.text)).length < 2) return false;
+  const continuing = pieces.filter((piece) => {
+    const owner = ownerAt(table, table.nRows - 1, piece.col);
+    return owner !== undefined && owner.text !== '' && !BARE_NUMBER.test(owner.text) && !ENDS_SENTENCE.test(owner.text);
+  });
+  return continuing.length * 2 > pieces.length && pieces.every((p) => ownerAt(table, table.nRows - 1, p.col)?.text);
 }
 
 const ENDS_SENTENCE = /[。！？!?；;）)”」】]\s*$/;
