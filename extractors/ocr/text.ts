@@ -65,8 +65,15 @@ export function joinLines(lines: OcrLine[], lineJoin = ''): ScoredText {
       else if (l > 0 && text) text += joinBetween(text, fixed, lineJoin);
       const start = text.length;
       text += fixed;
-      if (word.confidence < LOW_CONFIDENCE) lowSpans.push([start, text.length]);
-      weighted += word.confidence * fixed.length;
+      const perChar = word.charConfidences?.length === fixed.length && word.text === fixed ? word.charConfidences : null;
+      if (perChar) {
+        // Character-level trust: only the characters read below LOW_CONFIDENCE are low.
+        perChar.forEach((c, i) => c < LOW_CONFIDENCE && lowSpans.push([start + i, start + i + 1]));
+        weighted += perChar.reduce((s, c) => s + c, 0);
+      } else {
+        if (word.confidence < LOW_CONFIDENCE) lowSpans.push([start, text.length]);
+        weighted += word.confidence * fixed.length;
+      }
       chars += fixed.length;
       previous = word;
     }
