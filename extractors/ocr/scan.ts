@@ -3,20 +3,61 @@
 import { clamp, type Grey, type Rect } from './raster.ts';
 
 /**
- * RGBA → grey for OCR. On a colour scan the red channel is used: red ink (seals, red headers) is
- * bright in it and fades into the paper, while black and blue ink stay dark. A grey scan (no
- * coloured pixels) gets the usual luma. Transparent pixels are laid over white.
+ * RGBA → grey for OCR. On a colour scan with red ink the red channel is used: red ink (seals, red
+ * headers) is bright in it, while black and blue ink stay dark; pixels that are clearly red and
+ * light in that channel become paper, so the seal's ring and characters do not survive the level
+ * stretch as faint strokes. Black text under the seal is dark in every channel and stays. A scan
+ * without red ink gets the usual luma. Transparent pixels are laid over white.
  */
-export function greyForOcr(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Grey {
+export function greyForOcr(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): ScanGrey {
   const useRed = hasRedInk(rgba);
   const data = new Uint8Array(width * height);
+  const red = useRed ? new Uint8Array(width * height) : null;
   for (let i = 0, p = 0; i < data.length; i++, p += 4) {
     const alpha = rgba[p + 3] / 255;
-    const value = useRed ? rgba[p] : (rgba[p] * 299 + rgba[p + 1] * 587 + rgba[p + 2] * 114) / 1000;
-    data[i] = Math.round(value * alpha + 255 * (1 - alpha));
+    const over = (v: number) => Math.round(v * alpha + 255 * (1 - alpha));
+    if (red) {
+      red[i] = over(rulesRedValue(rgba[p], rgba[p + 1], rgba[p + 2]));
+      data[i] = over(redChannelValue(rgba[p], rgba[p + 1], rgba[p + 2]));
+    } else {
+      data[i] = over((rgba[p] * 299 + rgba[p + 1] * 587 + rgba[p + 2] * 114) / 1000);
+    }
   }
-  return { width, height, data };
+  return red ? { width, height, data, rulesView: { width, height, data: red } } : { width, height, data };
 }
+
+/** A page ready for OCR, with the view the table-rule detector should use when it differs. */
+export interface ScanGrey extends Grey {
+  /**
+   * Colour scans with red ink: the red channel with only light red ink whitened (rulesRedValue).
+   * Where a seal's strokes cross a table rule, JPEG's shared colour samples tint the rule red and
+   * the text view's whitening would cut it into dashes.
+   */
+  rulesView?: Grey;
+}
+
+/** Red channel, with red ink (red well above green and blue, and light in the red channel) as paper. */
+export function redChannelValue(r: number, g: number, b: number): number {
+  const luma = (r * 299 + g * 587 + b * 114) / 1000;
+  return r >= RED_INK.minRed && luma >= RED_INK.minLuma && r - Math.max(g, b) >= RED_INK.margin ? 255 : r;
+}
+
+/**
+ * The red channel for the table-rule detector: only red ink lighter than a rule crossed by it
+ * becomes paper. A rule under a seal's stroke is tinted red by JPEG's shared colour samples, but
+ * stays darker in the red channel than the seal itself, so it is kept whole.
+ */
+export function rulesRedValue(r: number, g: number, b: number): number {
+  return r >= RULE_UNDER_INK.minRed && r - Math.max(g, b) >= RULE_UNDER_INK.margin ? 255 : r;
+}
+
+const RULE_UNDER_INK = { margin: 30, minRed: 185 };
+
+/**
+ * Red ink: red at least `margin` above green and blue, and not dark: black text under a seal takes
+ * a red tint from JPEG's shared colour samples but stays dark (luma well under red ink's ~100).
+ */
+const RED_INK = { margin: 50, minRed: 130, minLuma: 80 };
 
 /** At least 0.05% of the (sampled) pixels are clearly red: red well above green and blue. */
 export function hasRedInk(rgba: Uint8Array | Uint8ClampedArray): boolean {

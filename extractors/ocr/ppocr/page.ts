@@ -10,7 +10,7 @@ import type { OcrLine, OcrWord } from '../engine.ts';
 import { detectTables, type GridTable } from '../grid.ts';
 import { assembleTable, box, linesToBlocks, numberTables, unrotateRect, type PageOptions } from '../page.ts';
 import { binarize, crop, despeckle, normalizeLevels, otsuThreshold, rotate, type Grey, type Rect } from '../raster.ts';
-import { resize, rotateQuarters, unrotateQuartersRect } from '../scan.ts';
+import { resize, rotateQuarters, unrotateQuartersRect, type ScanGrey } from '../scan.ts';
 import { joinLines, type ScoredText } from '../text.ts';
 import type { TextBox } from './detect.ts';
 import type { PpEngine } from './engine.ts';
@@ -32,16 +32,18 @@ interface ReadSegment extends Segment {
   words: OcrWord[];
 }
 
-export async function recognizePagePp(input: Grey, engine: PpEngine, { page, dpi }: PageOptions): Promise<Block[]> {
+export async function recognizePagePp(input: ScanGrey, engine: PpEngine, { page, dpi }: PageOptions): Promise<Block[]> {
   const scale = dpi < DETECTION_DPI ? DETECTION_DPI / dpi : 1;
-  const upscaled = scale > 1 ? resize(input, Math.round(input.width * scale), Math.round(input.height * scale)) : input;
+  const scaled = (g: Grey) => (scale > 1 ? resize(g, Math.round(g.width * scale), Math.round(g.height * scale)) : g);
+  const upscaled = scaled(input);
+  const rulesSource = input.rulesView ? scaled(input.rulesView) : upscaled;
   const workDpi = dpi * scale;
   const detScale = Math.min(1, DETECTION_DPI / workDpi);
 
-  let view = await straightView(upscaled, 0, engine, detScale);
+  let view = await straightView(upscaled, rulesSource, 0, engine, detScale);
   // A page on its side: most text boxes are tall and narrow. Turn it a quarter and look again;
   // which side is up is then the upside-down test's business.
-  if (isSideways(view.boxes)) view = await straightView(upscaled, 1, engine, detScale);
+  if (isSideways(view.boxes)) view = await straightView(upscaled, rulesSource, 1, engine, detScale);
   if (await isUpsideDown(view.grey, view.boxes, engine)) view = halfTurned(view);
 
   const { grey, boxes, quarters, skew } = view;
@@ -54,10 +56,23 @@ export async function recognizePagePp(input: Grey, engine: PpEngine, { page, dpi
   const segments = cutAtCells(boxes, tables, workDpi);
   const read = await readSegments(grey, segments, engine);
   const opts = { page, dpi: workDpi };
-  const tableBlocks = tables.map((table, t) => assembleTable(table, table.cells.map((_, c) => cellText(read.filter((s) => s.table === t && s.cell === c))), t + 1, opts, toInput));
-  const textBlocks = textAroundTables(read.filter((s) => s.table === undefined), tables, opts, toInput);
+  // Built in the straightened page's coordinates (reading order is top to bottom there), then
+  // every bbox is mapped back to the input image.
+  const same = (r: Rect) => r;
+  const tableBlocks = tables.map((table, t) => assembleTable(table, table.cells.map((_, c) => cellText(read.filter((s) => s.table === t && s.cell === c))), t + 1, opts, same));
+  const textBlocks = textAroundTables(read.filter((s) => s.table === undefined), tables, opts, same);
   const blocks: Array<Paragraph | Table> = [...tableBlocks, ...textBlocks];
-  return numberTables(blocks.sort((a, b) => (a.loc.bbox?.[1] ?? 0) - (b.loc.bbox?.[1] ?? 0)));
+  return numberTables(blocks.sort((a, b) => (a.loc.bbox?.[1] ?? 0) - (b.loc.bbox?.[1] ?? 0))).map((b) => mapBlock(b, toInput));
+}
+
+function mapBlock(block: Block, toInput: (r: Rect) => Rect): Block {
+  const mapLoc = <L extends { bbox?: [number, number, number, number] }>(loc: L): L => {
+    if (!loc.bbox) return loc;
+    const [x0, y0, x1, y1] = loc.bbox;
+    return { ...loc, bbox: box(toInput({ x0, y0, x1, y1 })) };
+  };
+  if (block.kind !== 'table') return { ...block, loc: mapLoc(block.loc) };
+  return { ...block, loc: mapLoc(block.loc), rows: block.rows.map((row) => row.map((cell) => ({ ...cell, loc: mapLoc(cell.loc) }))) };
 }
 
 /** The page turned by `quarters` × 90° clockwise, deskewed, with its text boxes. */
@@ -71,12 +86,13 @@ interface View {
   skew: number;
 }
 
-async function straightView(page: Grey, quarters: number, engine: PpEngine, detScale: number): Promise<View> {
+async function straightView(page: Grey, rulesSource: Grey, quarters: number, engine: PpEngine, detScale: number): Promise<View> {
   const turned = rotateQuarters(page, quarters);
   const skew = estimateSkew(binarize(turned), turned.width, turned.height);
   const straighten = (g: Grey) => normalizeLevels(Math.abs(skew) >= 0.05 ? rotate(g, -skew) : g);
   const grey = straighten(despeckle(turned));
-  return { grey, rules: straighten(turned), boxes: await engine.detect(grey, detScale), quarters, skew };
+  const rules = straighten(rulesSource === page ? turned : rotateQuarters(rulesSource, quarters));
+  return { grey, rules, boxes: await engine.detect(grey, detScale), quarters, skew };
 }
 
 /** The same view turned by half: boxes are mirrored, nothing is detected again. */
