@@ -93,7 +93,8 @@ const KEEP_FULL_WIDTH = new Set(['，', '：', '；', '（', '）', '！', '？'
 export function normalizeChars(chars: DecodedChar[]): DecodedChar[] {
   const out: DecodedChar[] = [];
   chars.forEach((c, i) => {
-    const between = /\d/.test(chars[i - 1]?.text ?? '') && /\d/.test(chars[i + 1]?.text ?? '');
+    const isDigit = (c?: DecodedChar) => /^\d$/.test(c?.text.normalize('NFKC') ?? '');
+    const between = isDigit(chars[i - 1]) && isDigit(chars[i + 1]);
     const text = c.text === '，' && between ? ',' : KEEP_FULL_WIDTH.has(c.text) ? c.text : c.text.normalize('NFKC');
     for (const ch of text) out.push({ ...c, text: ch });
   });
