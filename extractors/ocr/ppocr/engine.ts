@@ -6,14 +6,14 @@
 // ocr-service.ts), so one model instance per worker. Each inference runs on one intra-op thread;
 // `workers` inferences run at once (onnxruntime-node runs them off the main thread). Memory: the
 // CPU arena is kept (without it detection was 2–3× slower from allocation churn) but memory
-// patterns are off, so the arena grows only to the largest page actually run (about 0.8 GB
-// for an A4 page detected at 190 dpi) instead of pre-planning per input shape.
+// patterns are off, and detection runs on strips of bounded height (detectionStrips), so the
+// arena grows to one strip's needs whatever the page size (peak RSS about 0.8 GB per service).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { InferenceSession, Tensor as OrtTensor } from 'onnxruntime-node';
 import PQueue from 'p-queue';
-import type { Grey } from '../raster.ts';
+import { crop, type Grey } from '../raster.ts';
 import { dbBoxes, detInput, type TextBox } from './detect.ts';
 import { clsBatch, ctcDecode, lineBatch, normalizeChars, type DecodedChar } from './recognize.ts';
 
@@ -30,6 +30,29 @@ export const MODEL_FILES = {
 
 /** Lines recognised per inference (PaddleOCR's rec_batch_num). */
 const REC_BATCH = 6;
+
+/**
+ * Detection runs on horizontal strips of at most STRIP_ROWS rows (in detection pixels), overlapping
+ * by STRIP_OVERLAP rows, so memory does not grow with the page: a text line (at most STRIP_OVERLAP
+ * rows high) lies whole in the strip that owns its centre.
+ */
+const STRIP_ROWS = 1024;
+const STRIP_OVERLAP = 128;
+
+export function detectionStrips(height: number, scale: number): Array<{ y0: number; y1: number; own0: number; own1: number }> {
+  const rows = STRIP_ROWS / scale;
+  const overlap = STRIP_OVERLAP / scale;
+  if (height <= rows) return [{ y0: 0, y1: height, own0: -Infinity, own1: Infinity }];
+  const step = rows - overlap;
+  const strips = [];
+  for (let y0 = 0; ; y0 += step) {
+    const last = y0 + rows >= height;
+    const start = last ? Math.max(0, height - rows) : y0;
+    strips.push({ y0: Math.round(start), y1: Math.round(last ? height : y0 + rows), own0: y0 === 0 ? -Infinity : y0 + overlap / 2, own1: last ? Infinity : y0 + rows - overlap / 2 });
+    if (last) break;
+  }
+  return strips;
+}
 
 export interface RecognizedLine {
   chars: Array<DecodedChar & { x0: number; x1: number }>;
@@ -72,16 +95,18 @@ export async function createPpEngine(workers = 1): Promise<PpEngine> {
   return {
     workers: Math.max(1, workers),
     async detect(grey, scale) {
-      const input = detInput(grey, scale);
-      const prob = await run(det, input.tensor, [1, 3, input.height, input.width]);
-      const [, , h, w] = prob.dims;
-      return dbBoxes(prob.data as Float32Array, w, h).map((b) => ({
-        x0: b.x0 / input.scaleX,
-        y0: b.y0 / input.scaleY,
-        x1: b.x1 / input.scaleX,
-        y1: b.y1 / input.scaleY,
-        score: b.score,
-      }));
+      const boxes: TextBox[] = [];
+      for (const strip of detectionStrips(grey.height, scale)) {
+        const input = detInput(crop(grey, { x0: 0, y0: strip.y0, x1: grey.width, y1: strip.y1 }), scale);
+        const prob = await run(det, input.tensor, [1, 3, input.height, input.width]);
+        const [, , h, w] = prob.dims;
+        for (const b of dbBoxes(prob.data as Float32Array, w, h)) {
+          const box = { x0: b.x0 / input.scaleX, y0: b.y0 / input.scaleY + strip.y0, x1: b.x1 / input.scaleX, y1: b.y1 / input.scaleY + strip.y0, score: b.score };
+          const centre = (box.y0 + box.y1) / 2;
+          if (centre >= strip.own0 && centre < strip.own1) boxes.push(box);
+        }
+      }
+      return boxes;
     },
     async recognize(lines) {
       // Similar widths batched together (PaddleOCR sorts by aspect ratio), so padding stays small.

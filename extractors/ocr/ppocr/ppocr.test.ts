@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { GridTable } from '../grid.ts';
 import { joinLines, LOW_CONFIDENCE } from '../text.ts';
 import { dbBoxes, detInput } from './detect.ts';
+import { detectionStrips } from './engine.ts';
 import { isSideways, cutAtCells, toLines } from './page.ts';
 import { ctcDecode, lineBatch, normalizeChars } from './recognize.ts';
 
@@ -32,6 +33,26 @@ describe('DB post-processing', () => {
 
   it('drops regions thinner than min_size', () => {
     expect(dbBoxes(probMap(50, 50, [{ x0: 5, y0: 5, x1: 45, y1: 7, p: 0.9 }]), 50, 50)).toEqual([]);
+  });
+});
+
+describe('detection strips', () => {
+  it('covers a tall page with overlapping strips that own contiguous, non-overlapping bands', () => {
+    const strips = detectionStrips(2300, 1);
+    expect(strips.length).toBeGreaterThan(1);
+    expect(strips[0]).toMatchObject({ y0: 0, own0: -Infinity });
+    expect(strips.at(-1)).toMatchObject({ y1: 2300, own1: Infinity });
+    strips.forEach((s, i) => {
+      expect(s.y1 - s.y0).toBeLessThanOrEqual(1024);
+      if (i > 0) expect(s.own0).toBe(strips[i - 1].own1);
+      // Every line of up to 128 rows centred in the owned band lies inside the strip.
+      if (i > 0) expect(s.own0 - 64).toBeGreaterThanOrEqual(s.y0);
+      if (i < strips.length - 1) expect(s.own1 + 64).toBeLessThanOrEqual(s.y1);
+    });
+  });
+
+  it('reads a page that fits in one strip in one piece', () => {
+    expect(detectionStrips(900, 1)).toEqual([{ y0: 0, y1: 900, own0: -Infinity, own1: Infinity }]);
   });
 });
 
