@@ -139,3 +139,15 @@ describe('segments and lines', () => {
     expect(isSideways(tall.slice(0, 3))).toBe(false); // too few to tell
   });
 });
+
+describe('doubtful signs and marks', () => {
+  it('a doubtful minus sign, point or percent sign taints the whole figure it belongs to', () => {
+    const word = (text: string, confidences: number[]) => ({ text, confidence: Math.min(...confidences), charConfidences: confidences, bbox: { x0: 0, y0: 0, x1: 50, y1: 10 } });
+    const read = (w: ReturnType<typeof word>) => joinLines([{ words: [w], bbox: w.bbox }]).lowSpans;
+    expect(read(word('-10', [40, 99, 99]))).toEqual([[0, 3]]);
+    expect(read(word('得分90.00%', [99, 99, 99, 99, 99, 99, 99, 50]))).toEqual([[2, 8]]);
+    // A doubtful digit stays a single character; a doubtful Chinese character does not spread.
+    expect(read(word('13.42', [99, 99, 99, 99, 30]))).toEqual([[4, 5]]);
+    expect(read(word('得分10', [30, 99, 99, 99]))).toEqual([[0, 1]]);
+  });
+});
