@@ -34,7 +34,7 @@ export function defaultOcrEngine(env: NodeJS.ProcessEnv = process.env): OcrEngin
 
 type RecognizeInput = Parameters<OcrService['recognize']>[0];
 
-export type OcrServiceWithEngine = OcrService & { readonly engineName: OcrEngineName; engine(): Promise<Engine> };
+export type OcrServiceWithEngine = OcrService & { readonly engineName: OcrEngineName };
 
 export function createOcrService(options: OcrServiceOptions = {}): OcrServiceWithEngine {
   const engineName = options.engine ?? defaultOcrEngine();
@@ -46,7 +46,6 @@ export function createOcrService(options: OcrServiceOptions = {}): OcrServiceWit
   const tiffDecoder = { toGreyPng: async (image: Uint8Array) => (await getTesseract(1)).toGreyPng(image) };
   return {
     engineName,
-    engine: () => getTesseract(),
     async recognize(input: RecognizeInput): Promise<Block[]> {
       if (engineName === 'tesseract') {
         const e = await getTesseract();
