@@ -17,6 +17,8 @@ export interface OcrWord {
   text: string;
   /** 0–100. */
   confidence: number;
+  /** 0–100 per character of `text` (engines that score characters: PP-OCR). */
+  charConfidences?: number[];
   /** Pixel box in the submitted image, top-left origin. */
   bbox: { x0: number; y0: number; x1: number; y1: number };
 }

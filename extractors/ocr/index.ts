@@ -1,45 +1,70 @@
-// The OCR service shared by all documents of a batch: tesseract.js with the local chi_sim model,
-// one worker per core, created lazily on first use and shut down by the batch runner.
+// The OCR service shared by all documents of a batch. Default engine: PP-OCRv4 (det + rec + angle
+// classifier) on onnxruntime-node (ppocr/); tesseract.js with the local chi_sim model is the
+// fallback, chosen with `JIXIAO_OCR=tesseract` or `createOcrService({ engine: 'tesseract' })`.
+// Created lazily on first use and shut down by the batch runner.
 //
-//   const ocr = getOcrService();           // lazy singleton, no workers until the first page
+//   const ocr = getOcrService();           // lazy singleton, no models loaded until the first page
 //   const blocks = await ocr.recognize({ data: png });
-//   await shutdownOcr();                    // end of batch: terminates the workers
+//   await shutdownOcr();                    // end of batch: releases the sessions / workers
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { Block } from '../../model/index.ts';
 import type { OcrService } from '../types.ts';
 import { createEngine, type Engine } from './engine.ts';
 import { recognizePage } from './page.ts';
-import { greyFromRgba, type Grey } from './raster.ts';
+import { createPpEngine, type PpEngine } from './ppocr/engine.ts';
+import { recognizePagePp } from './ppocr/page.ts';
+import type { Grey } from './raster.ts';
+import { greyForOcr } from './scan.ts';
 
 export { isUncertain, LOW_CONFIDENCE, fixOcrText } from './text.ts';
 
+export type OcrEngineName = 'ppocr' | 'tesseract';
+
 export interface OcrServiceOptions {
-  /** Worker count; default one per core. */
+  /** Worker count (tesseract.js workers, or concurrent PP-OCR inferences); default one per core for tesseract.js, 1 for PP-OCR. */
   workers?: number;
+  /** Default: `JIXIAO_OCR` from the environment ("tesseract" or "ppocr"), else PP-OCR. */
+  engine?: OcrEngineName;
+}
+
+/** The engine named by `JIXIAO_OCR` (unknown values fall back to PP-OCR). */
+export function defaultOcrEngine(env: NodeJS.ProcessEnv = process.env): OcrEngineName {
+  return env.JIXIAO_OCR?.trim().toLowerCase() === 'tesseract' ? 'tesseract' : 'ppocr';
 }
 
 type RecognizeInput = Parameters<OcrService['recognize']>[0];
 
-export function createOcrService(options: OcrServiceOptions = {}): OcrService & { engine(): Promise<Engine> } {
-  let engine: Promise<Engine> | null = null;
-  const getEngine = () => (engine ??= createEngine(options.workers));
+export type OcrServiceWithEngine = OcrService & { readonly engineName: OcrEngineName };
+
+export function createOcrService(options: OcrServiceOptions = {}): OcrServiceWithEngine {
+  const engineName = options.engine ?? defaultOcrEngine();
+  // tesseract.js: the recogniser of the fallback engine, and the TIFF decoder of both (leptonica).
+  let tesseract: Promise<Engine> | null = null;
+  const getTesseract = (workers = options.workers) => (tesseract ??= createEngine(workers));
+  let pp: Promise<PpEngine> | null = null;
+  const getPp = () => (pp ??= createPpEngine(options.workers ?? 1));
+  const tiffDecoder = { toGreyPng: async (image: Uint8Array) => (await getTesseract(1)).toGreyPng(image) };
   return {
-    engine: getEngine,
+    engineName,
     async recognize(input: RecognizeInput): Promise<Block[]> {
-      const e = await getEngine();
-      const grey = await decodeImage(input, e);
-      const dpi = input.dpi ?? guessDpi(grey);
-      return recognizePage(grey, e, { page: input.page ?? 1, dpi });
+      if (engineName === 'tesseract') {
+        const e = await getTesseract();
+        const grey = await decodeImage(input, e);
+        return recognizePage(grey, e, { page: input.page ?? 1, dpi: input.dpi ?? guessDpi(grey) });
+      }
+      const grey = await decodeImage(input, tiffDecoder);
+      return recognizePagePp(grey, await getPp(), { page: input.page ?? 1, dpi: input.dpi ?? guessDpi(grey) });
     },
     async terminate() {
-      const started = engine;
-      engine = null;
-      if (started) await (await started).terminate();
+      const started = [tesseract, pp];
+      tesseract = null;
+      pp = null;
+      for (const engine of started) if (engine) await (await engine).terminate();
     },
   };
 }
 
-let shared: ReturnType<typeof createOcrService> | null = null;
+let shared: OcrServiceWithEngine | null = null;
 
 /** The batch's OCR service (created on first call; workers start on the first recognition). */
 export function getOcrService(): OcrService {
@@ -53,10 +78,13 @@ export async function shutdownOcr(): Promise<void> {
   if (service) await service.terminate();
 }
 
-/** Raw RGBA when the size says so; otherwise encoded bytes (PNG/JPEG via canvas, TIFF via leptonica). */
+/**
+ * Raw RGBA when the size says so; otherwise encoded bytes (PNG/JPEG via canvas, TIFF via leptonica).
+ * Colour pages are read through their red channel (greyForOcr: red seals fade, text stays).
+ */
 export async function decodeImage(input: RecognizeInput, engine: Pick<Engine, 'toGreyPng'>): Promise<Grey> {
   const { data, width, height } = input;
-  if (width && height && data.length === width * height * 4) return greyFromRgba(data, width, height);
+  if (width && height && data.length === width * height * 4) return greyForOcr(data, width, height);
   const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data);
   const isTiff = bytes.subarray(0, 4).equals(Buffer.from([0x49, 0x49, 0x2a, 0x00])) || bytes.subarray(0, 4).equals(Buffer.from([0x4d, 0x4d, 0x00, 0x2a]));
   const encoded = isTiff ? await engine.toGreyPng(bytes) : bytes;
@@ -66,10 +94,10 @@ export async function decodeImage(input: RecognizeInput, engine: Pick<Engine, 't
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, image.width, image.height);
   ctx.drawImage(image, 0, 0);
-  return greyFromRgba(ctx.getImageData(0, 0, image.width, image.height).data, image.width, image.height);
+  return greyForOcr(ctx.getImageData(0, 0, image.width, image.height).data, image.width, image.height);
 }
 
 /** Scans are mostly A4: the long side is 11.69 inches. Bounded so odd crops still work. */
 function guessDpi(grey: Grey): number {
-  return Math.min(600, Math.max(150, Math.round(Math.max(grey.width, grey.height) / 11.69)));
+  return Math.min(600, Math.max(100, Math.round(Math.max(grey.width, grey.height) / 11.69)));
 }

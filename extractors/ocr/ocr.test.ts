@@ -1,6 +1,8 @@
-// End-to-end OCR on the scanned fixtures (fixtures/scanned/make.sh): a scanned PDF must give back
-// the table of its text-layer twin (same grid, same figures), a PNG goes through the image
-// extractor, and no recognition ever touches the network.
+// End-to-end OCR on the scanned fixtures (fixtures/scanned/make.sh, make-stamped.sh): a scanned PDF
+// must give back the table of its text-layer twin (same grid, same figures), a PNG goes through the
+// image extractor, a 100 dpi colour scan with red seals over the table and pages turned on their
+// side read the same, the tesseract.js fallback still works, and no recognition ever touches the
+// network. The default engine (PP-OCR) is used unless a test names another.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +16,8 @@ import { extract as extractPdf } from '../pdf/index.ts';
 import type { OcrService } from '../types.ts';
 import { rawDocumentProblems } from '../validate.ts';
 import { compareTables, type TableAgreement } from './compare.ts';
-import { createOcrService } from './index.ts';
+import { createOcrService, defaultOcrEngine, decodeImage } from './index.ts';
+import { rotateQuarters } from './scan.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name: string) => join(root, 'fixtures/scanned', name);
@@ -47,6 +50,7 @@ let scanned: RawDocument;
 
 beforeAll(async () => {
   ocr = createOcrService({ workers: 2 });
+  expect((ocr as ReturnType<typeof createOcrService>).engineName).toBe(defaultOcrEngine());
   twin = await extractPdf({ ...read('scoring-table.pdf'), format: 'pdf' }, {});
   scanned = await extractPdf({ ...read('scoring-table.scanned.pdf'), format: 'pdf' }, { ocr });
 });
@@ -93,8 +97,55 @@ describe('image input', () => {
   });
 });
 
+describe('scans as offices make them', () => {
+  it('reads a 100 dpi colour scan with red seals over the score table: same grids, the figures right', async () => {
+    const doc = await extractImage({ ...read('scoring-table.stamped-100dpi.jpg'), format: 'image' }, { ocr });
+    expect(rawDocumentProblems(doc)).toEqual([]);
+    const agreement = agreementWithTwin(doc, 'stamped 100 dpi JPEG');
+    expect(agreement.every((a) => a.sameShape)).toBe(true);
+    expect(total(agreement).ratio).toBeGreaterThanOrEqual(0.95);
+    // A figure read wrong must be marked uncertain (a low-confidence character inside it).
+    for (const [t, a] of agreement.entries()) {
+      for (const m of a.mismatches) expect(tables(doc)[t].rows[m.row - 1][m.column - 1].ocrLowSpans?.length ?? 0).toBeGreaterThan(0);
+    }
+    expect(paragraphs(doc).join('\n')).toContain('94.42分');
+  });
+
+  it('turns a page lying on its side (90° clockwise) back and reads the same tables', async () => {
+    const grey = await decodeImage({ data: readFileSync(fixture('scoring-table.png')) }, { toGreyPng: async () => Buffer.alloc(0) });
+    const turned = rotateQuarters(grey, 1);
+    const rgba = new Uint8Array(turned.width * turned.height * 4);
+    turned.data.forEach((v, i) => rgba.set([v, v, v, 255], 4 * i));
+    const blocks = await ocr.recognize({ data: rgba, width: turned.width, height: turned.height, page: 1, dpi: 200 });
+    const doc: RawDocument = { format: 'image', pages: 1, blocks, warnings: [], ocrPages: [1] };
+    const agreement = agreementWithTwin(doc, 'PNG turned 90°');
+    expect(total(agreement).ratio).toBeGreaterThanOrEqual(0.9);
+    // Boxes are given in the turned image: the page's first line is now at its right edge.
+    expect(blocks[0].loc.bbox![0]).toBeGreaterThan(turned.width / 2);
+  });
+});
+
+describe('tesseract.js fallback (JIXIAO_OCR=tesseract)', () => {
+  it('is chosen by the environment variable', () => {
+    expect(defaultOcrEngine({ JIXIAO_OCR: 'tesseract' })).toBe('tesseract');
+    expect(defaultOcrEngine({})).toBe('ppocr');
+    expect(defaultOcrEngine({ JIXIAO_OCR: 'ppocr' })).toBe('ppocr');
+  });
+
+  it('still reads the PNG into the twin tables', async () => {
+    const tesseract = createOcrService({ workers: 2, engine: 'tesseract' });
+    try {
+      const doc = await extractImage({ ...read('scoring-table.png'), format: 'image' }, { ocr: tesseract });
+      const agreement = agreementWithTwin(doc, 'PNG, tesseract.js');
+      expect(total(agreement).ratio).toBeGreaterThanOrEqual(0.8);
+    } finally {
+      await tesseract.terminate();
+    }
+  });
+});
+
 describe('offline', () => {
-  it('makes no network request, in the main thread or the tesseract workers', async () => {
+  it('makes no network request, in the main thread or worker threads (PP-OCR)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-ocr-'));
     const log = join(dir, 'network.log');
     try {

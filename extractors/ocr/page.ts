@@ -38,13 +38,18 @@ const top = (b: Block) => b.loc.bbox?.[1] ?? 0;
 // ---------- tables ----------
 
 async function readTable(grey: Grey, threshold: number, table: GridTable, index: number, engine: Engine, opts: PageOptions, toInput: (r: Rect) => Rect): Promise<Table> {
+  const reads = await Promise.all(table.cells.map((cell) => readCell(grey, threshold, cell, engine, opts.dpi)));
+  await rereadNumericCells(table.cells, reads, grey, threshold, engine, opts.dpi);
+  repairPercentColumns(table.cells, reads);
+  return assembleTable(table, reads, index, opts, toInput);
+}
+
+/** The dense Table of a ruled grid from the text read in each of its cells (`reads[i]` for `table.cells[i]`). */
+export function assembleTable(table: GridTable, reads: ScoredText[], index: number, opts: PageOptions, toInput: (r: Rect) => Rect): Table {
   const nRows = table.rows.length - 1;
   const nCols = table.cols.length - 1;
   const loc = (r: number, c: number, rect?: Rect): Loc => ({ page: opts.page, table: index, row: r + 1, column: c + 1, ...(rect ? { bbox: box(toInput(rect)) } : {}) });
   const rows: Cell[][] = Array.from({ length: nRows }, (_, r) => Array.from({ length: nCols }, (_, c) => ({ text: '', loc: loc(r, c), covered: true })));
-  const reads = await Promise.all(table.cells.map((cell) => readCell(grey, threshold, cell, engine, opts.dpi)));
-  await rereadNumericCells(table.cells, reads, grey, threshold, engine, opts.dpi);
-  repairPercentColumns(table.cells, reads);
   table.cells.forEach((cell, i) => {
     const read = reads[i];
     rows[cell.row][cell.col] = {
@@ -219,7 +224,11 @@ function inkBox(grey: Grey, threshold: number, band: Rect, dpi: number): Rect | 
 /** The band's lines as paragraphs, except runs of column-aligned lines, which are tables. */
 function toBlocks(lines: OcrLine[], origin: Rect, opts: PageOptions, toInput: (r: Rect) => Rect): Array<Paragraph | Table> {
   const shift = (r: OcrLine['bbox']): Rect => ({ x0: r.x0 - PAD + origin.x0, y0: r.y0 - PAD + origin.y0, x1: r.x1 - PAD + origin.x0, y1: r.y1 - PAD + origin.y0 });
-  const place = (r: OcrLine['bbox']) => box(toInput(shift(r)));
+  return linesToBlocks(lines, opts, (r) => box(toInput(shift(r))));
+}
+
+/** Lines of one band (in any order) as paragraphs and borderless tables; `place` maps a line box to the block bbox. */
+export function linesToBlocks(lines: OcrLine[], opts: PageOptions, place: Place): Array<Paragraph | Table> {
   const sorted = [...lines].sort((a, b) => a.bbox.y0 - b.bbox.y0);
   if (!sorted.length) return [];
   const heights = sorted.map((l) => l.bbox.y1 - l.bbox.y0).sort((a, b) => a - b);
@@ -245,7 +254,7 @@ interface BandLayout {
   right: number;
 }
 
-type Place = (r: OcrLine['bbox']) => [number, number, number, number];
+export type Place = (r: OcrLine['bbox']) => [number, number, number, number];
 
 const unionBox = (boxes: OcrLine['bbox'][]): OcrLine['bbox'] => ({
   x0: Math.min(...boxes.map((b) => b.x0)),
@@ -299,7 +308,7 @@ function borderlessTable(table: BorderlessTable, opts: PageOptions, place: Place
 }
 
 /** Tables in reading order get their 1-based index (the caller renumbers across pages). */
-function numberTables(blocks: Block[]): Block[] {
+export function numberTables(blocks: Block[]): Block[] {
   let index = 0;
   return blocks.map((b) => {
     if (b.kind !== 'table') return b;
@@ -310,10 +319,10 @@ function numberTables(blocks: Block[]): Block[] {
 
 // ---------- geometry ----------
 
-const box = (r: Rect): [number, number, number, number] => [Math.round(r.x0), Math.round(r.y0), Math.round(r.x1), Math.round(r.y1)];
+export const box = (r: Rect): [number, number, number, number] => [Math.round(r.x0), Math.round(r.y0), Math.round(r.x1), Math.round(r.y1)];
 
 /** Maps a rectangle of the straightened image back to the input image (bounding box of its corners). */
-function unrotateRect(r: Rect, skew: number, width: number, height: number): Rect {
+export function unrotateRect(r: Rect, skew: number, width: number, height: number): Rect {
   if (Math.abs(skew) < 0.05) return r;
   const rad = (-skew * Math.PI) / 180;
   const cos = Math.cos(rad);

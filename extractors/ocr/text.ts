@@ -65,13 +65,43 @@ export function joinLines(lines: OcrLine[], lineJoin = ''): ScoredText {
       else if (l > 0 && text) text += joinBetween(text, fixed, lineJoin);
       const start = text.length;
       text += fixed;
-      if (word.confidence < LOW_CONFIDENCE) lowSpans.push([start, text.length]);
-      weighted += word.confidence * fixed.length;
+      const perChar = word.charConfidences?.length === fixed.length && word.text === fixed ? word.charConfidences : null;
+      if (perChar) {
+        lowSpans.push(...lowCharSpans(fixed, perChar).map(([a, b]): [number, number] => [start + a, start + b]));
+        weighted += perChar.reduce((s, c) => s + c, 0);
+      } else {
+        if (word.confidence < LOW_CONFIDENCE) lowSpans.push([start, text.length]);
+        weighted += word.confidence * fixed.length;
+      }
       chars += fixed.length;
       previous = word;
     }
   });
   return { text, confidence: chars ? Math.round((weighted / chars) * 10) / 10 : undefined, lowSpans: mergeSpans(lowSpans) };
+}
+
+const NUMBER_MARK = /[-+−.,%]/;
+const NUMBER_BODY = /[\d.,]/;
+
+/**
+ * Character-level trust: the characters read below LOW_CONFIDENCE, each on its own, except that a
+ * doubtful sign, point, separator or percent sign taints the figure it belongs to (the digit run
+ * it touches): "-10" with a doubtful "-" is a doubtful figure, though the number's own range may
+ * not include its sign.
+ */
+export function lowCharSpans(text: string, confidences: number[]): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  confidences.forEach((c, i) => {
+    if (c >= LOW_CONFIDENCE) return;
+    let a = i;
+    let b = i + 1;
+    if (NUMBER_MARK.test(text[i])) {
+      while (a > 0 && NUMBER_BODY.test(text[a - 1])) a--;
+      while (b < text.length && NUMBER_BODY.test(text[b])) b++;
+    }
+    spans.push([a, b]);
+  });
+  return spans;
 }
 
 function needsSpace(previous: OcrWord, word: OcrWord, before: string, next: string, lineHeight: number): boolean {
@@ -88,7 +118,7 @@ function joinBetween(before: string, next: string, lineJoin: string): string {
 
 function mergeSpans(spans: Array<[number, number]>): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const [a, b] of spans) {
+  for (const [a, b] of [...spans].sort((p, q) => p[0] - q[0])) {
     const last = out[out.length - 1];
     if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
     else out.push([a, b]);

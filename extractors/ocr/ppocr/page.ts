@@ -1,0 +1,248 @@
+// One page image → blocks with PP-OCR: pages below DETECTION_DPI are upscaled, quarter turns and
+// small skews are undone, ruled tables are found (grid.ts, as for tesseract), text segments are
+// detected once over the whole page, boxes crossing cell rules are cut at the cells, every segment
+// is recognised with a confidence per character, and the segments are placed in table cells or
+// in the lines of the text between the tables (paragraphs and borderless tables, as for tesseract).
+// Bboxes are pixel boxes of the input image.
+import type { Block, Paragraph, Table } from '../../../model/index.ts';
+import { estimateSkew } from '../deskew.ts';
+import type { OcrLine, OcrWord } from '../engine.ts';
+import { detectTables, type GridTable } from '../grid.ts';
+import { assembleTable, box, linesToBlocks, numberTables, unrotateRect, type PageOptions } from '../page.ts';
+import { binarize, crop, despeckle, normalizeLevels, otsuThreshold, rotate, type Grey, type Rect } from '../raster.ts';
+import { resize, rotateQuarters, unrotateQuartersRect, type ScanGrey } from '../scan.ts';
+import { joinLines, type ScoredText } from '../text.ts';
+import type { TextBox } from './detect.ts';
+import type { PpEngine } from './engine.ts';
+
+/** Pages are read at no less than this resolution (text of small tables stays ≥ 20 px high). */
+export const DETECTION_DPI = 190;
+
+/** Share of tall boxes above which a page is taken as turned by a quarter. */
+const SIDEWAYS_SHARE = 0.6;
+/** Lines the angle classifier looks at to decide whether a page is upside down. */
+const ORIENTATION_SAMPLE = 24;
+
+interface Segment extends Rect {
+  table?: number;
+  cell?: number;
+}
+
+interface ReadSegment extends Segment {
+  words: OcrWord[];
+}
+
+export async function recognizePagePp(input: ScanGrey, engine: PpEngine, { page, dpi }: PageOptions): Promise<Block[]> {
+  const scale = dpi < DETECTION_DPI ? DETECTION_DPI / dpi : 1;
+  const scaled = (g: Grey) => (scale > 1 ? resize(g, Math.round(g.width * scale), Math.round(g.height * scale)) : g);
+  const upscaled = scaled(input);
+  const rulesSource = input.rulesView ? scaled(input.rulesView) : upscaled;
+  const workDpi = dpi * scale;
+  const detScale = Math.min(1, DETECTION_DPI / workDpi);
+
+  let view = await straightView(upscaled, rulesSource, 0, engine, detScale);
+  // A page on its side: most text boxes are tall and narrow. Turn it a quarter and look again;
+  // which side is up is then the upside-down test's business.
+  if (isSideways(view.boxes)) view = await straightView(upscaled, rulesSource, 1, engine, detScale);
+  if (await isUpsideDown(view.grey, view.boxes, engine)) view = halfTurned(view);
+
+  const { grey, boxes, quarters, skew } = view;
+  const toInput = (r: Rect): Rect => {
+    const unskewed = unrotateRect(r, skew, grey.width, grey.height);
+    const unturned = unrotateQuartersRect(unskewed, quarters, upscaled.width, upscaled.height);
+    return { x0: unturned.x0 / scale, y0: unturned.y0 / scale, x1: unturned.x1 / scale, y1: unturned.y1 / scale };
+  };
+  const tables = detectTables(view.rules, { dpi: workDpi });
+  const segments = cutAtCells(boxes, tables, workDpi);
+  const read = await readSegments(grey, segments, engine);
+  const opts = { page, dpi: workDpi };
+  // Built in the straightened page's coordinates (reading order is top to bottom there), then
+  // every bbox is mapped back to the input image.
+  const same = (r: Rect) => r;
+  const tableBlocks = tables.map((table, t) => assembleTable(table, table.cells.map((_, c) => cellText(read.filter((s) => s.table === t && s.cell === c))), t + 1, opts, same));
+  const textBlocks = textAroundTables(read.filter((s) => s.table === undefined), tables, opts, same);
+  const blocks: Array<Paragraph | Table> = [...tableBlocks, ...textBlocks];
+  return numberTables(blocks.sort((a, b) => (a.loc.bbox?.[1] ?? 0) - (b.loc.bbox?.[1] ?? 0))).map((b) => mapBlock(b, toInput));
+}
+
+function mapBlock(block: Block, toInput: (r: Rect) => Rect): Block {
+  const mapLoc = <L extends { bbox?: [number, number, number, number] }>(loc: L): L => {
+    if (!loc.bbox) return loc;
+    const [x0, y0, x1, y1] = loc.bbox;
+    return { ...loc, bbox: box(toInput({ x0, y0, x1, y1 })) };
+  };
+  if (block.kind !== 'table') return { ...block, loc: mapLoc(block.loc) };
+  return { ...block, loc: mapLoc(block.loc), rows: block.rows.map((row) => row.map((cell) => ({ ...cell, loc: mapLoc(cell.loc) }))) };
+}
+
+/** The page turned by `quarters` × 90° clockwise, deskewed, with its text boxes. */
+interface View {
+  /** Despeckled, deskewed, levels stretched: what is read. */
+  grey: Grey;
+  /** Deskewed without despeckling: where the table rules are found (despeckling eats dashed rules). */
+  rules: Grey;
+  boxes: TextBox[];
+  quarters: number;
+  skew: number;
+}
+
+async function straightView(page: Grey, rulesSource: Grey, quarters: number, engine: PpEngine, detScale: number): Promise<View> {
+  const turned = rotateQuarters(page, quarters);
+  const skew = estimateSkew(binarize(turned), turned.width, turned.height);
+  const straighten = (g: Grey) => normalizeLevels(Math.abs(skew) >= 0.05 ? rotate(g, -skew) : g);
+  const grey = straighten(despeckle(turned));
+  const rules = straighten(rulesSource === page ? turned : rotateQuarters(rulesSource, quarters));
+  return { grey, rules, boxes: await engine.detect(grey, detScale), quarters, skew };
+}
+
+/** The same view turned by half: boxes are mirrored, nothing is detected again. */
+function halfTurned(view: View): View {
+  const { width, height } = view.grey;
+  const boxes = view.boxes.map((b) => ({ x0: width - b.x1, y0: height - b.y1, x1: width - b.x0, y1: height - b.y0, score: b.score }));
+  // A half turn about the centre commutes with the deskew rotation about the same centre.
+  return { grey: rotateQuarters(view.grey, 2), rules: rotateQuarters(view.rules, 2), boxes, quarters: view.quarters + 2, skew: view.skew };
+}
+
+// ---------- orientation ----------
+
+/** Most of the clearly elongated boxes are tall rather than wide. */
+export function isSideways(boxes: Rect[]): boolean {
+  const elongated = boxes.filter((b) => Math.max(b.x1 - b.x0, b.y1 - b.y0) > 3 * Math.min(b.x1 - b.x0, b.y1 - b.y0));
+  if (elongated.length < 5) return false;
+  return elongated.filter((b) => b.y1 - b.y0 > b.x1 - b.x0).length / elongated.length >= SIDEWAYS_SHARE;
+}
+
+/** The angle classifier on the longest lines: upside down when most say so with confidence. */
+async function isUpsideDown(grey: Grey, boxes: Rect[], engine: PpEngine): Promise<boolean> {
+  const sample = boxes
+    .filter((b) => b.x1 - b.x0 > 2 * (b.y1 - b.y0))
+    .sort((a, b) => b.x1 - b.x0 - (a.x1 - a.x0))
+    .slice(0, ORIENTATION_SAMPLE);
+  if (sample.length < 3) return false;
+  const votes = await engine.classify(sample.map((b) => crop(grey, b)));
+  const upsideDown = votes.filter((v) => v.upsideDown && v.score >= 0.9).length;
+  return upsideDown > sample.length / 2;
+}
+
+// ---------- segments ----------
+
+/**
+ * Assigns each detected box to the table cell holding its centre; a box reaching over several
+ * cells of a table (a whole row detected as one line) is cut into one segment per cell it covers.
+ */
+export function cutAtCells(boxes: Rect[], tables: GridTable[], dpi: number): Segment[] {
+  const inset = Math.max(2, Math.round(dpi / 100));
+  const out: Segment[] = [];
+  for (const b of boxes) {
+    const cx = (b.x0 + b.x1) / 2;
+    const cy = (b.y0 + b.y1) / 2;
+    const t = tables.findIndex((table) => cx >= table.rect.x0 && cx <= table.rect.x1 && cy >= table.rect.y0 && cy <= table.rect.y1);
+    if (t < 0) {
+      out.push({ x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 });
+      continue;
+    }
+    const minWidth = 0.4 * (b.y1 - b.y0);
+    tables[t].cells.forEach((cell, c) => {
+      const r = cell.rect;
+      const x0 = Math.max(b.x0, r.x0 + inset);
+      const x1 = Math.min(b.x1, r.x1 - inset);
+      const y0 = Math.max(b.y0, r.y0 + inset);
+      const y1 = Math.min(b.y1, r.y1 - inset);
+      const centreInside = (y0 + y1) / 2 >= r.y0 && (y0 + y1) / 2 <= r.y1 && cy >= r.y0 && cy <= r.y1;
+      if (x1 - x0 >= minWidth && y1 - y0 >= 0.5 * (b.y1 - b.y0) && centreInside) out.push({ x0, y0, x1, y1, table: t, cell: c });
+    });
+  }
+  return out;
+}
+
+/**
+ * Recognises each segment on its detected box (DB's unclipped box: the margin the recogniser was
+ * trained with) and places it by the ink inside it: detected boxes stand a good half line above
+ * and below the text, which would make separate lines look like the wrapped rest of one.
+ */
+async function readSegments(grey: Grey, segments: Segment[], engine: PpEngine): Promise<ReadSegment[]> {
+  const threshold = otsuThreshold(grey);
+  const lines = await engine.recognize(segments.map((s) => crop(grey, s)));
+  return segments.map((s, i) => {
+    const ink = inkBounds(grey, s, threshold) ?? s;
+    return { ...s, y0: ink.y0, y1: ink.y1, words: toWords(lines[i].chars, { ...s, y0: ink.y0, y1: ink.y1 }) };
+  });
+}
+
+/** Bounding box of the dark pixels inside `r`, or null when there are none. */
+export function inkBounds(grey: Grey, r: Rect, threshold: number): Rect | null {
+  const x0 = Math.max(0, Math.floor(r.x0));
+  const x1 = Math.min(grey.width, Math.ceil(r.x1));
+  const y0 = Math.max(0, Math.floor(r.y0));
+  const y1 = Math.min(grey.height, Math.ceil(r.y1));
+  let top = -1;
+  let bottom = -1;
+  let left = x1;
+  let right = -1;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0, i = y * grey.width + x0; x < x1; x++, i++) {
+      if (grey.data[i] > threshold) continue;
+      if (top < 0) top = y;
+      bottom = y + 1;
+      if (x < left) left = x;
+      if (x >= right) right = x + 1;
+    }
+  }
+  return top < 0 ? null : { x0: left, y0: top, x1: right, y1: bottom };
+}
+
+/** A recognised segment as words: split at spaces, each with its characters' confidences (0–100). */
+function toWords(chars: Array<{ text: string; confidence: number; x0: number; x1: number }>, s: Rect): OcrWord[] {
+  const words: OcrWord[] = [];
+  let current: typeof chars = [];
+  const flush = () => {
+    if (!current.length) return;
+    const charConfidences = current.map((c) => Math.round(c.confidence * 1000) / 10);
+    words.push({
+      text: current.map((c) => c.text).join(''),
+      confidence: Math.min(...charConfidences),
+      charConfidences,
+      bbox: { x0: s.x0 + current[0].x0, y0: s.y0, x1: Math.min(s.x1, s.x0 + current[current.length - 1].x1), y1: s.y1 },
+    });
+    current = [];
+  };
+  for (const c of chars) {
+    if (c.text.trim() === '') flush();
+    else current.push(c);
+  }
+  flush();
+  return words;
+}
+
+/** Segments grouped into lines (vertical overlap of half the lower box), left to right. */
+export function toLines(segments: ReadSegment[]): OcrLine[] {
+  const sorted = segments.filter((s) => s.words.length).sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2);
+  const lines: ReadSegment[][] = [];
+  for (const s of sorted) {
+    const line = lines.find((l) => l.some((o) => Math.min(o.y1, s.y1) - Math.max(o.y0, s.y0) >= 0.5 * Math.min(o.y1 - o.y0, s.y1 - s.y0)));
+    if (line) line.push(s);
+    else lines.push([s]);
+  }
+  return lines
+    .map((line) => line.sort((a, b) => a.x0 - b.x0))
+    .map((line) => ({
+      words: line.flatMap((s) => s.words),
+      bbox: { x0: Math.min(...line.map((s) => s.x0)), y0: Math.min(...line.map((s) => s.y0)), x1: Math.max(...line.map((s) => s.x1)), y1: Math.max(...line.map((s) => s.y1)) },
+    }))
+    .sort((a, b) => a.bbox.y0 - b.bbox.y0);
+}
+
+function cellText(segments: ReadSegment[]): ScoredText {
+  return joinLines(toLines(segments));
+}
+
+/** Text outside the ruled tables, band by band (above, between and below the tables). */
+function textAroundTables(segments: ReadSegment[], tables: GridTable[], opts: PageOptions, toInput: (r: Rect) => Rect): Array<Paragraph | Table> {
+  const cuts = [-Infinity, ...tables.map((t) => (t.rect.y0 + t.rect.y1) / 2).sort((a, b) => a - b), Infinity];
+  const out: Array<Paragraph | Table> = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const band = segments.filter((s) => (s.y0 + s.y1) / 2 >= cuts[i] && (s.y0 + s.y1) / 2 < cuts[i + 1]);
+    out.push(...linesToBlocks(toLines(band), opts, (r) => box(toInput(r))));
+  }
+  return out;
+}
