@@ -124,5 +124,10 @@ export const ReportSchema = z.object({
   ocr: z.boolean(),
   /** Tables (1-based indices) that belong to a scoring table too scrambled to rebuild. */
   scrambledTables: z.array(z.number().int().positive()).optional(),
+  /**
+   * OCR only: where a digit, sign, point or % was read with low confidence: tables (1-based indices)
+   * holding such a number, and the paragraphs or rows (their text) that do.
+   */
+  ocrDoubt: z.object({ tables: z.array(z.number().int().positive()), passages: z.array(z.string()) }).optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;

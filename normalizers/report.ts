@@ -1,6 +1,7 @@
 // Stage 3: RawDocument → Report. Tables become indicator trees, text becomes claims.
 import type { Claim, RawDocument, Report, ScoringTable, Table } from '../model/index.ts';
 import { extractMeta } from './meta.ts';
+import { ocrDoubtOf } from './ocr-doubt.ts';
 import { scrambledTableIndices, understandTables } from './tables/index.ts';
 import { extractTotalClaims } from './claims/totals.ts';
 import { textArithmeticExtractors } from './claims/index.ts';
@@ -22,6 +23,7 @@ export function buildReport(raw: RawDocument, file: string): Report {
     text,
     ocr: (raw.ocrPages?.length ?? 0) > 0,
     scrambledTables: scrambledTableIndices(raw.blocks, tables),
+    ...ocrDoubtOf(raw),
     ...sheetsOf(raw),
   };
 }

@@ -53,6 +53,15 @@ describe('the engine', () => {
     expect(runRules(report(), {}, [rule([base])])[0].severity).toBe('error');
   });
 
+  it('lowers a finding that rests on a number OCR was unsure of: in a doubtful table, or quoting a doubtful passage', () => {
+    const doubtful = { ...report(), ocr: true, ocrDoubt: { tables: [1], passages: ['全年预算数为1085.09万元，执行数为1115.09万元。'] } };
+    expect(runRules(doubtful, {}, [rule([base])])[0]).toMatchObject({ severity: 'info', message: expect.stringContaining('OCR 未能确认') });
+    const sentence = { ...base, loc: { page: 2 }, evidence: '执行数为1115.09万元 ↔ 全年执行数 1115.09' };
+    expect(runRules(doubtful, {}, [rule([sentence])])[0].severity).toBe('info');
+    const elsewhere = { ...base, loc: { table: 2, row: 3 }, evidence: '合计 100 | 94' };
+    expect(runRules(doubtful, {}, [rule([elsewhere])])[0].severity).toBe('error');
+  });
+
   it('reports a finding repeated at the same place once, and at another place again', () => {
     const found = runRules(report(), {}, [rule([base, base, { ...base, loc: { table: 1, row: 4 } }])]);
     expect(found.map((f) => f.location.row)).toEqual([3, 4]);

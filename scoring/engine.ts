@@ -16,7 +16,7 @@ export function ruleMeta(id: string): RuleMeta | undefined {
 /** The rule's folder under scoring/rules/, which holds its README ("calc/stated-mismatch" → "calc-stated-mismatch"). */
 export const ruleFolder = (id: string): string => id.replace('/', '-');
 
-const OCR_NOTE = '（数字来自 OCR 识别且置信度低，请对照原件核实）';
+const OCR_NOTE = '（OCR 未能确认：所涉数字识别置信度低，请对照原件核实）';
 
 /** What scoring a document yields: its findings, its totals and the notes on the rubric used. */
 export interface ScoredReport {
@@ -39,7 +39,7 @@ export function runRules(report: Report, options: RuleOptions = {}, rules: Rule[
   for (const rule of rules) {
     const ctx: RuleContext = {
       options,
-      report: (input: FindingInput) => findings.push(toFinding(rule, fromScrambledTable(report, rule, input))),
+      report: (input: FindingInput) => findings.push(toFinding(rule, fromDoubtfulOcr(report, fromScrambledTable(report, rule, input)))),
       get rubric() {
         return boundRubric();
       },
@@ -67,6 +67,22 @@ function fromScrambledTable(report: Report, rule: Rule, input: FindingInput): Fi
   if ((input.evidenceKind ?? rule.meta.evidence ?? 'structure') !== 'structure') return input;
   return { ...input, severity: 'info', message: input.message + SCRAMBLED_NOTE };
 }
+
+/**
+ * A finding that rests on a number OCR was unsure of does not accuse: it is info, "OCR 未能确认".
+ * It rests on one when it sits in a table holding such a number, or its evidence quotes (or is
+ * quoted by) a paragraph or row that holds one.
+ */
+function fromDoubtfulOcr(report: Report, input: FindingInput): FindingInput {
+  const doubt = report.ocrDoubt;
+  if (!doubt || input.uncertain) return input;
+  const inTable = input.loc.table != null && doubt.tables.includes(input.loc.table);
+  const quoted = input.evidence.split(' ↔ ').map(squeeze).filter((part) => part.length >= 6);
+  const inPassage = doubt.passages.map(squeeze).some((passage) => quoted.some((part) => passage.includes(part) || part.includes(passage)));
+  return inTable || inPassage ? { ...input, uncertain: true } : input;
+}
+
+const squeeze = (text: string) => text.replace(/\s+/g, '');
 
 export function toFinding(rule: Rule, input: FindingInput): Finding {
   const severity = input.uncertain ? 'info' : (input.severity ?? rule.meta.severity);
