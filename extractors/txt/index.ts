@@ -11,8 +11,21 @@ import { decodeText } from './decode.ts';
 export const extract: Extractor = async ({ bytes }) => {
   const { text, encoding } = decodeText(bytes);
   if (text.trim() === '') throw new JixiaoError('empty', '文件没有可读取的文字内容');
+  if (isJson(text)) throw new JixiaoError('not-a-report', '这是 JSON 数据文件，不是绩效评价报告（例如 jixiao 的输出或核对结果），未检查');
   return { format: 'txt', encoding, blocks: parseTextBlocks(text), warnings: [] } satisfies RawDocument;
 };
+
+/** A data file (JSON output, golden files) is text but not a report. */
+function isJson(text: string): boolean {
+  const trimmed = text.trim();
+  if (!/^[[{]/.test(trimmed)) return false;
+  try {
+    JSON.parse(trimmed);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const CELL_LINE = /^\t[^\t]*$/;
 const hasTab = (line: string | undefined) => line !== undefined && line.includes('\t');
