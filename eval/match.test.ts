@@ -31,6 +31,14 @@ describe('matchDocument', () => {
     expect(matchDocument(t, 'txt', []).anomalies[0].foundBy).toEqual([]);
   });
 
+  it('accepts a sum mismatch pinned on another level of the tree when it is off by the same amount', () => {
+    const t = truth([anomaly({ kind: 'weight-mismatch', subject: '总分', expected: '101', actual: '100' })]);
+    const atParent = finding({ rule: 'score/weight-mismatch', subject: '产出指标分值', expected: '51', actual: '50' });
+    expect(matchDocument(t, 'txt', [atParent]).anomalies[0].foundBy).toHaveLength(1);
+    const otherAmount = finding({ rule: 'score/weight-mismatch', subject: '产出指标分值', expected: '52', actual: '50' });
+    expect(matchDocument(t, 'txt', [otherAmount]).anomalies[0].foundBy).toEqual([]);
+  });
+
   it('counts a warning/error that matches nothing as false, and never an info', () => {
     const wrong = finding({ rule: 'score/weight-mismatch', expected: '3', actual: '12', subject: '预算编制' });
     const m = matchDocument(truth([]), 'txt', [wrong, finding({ severity: 'info', expected: '1', actual: '2' })]);

@@ -83,7 +83,17 @@ export function valuesAgree(f: ProductFinding, pair: Pair, subject: string): boo
 /** The finding states this anomaly (primary or alternative statement). */
 export function states(f: ProductFinding, a: TruthAnomaly): boolean {
   if (!FAMILIES[a.kind].test(f.rule)) return false;
-  return [a, ...(a.alternatives ?? [])].some((pair) => valuesAgree(f, pair, a.subject));
+  return [a, ...(a.alternatives ?? [])].some((pair) => valuesAgree(f, pair, a.subject)) || sameDiscrepancy(f, a);
+}
+
+/** Sums whose mismatch a finding may pin on another level of the same tree (a 一级 weight instead of the total). */
+const SUM_KINDS: ReadonlySet<AnomalyKind> = new Set(['weight-mismatch', 'total-mismatch', 'subtotal-mismatch']);
+
+/** The same sum kind, off by the same amount: 产出指标 50 vs its leaves' 51 states 总分 100 vs 101. */
+function sameDiscrepancy(f: ProductFinding, a: TruthAnomaly): boolean {
+  if (!SUM_KINDS.has(a.kind) || a.expected === null || f.expected === null || f.actual === null) return false;
+  const [fe, fa, ae, aa] = [f.expected, f.actual, a.expected, a.actual].map(parse);
+  return !!(fe && fa && ae && aa) && !ae.eq(aa) && fe.minus(fa).eq(ae.minus(aa));
 }
 
 /** The finding reports a consequence of this anomaly elsewhere (not false, not a find). */

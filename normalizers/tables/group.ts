@@ -40,7 +40,9 @@ export function groupTables(blocks: Block[]): TableGroup[] {
     if (current && near && continues(current, header, rows)) {
       const columns = logicalColumns(current.header);
       const width = gridWidth(current.header);
-      rows.forEach((cells, i) => current!.body.push({ cells: realign(cells, columns, width), pageStart: i === 0 && current!.body.length > 0 }));
+      // Rows above a header repeated further down continue the table too (a page that starts mid-group).
+      const continued = [...block.rows.slice(0, leadRows), ...rows].filter((cells) => cells.some((c) => c.text.trim() !== ''));
+      continued.forEach((cells, i) => current!.body.push({ cells: realign(cells, columns, width), pageStart: i === 0 && current!.body.length > 0 }));
       current.tables.push(block);
       if (current.header.length === 0 && header.length) current.header = header;
       return;
