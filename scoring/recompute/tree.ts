@@ -52,3 +52,14 @@ export const sameName = (a: string, b: string) => a.replace(/\s+/g, '') === b.re
 
 /** Tables whose indicator rows can be trusted for arithmetic. */
 export const checkable = (table: ScoringTable) => table.quality === 'ok';
+
+const KIND_NAMES: Record<ScoringTable['kind'], string> = { scoring: '评分表', summary: '综合得分表', 'self-eval': '自评表' };
+
+/**
+ * The table as a finding's subject: its caption without the numbering ("附件1：", "表2-1"), else its
+ * kind. Stable across formats, unlike the table's position among the document's tables.
+ */
+export function tableSubject(table: ScoringTable): string {
+  const caption = (table.title ?? '').replace(/\s+/g, '').replace(/^(?:附件|附表)[\d一二三四五六七八九十]*[：:、.]?/, '').replace(/^表[\d\-－—.]+/, '');
+  return caption && caption.length <= 30 ? caption : KIND_NAMES[table.kind];
+}

@@ -1,4 +1,4 @@
-import { checkable, tableScoreSum } from '../../recompute/tree.ts';
+import { checkable, tableScoreSum, tableSubject } from '../../recompute/tree.ts';
 import { judge, show } from '../../../numbers/interval.ts';
 import { defineRule } from '../../rule.ts';
 
@@ -25,7 +25,7 @@ export default defineRule({
         actual: stated.value.toFixed(),
         loc: table.total!.loc,
         evidence: table.total!.evidence,
-        subject: `表${table.tableIndex}合计`,
+        subject: `${tableSubject(table)}合计`,
         calculation: `${terms} = ${show(recomputed.value)}`,
       });
     }

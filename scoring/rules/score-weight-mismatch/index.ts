@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { IndicatorNode, Loc, Quantity } from '../../../model/index.ts';
-import { allNodes, checkable, scoredLeaves } from '../../recompute/tree.ts';
+import { allNodes, checkable, scoredLeaves, tableSubject } from '../../recompute/tree.ts';
 import { defineRule, type RuleContext } from '../../rule.ts';
 
 export default defineRule({
@@ -18,10 +18,10 @@ export default defineRule({
       const total = table.total?.weight;
       const budgetWeight = table.budget?.weight ? [table.budget.weight] : [];
       const roots = table.roots.filter((n) => !n.bonus);
-      if (total && table.kind !== 'summary') compareWeights(ctx, `表${table.tableIndex}合计`, total, roots, table.total!.evidence, table.total!.loc, budgetWeight);
+      if (total && table.kind !== 'summary') compareWeights(ctx, `${tableSubject(table)}合计`, total, roots, table.total!.evidence, table.total!.loc, budgetWeight);
       if (table.kind === 'summary' && total) {
         const lines = allNodes(roots).filter((n) => !n.children.length);
-        compareWeights(ctx, `表${table.tableIndex}合计`, total, lines, table.total!.evidence, table.total!.loc);
+        compareWeights(ctx, `${tableSubject(table)}合计`, total, lines, table.total!.evidence, table.total!.loc);
       }
     }
   },
