@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendPart, sameColumns, startTable, toTableBlock } from './join.ts';
+import { appendPart, appendSpill, isSpill, sameColumns, startTable, toTableBlock } from './join.ts';
 import type { PageCell, PageTable } from './tables.ts';
 
 const XS = [50, 150, 250, 450];
@@ -82,6 +82,16 @@ describe('joining a table across pages', () => {
     const table = startTable(part(1, [h, ['预算监督', '12', '信息公开', '预决算信息公开', '本项得3分。', '3']], xs));
     appendPart(table, part(2, [['预算执行', '', '', '', '', ''], ['', '', '支出管理', '支出完成率', '本项得4分。', '4']], xs));
     expect(texts(toTableBlock(table, 1)).map((r) => r[0])).toEqual(['一级指标', '预算监督', '预算执行', '']);
+  });
+
+  it('puts a cell’s last line pushed onto the next page back at the end of that cell', () => {
+    const table = startTable(part(1, [['总分', '100', '99.4']]));
+    const spill = part(2, [['', '4']], [150, 250, 450]);
+    expect(isSpill(table, spill)).toBe(true);
+    appendSpill(table, spill);
+    expect(texts(toTableBlock(table, 1))).toEqual([['总分', '100', '99.44']]);
+    expect(isSpill(table, part(2, [['预算执行', '支出完成率', '本项得3分。']]))).toBe(false);
+    expect(isSpill(table, part(2, [['', '4']], [150, 300, 450]))).toBe(false);
   });
 
   it('grows a merged cell cut by the page break back into one rowSpan', () => {

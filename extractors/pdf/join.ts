@@ -34,6 +34,26 @@ export function sameColumns(a: PageTable, b: PageTable): boolean {
   return a.xs.length === b.xs.length && a.xs.every((x, i) => Math.abs(x - b.xs[i]) <= SAME_X);
 }
 
+/**
+ * The last line of a cell pushed onto the next page (a narrow score column's "99.4" | "4"): one row
+ * whose rules are some of the table's, holding a few characters only.
+ */
+export function isSpill(table: JoinedTable, part: PageTable): boolean {
+  const last = table.parts[table.parts.length - 1];
+  const texts = part.cells.filter((c) => c.text.trim() !== '');
+  return part.nRows === 1 && texts.length >= 1 && texts.length <= 2 && texts.every((c) => c.text.trim().length <= 4) && part.xs.every((x) => last.xs.some((y) => Math.abs(x - y) <= SAME_X));
+}
+
+/** Puts a spilled line back at the end of the cells of the table's last row it falls under. */
+export function appendSpill(table: JoinedTable, part: PageTable): void {
+  const last = table.parts[table.parts.length - 1];
+  for (const piece of part.cells.filter((c) => c.text.trim() !== '')) {
+    const col = last.xs.findIndex((x) => Math.abs(x - part.xs[piece.col]) <= SAME_X);
+    const owner = col < 0 ? undefined : ownerAt(table, table.nRows - 1, col);
+    if (owner) owner.text += piece.text.trim();
+  }
+}
+
 export function appendPart(table: JoinedTable, part: PageTable): void {
   let cells = part.cells.map((c) => ({ ...c }));
   let nRows = part.nRows;
