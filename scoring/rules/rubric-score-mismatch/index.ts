@@ -30,7 +30,9 @@ function checkOutcome(outcome: Outcome, ctx: RuleContext): void {
   const where = judged?.explained ? explainedWhere(judged.explained.text, judged.ofPart) : printedWhere(outcome);
   const calc = calculation(outcome);
   const uncertain = c.inputs.some((f) => f.quantity.uncertain) || outcome.printed?.quantity.uncertain === true;
-  const base = { loc: outcome.loc, evidence: outcome.evidence, subject: outcome.subject, uncertain };
+  // A score and its inputs printed in one row of the table rest on that row, not on the table's columns.
+  const evidenceKind = outcome.printed?.source === 'row' ? ('row' as const) : undefined;
+  const base = { loc: outcome.loc, evidence: outcome.evidence, subject: outcome.subject, uncertain, evidenceKind };
   const basisNote = assumed ? `（报告未印评分规则，按通行算法复核，仅供参考；规则：${outcome.rubric.id}）` : '';
   if (verdict?.kind === 'mismatch' && scored) {
     ctx.report({
