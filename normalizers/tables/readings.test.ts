@@ -96,6 +96,19 @@ describe('candidate readings', () => {
   });
 });
 
+describe('the total row', () => {
+  it('leaves an unreadable weight cell ("100D", an OCR slip) unread instead of taking the score for the weight', () => {
+    const table = only([tableBlock([SCORING_HEADER, '预算编制\t100\t目标设置\t100\t绩效目标合理性\t100\t\t96.89', '合计\t100D\t\t\t\t\t\t96.89'])]);
+    expect(table.total?.weight).toBeNull();
+    expect(table.total?.score?.raw).toBe('96.89');
+  });
+
+  it('reads a total row whose cells a converter shifted from its numbers in order', () => {
+    const table = only([tableBlock([SCORING_HEADER, '预算编制\t100\t目标设置\t100\t绩效目标合理性\t100\t\t98', '合计\t\t100\t98'])]);
+    expect([table.total?.weight?.raw, table.total?.score?.raw]).toEqual(['100', '98']);
+  });
+});
+
 describe('one table, several blocks', () => {
   it('finds the indicator header below a budget block in the same table (项目支出绩效自评表)', () => {
     const table = only([
