@@ -1,5 +1,5 @@
 // What "the same tool" means for reusing stored results: the package version plus a digest of the
-// code and data that shape a result (extractors, normalizers, rules, rubrics, model, pipeline), so a
+// code and data that shape a result (numbers, model, extractors, normalizers, rules, rubrics, pipeline), so a
 // changed rule re-checks every file even before the version number moves.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { TOOL } from './version.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const SOURCE_DIRS = ['model', 'extractors', 'normalizers', 'scoring', 'pipeline'];
+export const SOURCE_DIRS = ['numbers', 'model', 'extractors', 'normalizers', 'scoring', 'pipeline'];
 const SOURCE_FILE = /\.(ts|mjs|js|json)$/;
 const SKIPPED = /\.test\.ts$|(^|\/)(test-support|node_modules)(\/|$)/;
 
