@@ -171,16 +171,15 @@ export function budgetRowFigures(table: TableRows): Figure[] {
 
 /** "100 (调减20万)" → 100 万元 in a table whose header says (万元). */
 function leadingAmount(cell: string, unit: string, loc: Loc): Quantity | null {
-  const m = new RegExp(`^(${NUM})\\s*(万元|元)?`).exec(cell);
+  const m = new RegExp(`^(${NUM})\\s*(亿元|万元|元)?`).exec(cell);
   if (!m) return null;
   return parseQuantity(`${m[1]}${m[2] ?? unit}`, loc, { signWords: false });
 }
 
-/** The money unit a table's header declares: "(万元)", "（元）", "单位：万元". */
+/** The money unit a table's header or caption declares: "(万元)", "（元）", "单位：万元", "（单位：亿元）". */
 function tableMoneyUnit(table: TableRows): string | null {
-  const head = table.rows.slice(0, 4).flatMap((r) => r.cells).join(' ');
-  if (/[(（]\s*万元\s*[)）]|单位[：:]\s*万元/.test(head)) return '万元';
-  if (/[(（]\s*元\s*[)）]|单位[：:]\s*元/.test(head)) return '元';
+  const head = [table.caption ?? '', ...table.rows.slice(0, 4).flatMap((r) => r.cells)].join(' ');
+  for (const unit of ['亿元', '万元', '元']) if (new RegExp(`[(（]\\s*(?:单位[：:]\\s*)?${unit}\\s*[)）]|单位[：:]\\s*${unit}`).test(head)) return unit;
   return null;
 }
 

@@ -79,20 +79,29 @@ export function allSegments(text: Report['text']): Segment[] {
 export interface TableRows {
   table: number;
   rows: { cells: string[]; loc: Loc; evidence: string }[];
+  /** The short line printed right above the table ("表1 部门收支情况（单位：亿元）"), if any. */
+  caption?: string;
 }
 
 /** Table rows regrouped per table from report.text (cells split on tabs, cleaned). */
 export function tablesOf(text: Report['text']): TableRows[] {
   const byTable = new Map<number, TableRows>();
+  let previous: Report['text'][number] | undefined;
   for (const item of text) {
     const index = item.loc.table;
+    const before = previous;
+    previous = item;
     if (index == null) continue;
     let entry = byTable.get(index);
-    if (!entry) byTable.set(index, (entry = { table: index, rows: [] }));
+    if (!entry) byTable.set(index, (entry = { table: index, rows: [], ...captionOf(before) }));
     const cells = item.text.split('\t').map((c) => cleanText(c).replace(/\s+/g, ' ').trim());
     entry.rows.push({ cells, loc: item.loc, evidence: cells.filter((c) => c !== '').join(' ') });
   }
   return [...byTable.values()];
+}
+
+function captionOf(item: Report['text'][number] | undefined): Pick<TableRows, 'caption'> {
+  return item && item.loc.table == null && item.text.trim().length <= 60 ? { caption: item.text.trim() } : {};
 }
 
 /** Evidence text: the sentence around [start, end) in a segment, trimmed to a readable length. */
