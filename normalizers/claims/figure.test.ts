@@ -35,6 +35,13 @@ describe('extractFigures', () => {
     expect(found).toContain('执行数||全年|unit|0.1610亿元');
   });
 
+  it('takes a data table\'s figures from its 合计 row, wherever it is printed, never from a part such as 基本支出', () => {
+    const last = figures('表1 部门收支情况（单位：万元）', '项目\t年初预算数\t全年执行数', '基本支出\t1,267.13\t1,238.55', '项目支出\t1,701.72\t1,498.45', '合计\t2,968.85\t2,718.63');
+    expect(last).toEqual(['预算数||年初|unit|2,968.85万元', '执行数||全年|unit|2,718.63万元']);
+    const partsOnly = figures('表1 部门收支情况（单位：万元）', '项目\t年初预算数\t全年执行数', '基本支出\t1,267.13\t1,238.55', '项目支出\t1,701.72\t1,498.45');
+    expect(partsOnly).toEqual([]);
+  });
+
   it('in a report on one project, the narrative speaks of that project', () => {
     const form = ['项目名称\t业务工作经费', '年度资金(万元)\t年初预算数\t全年预算数\t全年执行数', '年度资金总额\t120\t100\t96.89'];
     const project = figures('2022年度业务工作经费项目支出绩效自评报告', '全年执行数为96.89万元。', ...form);

@@ -155,7 +155,7 @@ export function budgetRowFigures(table: TableRows): Figure[] {
   table.rows.forEach((row, r) => {
     const columns = row.cells.map((c) => c.replace(/\s+/g, '')).map((c, i) => (BUDGET_HEADERS.test(c) ? i : -1)).filter((i) => i >= 0);
     if (columns.length < 2) return;
-    const data = table.rows[r + 1];
+    const data = wholeRow(table.rows.slice(r + 1, r + 1 + MAX_BUDGET_ROWS));
     if (!data) return;
     for (const c of columns) {
       const header = row.cells[c].replace(/\s+/g, '');
@@ -168,6 +168,23 @@ export function budgetRowFigures(table: TableRows): Figure[] {
   });
   return figures;
 }
+
+const WHOLE_ROW = /^(合计|总计|总额|年度资金总额|资金总额|收支总计)$/;
+/** A budget block lists a handful of rows (总额, 其中…); further down are other tables' rows. */
+const MAX_BUDGET_ROWS = 6;
+
+/**
+ * The row below the budget header that speaks for the whole: the one labelled 合计 / 年度资金总额,
+ * else the only row there is. A 基本支出 / 项目支出 row is a part, not the unit's figure.
+ */
+function wholeRow(rows: TableRows['rows']): TableRows['rows'][number] | undefined {
+  const data = rows.filter((row) => row.cells.some((c) => c !== ''));
+  const labelled = data.find((row) => row.cells.some((c) => WHOLE_ROW.test(c.replace(/\s+/g, ''))));
+  if (labelled) return labelled;
+  return data.length === 1 || !isPart(data[0]) ? data[0] : undefined;
+}
+
+const isPart = (row: TableRows['rows'][number]) => /^(其中|基本支出|项目支出|人员经费|公用经费|[\d一二三四五六七八九十]+[、.])/.test(row.cells.find((c) => c !== '') ?? '');
 
 /** "100 (调减20万)" → 100 万元 in a table whose header says (万元). */
 function leadingAmount(cell: string, unit: string, loc: Loc): Quantity | null {
