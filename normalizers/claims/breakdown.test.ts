@@ -26,6 +26,11 @@ describe('extractBreakdowns', () => {
     expect(found).toEqual(['table:98=74+24', 'table:60.78=55.56+5.22']);
   });
 
+  it('reads a 合计 row printed first, above the rows it adds up', () => {
+    const found = breakdowns('项目\t年初预算数\t全年执行数', '合计\t965.49\t1039.10', '基本支出\t861.69\t1012.13', '项目支出\t103.79\t76.34');
+    expect(found).toEqual(['table:965.49=861.69+103.79', 'table:1039.10=1012.13+76.34']);
+  });
+
   it('reads balance rows and skips rows without a closing balance', () => {
     const found = breakdowns('项目\t期初余额\t本年收入\t本年支出\t期末余额', '人员经费\t0\t338.16\t345.56\t0', '公用经费\t0\t38.76\t31.35\t');
     expect(found).toEqual(['balance:0=0+338.16+−345.56']);

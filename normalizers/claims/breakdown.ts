@@ -161,6 +161,11 @@ export function tableTotals(table: TableRows): Breakdown[] {
     if (label === '小计') subtotals.push(r);
     else subtotals.length = 0;
     blockStart = r + 1;
+    // 合计 printed first, above the rows it adds up.
+    if (members.length === 0 && label !== '小计') {
+      members = rowsBelowUntilTotal(table, r);
+      blockStart = (members.at(-1) ?? r) + 1;
+    }
     row.cells.forEach((cell, c) => {
       const total = parseNumericCell(cell, cellLoc(row, c));
       if (!total || total.unit === '%') return;
@@ -178,6 +183,12 @@ export function tableTotals(table: TableRows): Breakdown[] {
     });
   });
   return claims;
+}
+
+function rowsBelowUntilTotal(table: TableRows, r: number): number[] {
+  const out: number[] = [];
+  for (let i = r + 1; i < table.rows.length && !TOTAL_ROW.test(rowLabel(table.rows[i].cells)); i++) if (isDataRow(table.rows[i].cells)) out.push(i);
+  return out;
 }
 
 function isDataRow(cells: string[]): boolean {
