@@ -6,6 +6,9 @@ import { exact, ofQuantity, seriesDecimals, sum, type Interval } from '../../num
 /** Scores are rounded half-up to two decimals (得分四舍五入保留两位小数): "3" stands for 3.00. */
 export const SCORE_DECIMALS = 2;
 
+/** The decimals a printed score stands for: at least two, so a printed 11 is 11.00, not [10.5, 11.5]. */
+export const scoreDecimals = (score: Pick<Quantity, 'decimals'>) => Math.max(score.decimals, SCORE_DECIMALS);
+
 export function leaves(nodes: IndicatorNode[]): IndicatorNode[] {
   return nodes.flatMap((n) => (n.children.length ? leaves(n.children) : [n]));
 }

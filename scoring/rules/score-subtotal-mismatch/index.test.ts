@@ -20,6 +20,12 @@ describe('score/subtotal-mismatch', () => {
     expect(finding).toMatchObject({ severity: 'error', expected: '12', actual: '13', subject: '支出管理' });
   });
 
+  it('invalid: a whole-number score is exact (11 means 11.00), so half a point off is a mismatch', () => {
+    const halves = () => table([node(1, '预算执行情况', '40', null, [node(2, '资产管理', '12', null, [node(3, '资产管理规范性', '6', '4.5'), node(3, '固定资产利用率', '6', '6')])])]);
+    const printed = table([node(1, '预算执行情况', null, null, [node(2, '资产管理', '12', '11')])], null, { kind: 'summary', tableIndex: 2 });
+    expect(findingsOf(rule, report({ tables: [printed, halves()] }))).toMatchObject([{ expected: '10.5', actual: '11' }]);
+  });
+
   it('invalid: a parent score that its children do not add up to', () => {
     const t = table([node(1, '预算执行情况', '40', '38.5', [node(3, 'a', '20', '20'), node(3, 'b', '20', '17.5')])]);
     expect(findingsOf(rule, report({ tables: [t] }))).toMatchObject([{ expected: '37.5', actual: '38.5' }]);

@@ -1,6 +1,6 @@
 import type { IndicatorNode, ScoringTable } from '../../../model/index.ts';
 import { judge, show } from '../../../numbers/interval.ts';
-import { allNodes, checkable, nodeScoreSum, sameName } from '../../recompute/tree.ts';
+import { allNodes, checkable, nodeScoreSum, sameName, scoreDecimals } from '../../recompute/tree.ts';
 import { defineRule, type RuleContext } from '../../rule.ts';
 
 export default defineRule({
@@ -34,7 +34,7 @@ function crossCheck(ctx: RuleContext, summary: ScoringTable, detailed: ScoringTa
 
 function compare(ctx: RuleContext, node: IndicatorNode, recomputed: ReturnType<typeof nodeScoreSum>, where: string): void {
   if (!node.score || recomputed.parts.length === 0 || recomputed.missing.length) return;
-  if (judge(node.score, recomputed.interval) !== 'mismatch') return;
+  if (judge(node.score, recomputed.interval, scoreDecimals(node.score)) !== 'mismatch') return;
   ctx.report({
     message: `${where}：“${node.name}”得分为${node.score.value.toFixed()}分，但其下级指标得分相加为${show(recomputed.value)}分`,
     expected: show(recomputed.value),

@@ -1,4 +1,4 @@
-import { checkable, tableScoreSum, tableSubject } from '../../recompute/tree.ts';
+import { checkable, scoreDecimals, tableScoreSum, tableSubject } from '../../recompute/tree.ts';
 import { judge, show } from '../../../numbers/interval.ts';
 import { defineRule } from '../../rule.ts';
 
@@ -15,7 +15,7 @@ export default defineRule({
       if (!stated || !checkable(table)) continue;
       const recomputed = tableScoreSum(table);
       if (recomputed.parts.length === 0) continue;
-      const verdict = judge(stated, recomputed.interval);
+      const verdict = judge(stated, recomputed.interval, scoreDecimals(stated));
       if (verdict === 'consistent') continue;
       const terms = recomputed.parts.map((q) => q.value.toFixed()).join(' + ');
       ctx.report({
