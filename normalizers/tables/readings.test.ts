@@ -103,6 +103,12 @@ describe('the total row', () => {
     expect(table.total?.score?.raw).toBe('96.89');
   });
 
+  it('does not take a row where a total label sits beside an indicator name for the total row', () => {
+    const table = only([tableBlock(['一级指标\t二级指标\t分值\t得分', '预算编制\t目标设置\t96\t90', '合计\t效率性\t4\t3.2'])]);
+    expect(table.total).toBeNull();
+    expect(table.quality).not.toBe('ok');
+  });
+
   it('reads a total row whose cells a converter shifted from its numbers in order', () => {
     const table = only([tableBlock([SCORING_HEADER, '预算编制\t100\t目标设置\t100\t绩效目标合理性\t100\t\t98', '合计\t\t100\t98'])]);
     expect([table.total?.weight?.raw, table.total?.score?.raw]).toEqual(['100', '98']);

@@ -56,6 +56,12 @@ export function buildTree(body: { cells: Cell[]; pageStart: boolean }[], layout:
     }
     const names = LEVELS.map((l) => nameOf(text(row, layout.nameColumn[l])));
     if (names.some((n) => TOTAL_NAME.test(n)) || TOTAL_NAME.test(nameOf(row.find((c) => c.text.trim())?.text ?? ''))) {
+      // "合计 | 效率性 | 4 | 3.2": a total label beside an indicator's name is two rows run together.
+      if (names.some((n) => n !== '' && !TOTAL_NAME.test(n) && parseNumericCell(n) === null)) {
+        rowsTotal++;
+        rowsGarbled++;
+        continue;
+      }
       total = totalRow(row, layout);
       continue;
     }
