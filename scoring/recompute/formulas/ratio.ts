@@ -68,7 +68,7 @@ function fromTries(tries: RatioTry[], missing: string[], stated: FoundFigure | u
 
 /** The inputs are not printed but the rate is: score the rate as the report states it. */
 export function fromStated(stated: FoundFigure): Computation {
-  return { missing: [], inputs: [stated], value: stated.interval, valueText: `${stated.shown}（报告所述，未列出计算数据）`, stated, readings: [] };
+  return { missing: [], inputs: [stated], value: stated.interval, valueText: `${stated.shown}（报告所写的比率；未找到按评分标准口径复算所需的数据）`, stated, readings: [] };
 }
 
 export const hull = (items: Interval[]): Interval => ({ lo: Decimal.min(...items.map((i) => i.lo)), hi: Decimal.max(...items.map((i) => i.hi)) });

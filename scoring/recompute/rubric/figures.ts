@@ -105,7 +105,7 @@ function numberAfter(id: string, spec: FigureSpec, entry: SearchEntry, from: num
 
 /** "结转结余率=0.0690/(0.0033+0.2572)×100%=26.49%": the label's value is the equation's result. */
 function resultOfEquation(id: string, spec: FigureSpec, entry: SearchEntry, from: number): FoundFigure | null {
-  const clause = /^\s*[=＝][^，,。；;]*/.exec(entry.text.slice(from))?.[0];
+  const clause = /^\s*[=＝](?:[^，,。；;]|(?<=\d)[,，](?=\d{3}))*/.exec(entry.text.slice(from))?.[0];
   if (!clause) return null;
   const lastEquals = Math.max(clause.lastIndexOf('='), clause.lastIndexOf('＝'));
   const raw = LEADING_NUM.exec(clause.slice(lastEquals + 1).trimStart())?.[0];

@@ -42,6 +42,8 @@ describe('rubric/score-mismatch', () => {
   it('invalid: a rate stated as the result of its own equation scored outside its band (26.49% scored 3 → 1)', () => {
     const r = row('结转结余率', '3', '3', '年初财政拨款结转和结余0.0033亿元，全年预算数0.2572亿元，年末财政拨款结转和结余0.0690亿元，结转结余率=0.0690/(0.0033+0.2572)×100%=26.49%。因此，本项得3分。');
     expect(run(r)).toMatchObject([{ severity: 'warning', expected: '1', actual: '3' }]);
+    const separators = row('结转结余率', '3', '3', '年末财政拨款结转和结余1,443,849.03元，结转结余率=1,443,849.03/(704,206.84+4,415,825.17)×100%=28.20%。因此，本项得3分。');
+    expect(run(separators)).toMatchObject([{ expected: '1', actual: '3' }]);
   });
 
   it('invalid: 重点工作完成率 from the 基础数据表 (seed 000: 96.15 and 100.5 give 4.92, not 4.95)', () => {
