@@ -31,6 +31,7 @@ export function groupTables(blocks: Block[]): TableGroup[] {
   let lastTableBlock = -Infinity;
   blocks.forEach((block, b) => {
     if (block.kind !== 'table') return;
+    block = { ...block, rows: withWrappedHeadersJoined(block.rows) };
     const leadRows = leadRowCount(block.rows);
     const headerRows = headerRowCount(block.rows.slice(leadRows));
     const header = block.rows.slice(leadRows, leadRows + headerRows);
@@ -53,6 +54,22 @@ export function groupTables(blocks: Block[]): TableGroup[] {
   });
   return groups;
 }
+
+/**
+ * A header whose words wrap in narrow columns ("一级指" | "二" over "标" | "级指标") is printed as two
+ * rows, neither a header by itself: joined cell by cell they are one.
+ */
+function withWrappedHeadersJoined(rows: Cell[][]): Cell[][] {
+  const out = [...rows];
+  for (let i = 0; i + 1 < Math.min(out.length, MAX_LEAD_ROWS); i++) {
+    if (isHeaderRow(out[i]) || hasFigures(out[i + 1])) continue;
+    const joined = out[i].map((cell, c) => ({ ...cell, text: `${cell.text.trim()}${out[i + 1][c]?.text.trim() ?? ''}` }));
+    if (isHeaderRow(joined)) out.splice(i, 2, joined);
+  }
+  return out;
+}
+
+const hasFigures = (row: Cell[]) => row.some((c) => /\d/.test(c.text));
 
 /** Rows above the first header row, when a header row starts further down the table. */
 function leadRowCount(rows: Cell[][]): number {

@@ -136,6 +136,20 @@ describe('one table, several blocks', () => {
     expect(table.reading).toMatchObject({ confidence: 'high', sumsBroken: 0 });
   });
 
+  it('reads a header whose words wrap in narrow columns over two rows ("一级指" / "标")', () => {
+    const table = only([
+      tableBlock([
+        '一级指\t二\t三级指标\t分\t得分\t评分说明',
+        '标\t级指标\t\t值\t\t',
+        '合计\t\t\t100\t92\t',
+        '预算编制\t目标设置\t绩效目标合理性\t40\t38\t本项得分38分',
+        '履职效益\t经济效益\t重点工作完成率\t60\t54\t本项得分54分',
+      ]),
+    ]);
+    expect(names(table.roots)).toEqual(['预算编制(目标设置(绩效目标合理性))', '履职效益(经济效益(重点工作完成率))']);
+    expect(table.total?.score?.raw).toBe('92');
+  });
+
   it('drops a header row repeated inside the body instead of reading it as an indicator', () => {
     const table = only([
       tableBlock([
