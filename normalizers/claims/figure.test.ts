@@ -40,6 +40,7 @@ describe('extractFigures', () => {
     expect(last).toEqual(['预算数||年初|unit|2,968.85万元', '执行数||全年|unit|2,718.63万元']);
     const partsOnly = figures('表1 部门收支情况（单位：万元）', '项目\t年初预算数\t全年执行数', '基本支出\t1,267.13\t1,238.55', '项目支出\t1,701.72\t1,498.45');
     expect(partsOnly).toEqual([]);
+    expect(figures('单位：万元', '项目\t年初预算数\t全年执行数')).toEqual([]);
   });
 
   it('in a report on one project, the narrative speaks of that project', () => {

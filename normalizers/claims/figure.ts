@@ -180,7 +180,7 @@ const MAX_BUDGET_ROWS = 6;
 function wholeRow(rows: TableRows['rows']): TableRows['rows'][number] | undefined {
   const data = rows.filter((row) => row.cells.some((c) => c !== ''));
   const labelled = data.find((row) => row.cells.some((c) => WHOLE_ROW.test(c.replace(/\s+/g, ''))));
-  if (labelled) return labelled;
+  if (labelled || data.length === 0) return labelled;
   return data.length === 1 || !isPart(data[0]) ? data[0] : undefined;
 }
 
