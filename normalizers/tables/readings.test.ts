@@ -65,6 +65,27 @@ describe('candidate readings', () => {
     expect(names(table.roots)).toEqual(['产出(数量(甲,乙))', '效益(数量(丙))']);
   });
 
+  it('gives weighted rows drawn inside a 加减分项 cell back to the 一级 above (a merged cell drawn too tall)', () => {
+    const table = only([
+      tableBlock([
+        '一级指标\t二级指标\t分值\t评价得分',
+        '预算编制\t目标设置\t40\t38',
+        '履职效益\t经济性\t30\t27',
+        '加减分项\t效率性\t30\t29',
+        '^\t表彰奖励\t-\t1',
+        '合计\t\t100\t95',
+      ]),
+    ]);
+    expect(names(table.roots)).toEqual(['预算编制(目标设置)', '履职效益(经济性,效率性)', '加减分项(表彰奖励)']);
+    expect(table.reading).toMatchObject({ sumsBroken: 0 });
+  });
+
+  it('keeps a 加分项 with a weight of its own (a cap) in the bonus section when that reads better', () => {
+    const table = only([
+      tableBlock(['一级指标\t二级指标\t分值\t评价得分', '预算编制\t目标设置\t40\t38', '履职效益\t经济性\t60\t57', '加减分项\t表彰奖励\t3\t1', '合计\t\t100\t96'])]);
+    expect(names(table.roots)).toEqual(['预算编制(目标设置)', '履职效益(经济性)', '加减分项(表彰奖励)']);
+  });
+
   it('still lets one real disagreement through a reading that otherwise holds', () => {
     const table = only([
       tableBlock([

@@ -34,7 +34,25 @@ const CANDIDATES: Candidate[] = [
   { name: '合并单元格向下填充的上级指标视为同一指标', tree: withTree({ mergeRepeatedParents: true }, true) },
   { name: '逐行读取上级指标', tree: withTree({ mergeRepeatedParents: false }, true) },
   { name: '上级指标向下填充，跨行单元格不拼接', tree: withTree({ mergeRepeatedParents: true }, false) },
+  { name: '加减分项单元格上方带分值的行归入上一个一级指标', tree: (input) => weightedBonusRowsAbove(withTree({ mergeRepeatedParents: true }, true)(input)) },
 ];
+
+/**
+ * A merged 加减分项 cell drawn over the rows above it (its label centred in a region that also
+ * covers the last 一级 group's rows): rows there that carry a weight are the previous 一级's
+ * indicators; a bonus item has no weight of its own.
+ */
+function weightedBonusRowsAbove(tree: TreeResult): TreeResult {
+  const roots = tree.roots.map((root) => ({ ...root, children: [...root.children] }));
+  roots.forEach((root, i) => {
+    const previous = roots[i - 1];
+    if (!root.bonus || !previous || previous.bonus) return;
+    const leading = root.children.findIndex((child) => !child.weight);
+    const moved = root.children.splice(0, leading < 0 ? root.children.length : leading);
+    previous.children.push(...moved.map((child) => ({ ...child, bonus: undefined })));
+  });
+  return { ...tree, roots };
+}
 
 /** Below this many broken sums a table is read as printed, whatever the share. */
 const BROKEN_SUMS_TOLERATED = 2;
@@ -96,7 +114,8 @@ export function tallySums(tree: TreeResult, budget: BudgetRow | null = null): Ta
     const budgetWeight = budget?.weight ? [budget.weight] : [];
     const budgetScore = budget?.score ? [budget.score] : [];
     count(tree.total.weight, [...roots.map((n) => n.weight ?? leafSum(n, 'weight')), ...budgetWeight]);
-    count(tree.total.score, [...roots.map((n) => n.score ?? leafSum(n, 'score')), ...budgetScore]);
+    const bonusScores = tree.roots.filter((n) => n.bonus).map((n) => n.score ?? leafSum(n, 'score', true));
+    count(tree.total.score, [...roots.map((n) => n.score ?? leafSum(n, 'score')), ...budgetScore, ...bonusScores.filter((q) => q !== null)]);
   }
   return tally;
 }
@@ -116,10 +135,10 @@ function sumVerdict(printed: Quantity | null | undefined, parts: (Quantity | nul
 
 const halfUnit = (q: Quantity) => (q.decimals === 0 ? new Decimal(0) : new Decimal(10).pow(-q.decimals).div(2));
 
-/** A root without its own weight or score stands for its leaves' (summary tables print only those). */
-function leafSum(node: IndicatorNode, field: 'weight' | 'score'): Quantity | null {
+/** A root without its own weight or score stands for its leaves' (summary tables print only those); `bonus`: a 加减分项 section's points. */
+function leafSum(node: IndicatorNode, field: 'weight' | 'score', bonus = false): Quantity | null {
   const leaves = (n: IndicatorNode): IndicatorNode[] => (n.children.length ? n.children.flatMap(leaves) : [n]);
-  const items = leaves(node).filter((n) => !n.bonus && (n.weight || n.score));
+  const items = leaves(node).filter((n) => (bonus ? n.score : !n.bonus && (n.weight || n.score)));
   if (items.length === 0 || items.some((n) => !n[field])) return null;
   const value = items.reduce((acc, n) => acc.plus(n[field]!.value), new Decimal(0));
   const decimals = Math.max(...items.map((n) => n[field]!.decimals));
