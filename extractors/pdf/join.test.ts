@@ -76,6 +76,12 @@ describe('joining a table across pages', () => {
     expect(texts(toTableBlock(table, 1)).map((r) => r[0] + r[2] + r[3])).toEqual(['一级指标二级指标三级指标', '预算监督信息公开预决算信息公开', '预算监督信息公开绩效信息公开', '预算监督绩效自评自评质量']);
   });
 
+  it('puts back the rest of a row whose rubric cell broke after a "；" and whose explanation broke mid-formula', () => {
+    const table = startTable(part(1, [header, ['存量资金效率性', '≤0的，得1分；', '变动率=(0÷0-1)×100%=-']]));
+    appendPart(table, part(2, [['', '>0的，不得分。', '100%。因此，本项得3分。'], ['支出合规性', '符合要求的，得7分。', '本项得满分。']]));
+    expect(texts(toTableBlock(table, 1))[1]).toEqual(['存量资金效率性', '≤0的，得1分；>0的，不得分。', '变动率=(0÷0-1)×100%=-100%。因此，本项得3分。']);
+  });
+
   it('keeps a new heading row with no numbers as a row of its own', () => {
     const xs = [50, 100, 150, 200, 300, 400, 450];
     const h = ['一级指标', '分值', '二级指标', '三级指标', '评分说明', '得分'];

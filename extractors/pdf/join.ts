@@ -136,7 +136,8 @@ function isNumberlessRest(table: JoinedTable, pieces: readonly PageCell[]): bool
   return continuing.length * 2 > pieces.length && pieces.every((p) => ownerAt(table, table.nRows - 1, p.col)?.text);
 }
 
-const ENDS_SENTENCE = /[。！？!?；;）)”」】]\s*$/;
+/** Where a cell's text may end for good. A 评分标准 clause list breaks lines after "；" as often as mid-clause. */
+const ENDS_SENTENCE = /[。！？!?）)”」】]\s*$/;
 /** A number does not run on into the next page: a number under a number starts a new row. */
 const BARE_NUMBER = /^\s*[-−]?[\d,，.]+\s*%?\s*$/;
 
