@@ -33,6 +33,8 @@ describe('extractFigures', () => {
   it('reads a data table in the money unit its caption declares (单位：亿元)', () => {
     const found = figures('表1 部门收支情况（单位：亿元）', '项目\t年初预算数\t全年预算数\t全年执行数', '合计\t0.1668\t0.1841\t0.1610');
     expect(found).toContain('执行数||全年|unit|0.1610亿元');
+    const runOn = figures('存量资金变动率为-54.47%。表1部门收支情况（单位：万元）', '项目\t年初预算数\t全年执行数', '合计\t1,434.75\t1,428.70');
+    expect(runOn).toContain('执行数||全年|unit|1,428.70万元');
   });
 
   it('takes a data table\'s figures from its 合计 row, wherever it is printed, never from a part such as 基本支出', () => {

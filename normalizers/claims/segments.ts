@@ -100,8 +100,11 @@ export function tablesOf(text: Report['text']): TableRows[] {
   return [...byTable.values()];
 }
 
+/** The line above a table, or the last sentence of the paragraph a PDF ran its caption into. */
 function captionOf(item: Report['text'][number] | undefined): Pick<TableRows, 'caption'> {
-  return item && item.loc.table == null && item.text.trim().length <= 60 ? { caption: item.text.trim() } : {};
+  if (!item || item.loc.table != null) return {};
+  const last = item.text.trim().split(/[。；;]/).filter((part) => part.trim() !== '').at(-1)?.trim() ?? '';
+  return last && last.length <= 60 ? { caption: last } : {};
 }
 
 /** Evidence text: the sentence around [start, end) in a segment, trimmed to a readable length. */
