@@ -43,7 +43,8 @@ export function groupTables(blocks: Block[]): TableGroup[] {
       const width = gridWidth(current.header);
       // Rows above a header repeated further down continue the table too (a page that starts mid-group).
       const continued = [...block.rows.slice(0, leadRows), ...rows].filter((cells) => cells.some((c) => c.text.trim() !== ''));
-      continued.forEach((cells, i) => current!.body.push({ cells: realign(cells, columns, width), pageStart: i === 0 && current!.body.length > 0 }));
+      // A total row's label spans several columns: it is read from its numbers in order, not realigned.
+      continued.forEach((cells, i) => current!.body.push({ cells: isTotalRow(cells) ? cells : realign(cells, columns, width), pageStart: i === 0 && current!.body.length > 0 }));
       current.tables.push(block);
       if (current.header.length === 0 && header.length) current.header = header;
       return;
@@ -89,8 +90,11 @@ function continues(group: TableGroup, header: Cell[][], rows: Cell[][]): boolean
   const logical = logicalColumns(group.header).length;
   // A header-only table followed by its body; or a headerless continuation of the same width, on
   // the same grid or one cell per logical column.
-  return rows.some((r) => Math.abs(r.length - width) <= 1 || (logical < width && r.length === logical));
+  return rows.some((r) => Math.abs(r.length - width) <= 1 || (logical < width && r.length === logical)) || (rows.length > 0 && rows.every(isTotalRow));
 }
+
+/** "总分 | 100 | 99.48": the total row alone on the next page, on a grid of its own. */
+const isTotalRow = (row: Cell[]) => /^(合计|总分|总计)$/.test(row.find((c) => c.text.trim() !== '')?.text.replace(/\s+/g, '') ?? '');
 
 const gridWidth = (header: Cell[][]) => Math.max(...header.map((r) => r.length));
 

@@ -207,6 +207,15 @@ describe('one table, several blocks', () => {
     expect(table.reading).toMatchObject({ sumsBroken: 0 });
   });
 
+  it('joins the total row printed alone on the next page on a grid of its own', () => {
+    const table = only([
+      tableBlock(['一级指标\t二级指标\t^\t分值\t^\t得分', '产出指标\t数量指标\t^\t40\t^\t38', '效益指标\t社会效益指标\t^\t60\t^\t54'], 1),
+      tableBlock(['总分\t100\t92\t'], 2),
+    ]);
+    expect([table.total?.weight?.raw, table.total?.score?.raw]).toEqual(['100', '92']);
+    expect(table.reading).toMatchObject({ sumsBroken: 0 });
+  });
+
   it('counts a self-evaluation form’s 预算执行率 row, printed in a table above, toward the total', () => {
     const table = only([
       tableBlock(['\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分', '年度资金总额\t100\t100\t96.89\t10\t96.89%\t9'], 1),
