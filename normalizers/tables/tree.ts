@@ -211,15 +211,17 @@ function weightFromName(cell: Cell): Quantity | null {
 
 function totalRow(row: Cell[], layout: Layout): TotalRow {
   const weightColumn = layout.weightColumn[1] ?? layout.weightColumn[2] ?? layout.weightColumn[3];
-  let weight = cellQuantity(row, weightColumn);
-  let score = cellQuantity(row, layout.scoreColumn);
+  // A total row on a grid of its own (a page of its own in a PDF) has no columns to go by.
+  const ownGrid = row.length < layout.width - 1;
+  let weight = ownGrid ? null : cellQuantity(row, weightColumn);
+  let score = ownGrid ? null : cellQuantity(row, layout.scoreColumn);
   // Converters shift the total row's cells: an empty weight or score cell falls back to the row's
   // numbers in order, weight … score. A cell that holds something unreadable ("100D") stays unread,
   // and one number alone could be either.
   const numbers = row.map((c) => parseNumericCell(c.text, c.loc)).filter((q): q is Quantity => q !== null && q.unit !== '%');
   if (numbers.length >= 2) {
-    if (!weight && text(row, weightColumn) === '') weight = numbers[0];
-    if (!score && text(row, layout.scoreColumn) === '') score = numbers[numbers.length - 1];
+    if (!weight && (ownGrid || text(row, weightColumn) === '')) weight = numbers[0];
+    if (!score && (ownGrid || text(row, layout.scoreColumn) === '')) score = numbers[numbers.length - 1];
   }
   const rate = layout.roles.findIndex((r) => r.kind === 'rate');
   const first = row.find((c) => c.text.trim()) ?? row[0];
