@@ -31,6 +31,12 @@ describe('matchDocument', () => {
     expect(matchDocument(t, 'txt', []).anomalies[0].foundBy).toEqual([]);
   });
 
+  it('accepts a 万元 amount restated in 元 (3294.33 万元 = 32,943,300 元 against 32,943,305.10)', () => {
+    expect(sameValue('32943300', '32943305.1')).toBe(true);
+    expect(sameValue('32943300', '32943405.1')).toBe(false);
+    expect(sameValue('100', '149')).toBe(false);
+  });
+
   it('accepts a sum mismatch pinned on another level of the tree when it is off by the same amount', () => {
     const t = truth([anomaly({ kind: 'weight-mismatch', subject: '总分', expected: '101', actual: '100' })]);
     const atParent = finding({ rule: 'score/weight-mismatch', subject: '产出指标分值', expected: '51', actual: '50' });

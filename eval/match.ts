@@ -51,6 +51,8 @@ export function sameValue(a: string | null, b: string | null): boolean {
   const y = parse(b);
   if (!x || !y) return a.trim() === b.trim();
   if (x.eq(y)) return true;
+  // 3294.33 万元 restated in 元 is 32,943,300: its trailing zeros are the coarser printing's resolution.
+  if ([x, y].some((v) => withinTrailingZeros(v, v === x ? y : x))) return true;
   // Restated in another unit: equal within half the resolution of the coarser printing.
   return SCALES.some((s) => {
     if (s.eq(1)) return false;
@@ -58,6 +60,17 @@ export function sameValue(a: string | null, b: string | null): boolean {
     const resolution = Decimal.max(new Decimal(10).pow(-x.decimalPlaces()).times(s), new Decimal(10).pow(-y.decimalPlaces()));
     return scaled.minus(y).abs().lte(resolution.div(2));
   });
+}
+
+/**
+ * `rounded` is a large integer ending in two or more zeros (three significant digits at least before
+ * them) and lies within half of that resolution of `precise`.
+ */
+function withinTrailingZeros(rounded: Decimal, precise: Decimal): boolean {
+  if (!rounded.isInteger() || rounded.isZero()) return false;
+  const zeros = /0*$/.exec(rounded.abs().toFixed())![0].length;
+  const resolution = new Decimal(10).pow(zeros);
+  return zeros >= 2 && rounded.abs().gte(resolution.times(100)) && rounded.minus(precise).abs().lte(resolution.div(2));
 }
 
 const normalize = (s: string) => s.replace(/[\s“”"'‘’（）()：:，,。]/g, '');
