@@ -14,7 +14,7 @@ export const FAMILIES: Record<AnomalyKind, RegExp> = {
   'calc-wrong': /^(calc\/(stated-mismatch|operand-mismatch)|rate\/implicit-mismatch|rubric\/rate-mismatch|score\/rate-mismatch|figure\/conflict)$/,
   'calc-transposition': /^(calc\/(stated-mismatch|operand-mismatch)|rate\/implicit-mismatch|rubric\/rate-mismatch|score\/rate-mismatch|figure\/conflict)$/,
   'divide-by-zero': /^(calc\/(divide-by-zero|stated-mismatch)|rubric\/rate-mismatch)$/,
-  'rubric-score': /^rubric\/(score-mismatch|rate-mismatch)$/,
+  'rubric-score': /^rubric\/(score-mismatch|rate-mismatch|row-bands)$/,
   'grade-band': /^score\/grade-band$/,
   'score-over-weight': /^score\/out-of-range$/,
   'weight-mismatch': /^score\/weight-mismatch$/,

@@ -16,6 +16,7 @@ import deductionSumMismatch from './deduction-sum-mismatch/index.ts';
 import deductionItemMismatch from './deduction-item-mismatch/index.ts';
 import rubricRateMismatch from './rubric-rate-mismatch/index.ts';
 import rubricScoreMismatch from './rubric-score-mismatch/index.ts';
+import rubricRowBands from './rubric-row-bands/index.ts';
 import rubricUnverifiable from './rubric-unverifiable/index.ts';
 import scoreExplanationMismatch from './score-explanation-mismatch/index.ts';
 import scoreGradeBand from './score-grade-band/index.ts';
@@ -40,6 +41,7 @@ export const rules: Rule[] = [
   scoreUnverifiable,
   xlsxFormulaMismatch,
   rubricScoreMismatch,
+  rubricRowBands,
   rubricRateMismatch,
   rubricUnverifiable,
   calcStatedMismatch,
