@@ -2,7 +2,7 @@
 //   scoring:   一级 | 分值 | 二级 | 分值 | 三级 | 分值 | 指标说明 | 评分标准 | 评分说明 | 得分
 //   summary:   一级指标 | 二级指标 | 分值 | 评价得分 | 得分率
 //   self-eval: 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析 (+ budget row)
-import type { Block, BudgetRow, Cell, Loc, ScoringTable, TableReading } from '../../model/index.ts';
+import type { Block, BudgetRow, Cell, Loc, ScoringTable, Table, TableReading } from '../../model/index.ts';
 import { parseNumericCell } from '../../numbers/quantity.ts';
 import { groupTables, type TableGroup } from './group.ts';
 import { isUsableLayout, layoutOf, type Layout } from './header.ts';
@@ -127,10 +127,21 @@ function findBudgetRow(group: TableGroup, blocks: Block[]): BudgetRow | null {
   for (let i = group.firstBlock - 1; i >= Math.max(0, group.firstBlock - 40); i--) {
     const block = blocks[i];
     if (block.kind !== 'table') continue;
-    const found = budgetRowIn(block.rows, block.loc);
+    const found = budgetRowIn(block.rows, block.loc) ?? headerAbovePageBreak(block, group.lead);
     if (found) return found;
   }
   return null;
+}
+
+/**
+ * The budget header ends one page and its values start the next, on a grid of their own: the
+ * header's cells and the values' cells are paired in order (cells covered by a merge left out).
+ */
+function headerAbovePageBreak(previous: Table, lead: Cell[][]): BudgetRow | null {
+  const header = previous.rows.at(-1)?.filter((c) => !c.covered);
+  const values = lead[0]?.filter((c) => !c.covered);
+  if (!header || !values || header.length !== values.length) return null;
+  return budgetRowIn([header, values], previous.loc);
 }
 
 function budgetRowIn(rows: Cell[][], fallback: Loc): BudgetRow | null {
