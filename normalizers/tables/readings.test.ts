@@ -80,6 +80,12 @@ describe('candidate readings', () => {
     expect(table.reading).toMatchObject({ sumsBroken: 0 });
   });
 
+  it('does not take an indicator for the 加减分项 section because a merged cell ran the label into its name', () => {
+    const table = only([tableBlock(['一级指标\t二级指标\t分值\t评价得分', '预算编制\t目标设置\t72\t70', '预算执行效益加减分项\t效果性\t28\t26', '合计\t\t100\t96'])]);
+    expect(table.roots.map((r) => !!r.bonus)).toEqual([false, false]);
+    expect(table.reading).toMatchObject({ sumsBroken: 0 });
+  });
+
   it('keeps a 加分项 with a weight of its own (a cap) in the bonus section when that reads better', () => {
     const table = only([
       tableBlock(['一级指标\t二级指标\t分值\t评价得分', '预算编制\t目标设置\t40\t38', '履职效益\t经济性\t60\t57', '加减分项\t表彰奖励\t3\t1', '合计\t\t100\t96'])]);

@@ -18,7 +18,8 @@ export interface TreeResult {
 }
 
 const TOTAL_NAME = /^(合计|总分|总计|合\s*计|总\s*分)$/;
-const BONUS_NAME = /加减分|加分项|减分项/;
+/** A 加减分项 section is named by its label, not by a name a merged cell ran into it ("预算执行效益加减分项"). */
+const BONUS_NAME = /^(加减分|加分项|减分项)/;
 const WEIGHT_IN_NAME = /[(（]?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]?$/;
 const LEVELS = [1, 2, 3] as const;
 
