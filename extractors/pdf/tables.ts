@@ -79,23 +79,47 @@ function indexOf(bounds: number[], v: number, desc: boolean): number {
   return -1;
 }
 
-/** Splits a run that crosses a rule between two different cells, by character widths estimated evenly. */
+/**
+ * Splits a run that crosses a rule between two different cells. Character widths are estimated from
+ * their kind: a CJK character or full-width sign is one em, a digit or Latin letter about half
+ * ("信息公开14" across the rule before the weight column cuts before "14", not inside it).
+ */
 function cutAtRules(run: TextRun, grid: Grid): TextRun[] {
   const chars = [...run.text];
   if (chars.length < 2) return [run];
   const r = indexOf(grid.ys, runCentre(run)[1], true);
   if (r < 0) return [run];
-  const charWidth = (run.x1 - run.x0) / chars.length;
-  const margin = 0.3 * charWidth;
+  const edges = charEdges(run, chars);
+  const margin = 0.3 * ((run.x1 - run.x0) / chars.length);
   for (let c = 1; c + 1 < grid.xs.length; c++) {
     const x = grid.xs[c];
     if (x <= run.x0 + margin || x >= run.x1 - margin) continue;
     if (grid.owner[r][c - 1] === grid.owner[r][c]) continue; // inside a merged cell: no rule here
-    const cut = Math.round((x - run.x0) / charWidth);
+    const cut = nearestEdge(edges, x);
     if (cut <= 0 || cut >= chars.length) continue;
-    const left: TextRun = { ...run, text: chars.slice(0, cut).join(''), x1: run.x0 + cut * charWidth };
-    const right: TextRun = { ...run, text: chars.slice(cut).join(''), x0: run.x0 + cut * charWidth };
+    const left: TextRun = { ...run, text: chars.slice(0, cut).join(''), x1: edges[cut] };
+    const right: TextRun = { ...run, text: chars.slice(cut).join(''), x0: edges[cut] };
     return [left, ...cutAtRules(right, grid)];
   }
   return [run];
+}
+
+const HALF_WIDTH = 0.55;
+const isWide = (ch: string) => /[\u2E80-\u9FFF\uF900-\uFAFF\uFF01-\uFF60\u3000-\u303F]/.test(ch);
+
+/** x of the left edge of each character, and of the run's end. */
+export function charEdges(run: TextRun, chars: string[]): number[] {
+  const weights = chars.map((ch) => (isWide(ch) ? 1 : HALF_WIDTH));
+  const unit = (run.x1 - run.x0) / weights.reduce((a, b) => a + b, 0);
+  const edges = [run.x0];
+  for (const w of weights) edges.push(edges[edges.length - 1] + w * unit);
+  return edges;
+}
+
+function nearestEdge(edges: number[], x: number): number {
+  let best = 0;
+  edges.forEach((e, i) => {
+    if (Math.abs(e - x) < Math.abs(edges[best] - x)) best = i;
+  });
+  return best;
 }
