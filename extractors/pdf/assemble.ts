@@ -2,7 +2,7 @@
 // tables, top to bottom; then what a page break cut is joined: a table continued at the top of the
 // next page (footnotes under the first part do not stand in the way), a paragraph running on.
 import type { Block } from '../../model/index.ts';
-import { appendPart, appendSpill, isSpill, sameColumns, startTable, toTableBlock, type JoinedTable } from './join.ts';
+import { appendPart, appendSpill, isSpill, onColumnsOf, sameColumns, startTable, toTableBlock, type JoinedTable } from './join.ts';
 import type { PageLayout } from './page.ts';
 import { continuesParagraph, groupParagraphs, linesBBox, measureColumn, paragraphText, type ParagraphDraft, type TextColumn } from './paragraphs.ts';
 import { lineTop } from './text.ts';
@@ -90,7 +90,8 @@ function continues(prev: Item, next: Item, page: number, col: TextColumn): boole
     const lastPart = prev.table.parts[prev.table.parts.length - 1];
     const part = next.table.parts[0];
     if (lastPart.page !== page - 1) return false;
-    if (sameColumns(lastPart, part)) appendPart(prev.table, part);
+    const remapped = sameColumns(lastPart, part) ? part : isSpill(prev.table, part) ? null : onColumnsOf(prev.table, part);
+    if (remapped) appendPart(prev.table, remapped);
     else if (isSpill(prev.table, part)) appendSpill(prev.table, part);
     else return false;
     return true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendPart, appendSpill, isSpill, sameColumns, startTable, toTableBlock } from './join.ts';
+import { appendPart, appendSpill, isSpill, onColumnsOf, sameColumns, startTable, toTableBlock } from './join.ts';
 import type { PageCell, PageTable } from './tables.ts';
 
 const XS = [50, 150, 250, 450];
@@ -98,6 +98,21 @@ describe('joining a table across pages', () => {
     expect(texts(toTableBlock(table, 1))).toEqual([['总分', '100', '99.44']]);
     expect(isSpill(table, part(2, [['预算执行', '支出完成率', '本项得3分。']]))).toBe(false);
     expect(isSpill(table, part(2, [['', '4']], [150, 300, 450]))).toBe(false);
+  });
+
+  it('continues a table on the next page drawn on fewer rules, and puts a cut row with a cut score back', () => {
+    // The first page has an extra rule at x=200 (from a block above the indicators): 实际完成值 spans 150–250.
+    const xs = [50, 100, 150, 200, 250, 300];
+    const first = part(1, [['一级指标', '三级指标', '实际完成值', '', '得分'], ['效益指标', '服务覆盖人', '241人', '', '12.7']], xs);
+    const table = startTable(first);
+    const next = part(2, [['', '数', '', '6'], ['满意度指标', '服务对象满意度', '98%', '10']], [50, 100, 150, 250, 300]);
+    const moved = onColumnsOf(table, next)!;
+    expect(moved.cells.filter((c) => c.row === 1).map((c) => [c.col, c.colSpan])).toEqual([[0, 1], [1, 1], [2, 2], [4, 1]]);
+    appendPart(table, moved);
+    const rows = texts(toTableBlock(table, 1));
+    expect([rows[1][1], rows[1][4]]).toEqual(['服务覆盖人数', '12.76']);
+    expect(rows[2][0]).toBe('满意度指标');
+    expect(onColumnsOf(table, part(2, [['a', 'b']], [50, 120, 300]))).toBeNull();
   });
 
   it('grows a merged cell cut by the page break back into one rowSpan', () => {

@@ -35,6 +35,23 @@ export function sameColumns(a: PageTable, b: PageTable): boolean {
 }
 
 /**
+ * The next page's part drawn on fewer rules than the table it continues (the rules of a budget block
+ * above the indicators add grid columns on the first page only): its cells moved onto the table's
+ * columns by their x positions, or null when some rule of the part is not one of the table's.
+ */
+export function onColumnsOf(table: JoinedTable, part: PageTable): PageTable | null {
+  const xs = table.parts[table.parts.length - 1].xs;
+  const at = part.xs.map((x) => nearestIndex(xs, x));
+  if (at.some((i, k) => Math.abs(xs[i] - part.xs[k]) > SAME_X)) return null;
+  const cells = part.cells.map((c) => ({ ...c, col: at[c.col], colSpan: at[c.col + c.colSpan] - at[c.col] }));
+  return { ...part, xs, nCols: xs.length - 1, cells };
+}
+
+function nearestIndex(values: number[], x: number): number {
+  return values.reduce((best, v, i) => (Math.abs(v - x) < Math.abs(values[best] - x) ? i : best), 0);
+}
+
+/**
  * The last line of a cell pushed onto the next page (a narrow score column's "99.4" | "4"): one row
  * whose rules are some of the table's, holding a few characters only.
  */
@@ -115,10 +132,27 @@ function isSplitRow(table: JoinedTable, cells: readonly PageCell[]): boolean {
   const before = Math.min(...table.cells.filter((c) => c.row === table.nRows - 1 && c.text !== '').map((c) => c.col));
   if (!Number.isFinite(here) || !Number.isFinite(before)) return false;
   if (here <= before) return isNumberlessRest(table, withText);
+  const sparse = emptiedCells(table, cells) >= 2;
   return withText.every((piece) => {
     const owner = ownerAt(table, table.nRows - 1, piece.col);
-    return owner !== undefined && owner.text !== '' && !ENDS_SENTENCE.test(owner.text) && !(BARE_NUMBER.test(owner.text) && BARE_NUMBER.test(piece.text));
+    const numberUnderNumber = BARE_NUMBER.test(owner?.text ?? '') && BARE_NUMBER.test(piece.text);
+    return owner !== undefined && owner.text !== '' && !ENDS_SENTENCE.test(owner.text) && (!numberUnderNumber || sparse);
   });
+}
+
+/**
+ * Cells of the part's first row left empty under a filled cell of the previous part's last row: a
+ * new row fills its cells (目标设置 | 11 | 10.5 under 预算编制 | 16 | 16), the rest of a cut row
+ * leaves most of them empty (数 | | | 6 under 服务覆盖人 | ≥340人 | 241人 | 12.7), so there a
+ * number under a number is a cut number ("12.7" | "6").
+ */
+function emptiedCells(table: JoinedTable, cells: readonly PageCell[]): number {
+  const last = table.nRows - 1;
+  return cells.filter((c) => {
+    if (c.row !== 0 || c.text !== '') return false;
+    const owner = ownerAt(table, last, c.col);
+    return owner !== undefined && owner.text !== '' && owner.row + owner.rowSpan - 1 === last && owner.rowSpan === 1;
+  }).length;
 }
 
 /**
