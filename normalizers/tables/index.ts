@@ -138,8 +138,16 @@ function findBudgetRow(group: TableGroup, blocks: Block[]): BudgetRow | null {
  * header's cells and the values' cells are paired in order (cells covered by a merge left out).
  */
 function headerAbovePageBreak(previous: Table, lead: Cell[][]): BudgetRow | null {
-  const header = previous.rows.at(-1)?.filter((c) => !c.covered);
-  const values = lead[0]?.filter((c) => !c.covered);
+  const open = (row: Cell[] | undefined) => row?.filter((c) => !c.covered);
+  let header = open(previous.rows.at(-1));
+  let rest = lead;
+  // The header's words cut by the break too ("全年执行" | "数"): the rest, without figures, goes back on.
+  const wordsRest = open(lead[0]);
+  if (header && wordsRest && wordsRest.length === header.length && !wordsRest.some((c) => /\d/.test(c.text))) {
+    header = header.map((cell, i) => ({ ...cell, text: `${cell.text.trim()}${wordsRest[i].text.trim()}` }));
+    rest = lead.slice(1);
+  }
+  const values = open(rest[0]);
   if (!header || !values || header.length !== values.length) return null;
   return budgetRowIn([header, values], previous.loc);
 }

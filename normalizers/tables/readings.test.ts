@@ -236,6 +236,20 @@ describe('one table, several blocks', () => {
     expect(table.reading).toMatchObject({ sumsBroken: 0 });
   });
 
+  it('puts back the budget header’s words cut by the page break ("全年执行" | "数") before reading its values', () => {
+    const table = only([
+      tableBlock(['项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行\t分\t执行\t得分'], 1),
+      tableBlock([
+        '\t\t^\t\t\t数\t值\t率\t',
+        '\t年度资金总额\t^\t500\t480\t456\t10\t95.00%\t9.5',
+        '一级指标\t二级指标\t^\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析',
+        '产出指标\t数量指标\t^\t维护道路长度\t≥50公里\t52公里\t90\t88\t',
+        '总分\t^\t^\t^\t^\t^\t100\t97.5\t',
+      ], 2),
+    ]);
+    expect(table.budget).toMatchObject({ weight: { raw: '10' }, score: { raw: '9.5' }, executed: { raw: '456' } });
+  });
+
   it('counts a self-evaluation form’s 预算执行率 row, printed in a table above, toward the total', () => {
     const table = only([
       tableBlock(['\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分', '年度资金总额\t100\t100\t96.89\t10\t96.89%\t9'], 1),

@@ -1,6 +1,6 @@
 import type { Loc, Quantity } from '../../../model/index.ts';
 import { div, exact, judge, ofQuantity, scale, show, type Interval } from '../../../numbers/interval.ts';
-import { allNodes } from '../../recompute/tree.ts';
+import { allNodes, tableSubject } from '../../recompute/tree.ts';
 import { defineRule, type RuleContext } from '../../rule.ts';
 
 export default defineRule({
@@ -16,9 +16,9 @@ export default defineRule({
         if (node.rate && node.score && node.weight) compare(ctx, node.name, '得分率', node.rate, node.score, node.weight, node.rate.loc, node.evidence, true);
       }
       const total = table.total;
-      if (total?.rate && total.score && total.weight) compare(ctx, `表${table.tableIndex}合计`, '得分率', total.rate, total.score, total.weight, total.loc, total.evidence, true);
+      if (total?.rate && total.score && total.weight) compare(ctx, `${tableSubject(table)}合计`, '得分率', total.rate, total.score, total.weight, total.loc, total.evidence, true);
       const budget = table.budget;
-      if (budget?.rate && budget.executed && budget.fullYearBudget) compare(ctx, `表${table.tableIndex}预算执行`, '执行率', budget.rate, budget.executed, budget.fullYearBudget, budget.loc, budget.evidence);
+      if (budget?.rate && budget.executed && budget.fullYearBudget) compare(ctx, `${tableSubject(table)}预算执行`, '执行率', budget.rate, budget.executed, budget.fullYearBudget, budget.loc, budget.evidence);
     }
   },
 });
