@@ -54,7 +54,7 @@ function weightedBonusRowsAbove(tree: TreeResult): TreeResult {
   return { ...tree, roots };
 }
 
-/** Below this many broken sums a table is read as printed, whatever the share. */
+/** Up to this many broken sums, a reading holds when at least as much holds; beyond it, three times as much. */
 const BROKEN_SUMS_TOLERATED = 2;
 
 export interface ChosenReading {
