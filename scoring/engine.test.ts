@@ -62,6 +62,15 @@ describe('the engine', () => {
     expect(runRules(doubtful, {}, [rule([elsewhere])])[0].severity).toBe('error');
   });
 
+  it('lowers a row finding only when its own row holds the doubtful number, a sum whenever its table does', () => {
+    const rowRule = defineRule({ meta: { id: 'test/row', severity: 'error', description: '测试', basis: '测试', evidence: 'row' }, check: (_r, ctx) => ctx.report({ ...base, evidence: '资产管理规范性 | 4 | 本项得分2分 | 4' }) });
+    const doubtfulOther = { ...report(), ocr: true, ocrDoubt: { tables: [1], passages: ['固定资产利用率\t3\t得分3分\t3'] } };
+    expect(runRules(doubtfulOther, {}, [rowRule])[0].severity).toBe('error');
+    expect(runRules(doubtfulOther, {}, [rule([base])])[0].severity).toBe('info');
+    const doubtfulOwn = { ...doubtfulOther, ocrDoubt: { tables: [1], passages: ['资产管理规范性\t4\t本项得分2分\t4'] } };
+    expect(runRules(doubtfulOwn, {}, [rowRule])[0].severity).toBe('info');
+  });
+
   it('reports a finding repeated at the same place once, and at another place again', () => {
     const found = runRules(report(), {}, [rule([base, base, { ...base, loc: { table: 1, row: 4 } }])]);
     expect(found.map((f) => f.location.row)).toEqual([3, 4]);

@@ -39,7 +39,7 @@ export function runRules(report: Report, options: RuleOptions = {}, rules: Rule[
   for (const rule of rules) {
     const ctx: RuleContext = {
       options,
-      report: (input: FindingInput) => findings.push(toFinding(rule, fromDoubtfulOcr(report, fromScrambledTable(report, rule, input)))),
+      report: (input: FindingInput) => findings.push(toFinding(rule, fromDoubtfulOcr(report, rule, fromScrambledTable(report, rule, input)))),
       get rubric() {
         return boundRubric();
       },
@@ -70,19 +70,22 @@ function fromScrambledTable(report: Report, rule: Rule, input: FindingInput): Fi
 
 /**
  * A finding that rests on a number OCR was unsure of does not accuse: it is info, "OCR 未能确认".
- * It rests on one when it sits in a table holding such a number, or its evidence quotes (or is
- * quoted by) a paragraph or row that holds one.
+ * What it rests on follows its evidence kind: a sum over a table rests on every number of that
+ * table; what one row or sentence says rests on that row or sentence (its evidence quotes, or is
+ * quoted by, a paragraph or row holding such a number).
  */
-function fromDoubtfulOcr(report: Report, input: FindingInput): FindingInput {
+function fromDoubtfulOcr(report: Report, rule: Rule, input: FindingInput): FindingInput {
   const doubt = report.ocrDoubt;
   if (!doubt || input.uncertain) return input;
-  const inTable = input.loc.table != null && doubt.tables.includes(input.loc.table);
+  const structural = (input.evidenceKind ?? rule.meta.evidence ?? 'structure') === 'structure';
+  const inTable = structural && input.loc.table != null && doubt.tables.includes(input.loc.table);
   const quoted = input.evidence.split(' ↔ ').map(squeeze).filter((part) => part.length >= 6);
   const inPassage = doubt.passages.map(squeeze).some((passage) => quoted.some((part) => passage.includes(part) || part.includes(passage)));
   return inTable || inPassage ? { ...input, uncertain: true } : input;
 }
 
-const squeeze = (text: string) => text.replace(/\s+/g, '');
+/** Text without spaces, tabs or the ' | ' that joins a row's cells in evidence. */
+const squeeze = (text: string) => text.replace(/[\s|]+/g, '');
 
 export function toFinding(rule: Rule, input: FindingInput): Finding {
   const severity = input.uncertain ? 'info' : (input.severity ?? rule.meta.severity);
