@@ -22,6 +22,12 @@ const OPS: Record<string, Op> = { '<': '<', '＜': '<', '<=': '≤', '≤': '≤
 /** "10% < X" is "X > 10%". */
 const MIRROR: Record<Op, Op> = { '<': '>', '≤': '≥', '>': '<', '≥': '≤', '=': '=' };
 
+/** The figure the bands speak of: the words of the first band's condition ("结转结余率"), if any. */
+export function bandFigure(bands: Band[]): string | null {
+  const words = bands[0]?.clause.split(/得|不得分/)[0].replace(/[\d.%\s<>≤≥＜＞=＝\-—，,的为时]/g, '') ?? '';
+  return words.length >= 2 ? words : null;
+}
+
 /** The bands a 评分标准 text prints, when at least two of its clauses are conditions with points. */
 export function parseBands(criteria: string): Band[] {
   const bands = criteria

@@ -25,6 +25,10 @@ describe('rubric/row-bands', () => {
     expect(f).toMatchObject({ rule: 'rubric/row-bands', severity: 'warning', expected: '1', actual: '3', subject: '结转结余率' });
   });
 
+  it('valid: a rate of another figure stated in the row is not the bands\' figure', () => {
+    expect(findingsOf(rule, row('3', '预算执行率为96%，资金使用规范，本项得3分。'))).toEqual([]);
+  });
+
   it('reads clauses in order: the first that holds wins (≤-15% → 3 before ≤0 → 1)', () => {
     const criteria = '变动率=(当年年末存量资金÷上年末存量资金-1)×100%。变动率≤-15%的，得3分；≤-10%的，得2分；≤0的，得1分；>0的，不得分。';
     expect(findingsOf(rule, row('3', '变动率=(58.00÷127.38-1)×100%=-54.47%，得3分。', criteria))).toEqual([]);

@@ -5,7 +5,7 @@ import { Decimal } from 'decimal.js';
 import type { IndicatorNode, ScoringTable } from '../../../model/index.ts';
 import { allNodes, sameName } from '../../recompute/tree.ts';
 import { defineRule, type RuleContext } from '../../rule.ts';
-import { bandFor, parseBands } from './bands.ts';
+import { bandFigure, bandFor, parseBands } from './bands.ts';
 
 export default defineRule({
   meta: {
@@ -27,9 +27,15 @@ export default defineRule({
   },
 });
 
-/** "结转结余率=12,569,214.32/(…)×100%=28.80%" or "结转结余率为28.80%": the rate the row states. */
-function statedRate(explanation: string): { value: Decimal; decimals: number; text: string } | null {
-  const text = explanation.replace(/(?<=\d)[,，](?=\d{3})/g, '');
+/**
+ * "结转结余率=12,569,214.32/(…)×100%=28.80%" or "结转结余率为28.80%": the rate the row states for
+ * the bands' figure (after the last mention of its name, when the bands name it).
+ */
+function statedRate(explanation: string, figure: string | null): { value: Decimal; decimals: number; text: string } | null {
+  const plain = explanation.replace(/(?<=\d)[,，](?=\d{3})/g, '');
+  const named = figure ? plain.lastIndexOf(figure) : 0;
+  if (named < 0) return null;
+  const text = plain.slice(named);
   const results = [...text.matchAll(/(?:[=＝]|为|是)\s*(-?\d+(?:\.\d+)?)\s*%/g)];
   const last = results.at(-1);
   if (!last) return null;
@@ -38,7 +44,7 @@ function statedRate(explanation: string): { value: Decimal; decimals: number; te
 
 function checkRow(ctx: RuleContext, node: IndicatorNode): void {
   const bands = parseBands(node.criteria!);
-  const rate = bands.length ? statedRate(node.explanation!) : null;
+  const rate = bands.length ? statedRate(node.explanation!, bandFigure(bands)) : null;
   if (!rate || !node.score) return;
   const half = new Decimal(10).pow(-rate.decimals).div(2);
   const band = bandFor(bands, rate.value.minus(half), rate.value.plus(half));
