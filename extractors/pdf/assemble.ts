@@ -90,10 +90,14 @@ function continues(prev: Item, next: Item, page: number, col: TextColumn): boole
     const lastPart = prev.table.parts[prev.table.parts.length - 1];
     const part = next.table.parts[0];
     if (lastPart.page !== page - 1) return false;
-    const remapped = sameColumns(lastPart, part) ? part : isSpill(prev.table, part) ? null : onColumnsOf(prev.table, part);
-    if (remapped) appendPart(prev.table, remapped);
-    else if (isSpill(prev.table, part)) appendSpill(prev.table, part);
-    else return false;
+    if (sameColumns(lastPart, part)) {
+      appendPart(prev.table, part);
+      return true;
+    }
+    const moved = onColumnsOf(prev.table, part);
+    if (!moved) return false;
+    if (isSpill(moved)) appendSpill(prev.table, moved);
+    else appendPart(prev.table, moved);
     return true;
   }
   if (prev.kind === 'paragraph' && next.kind === 'paragraph') {

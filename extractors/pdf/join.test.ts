@@ -93,11 +93,12 @@ describe('joining a table across pages', () => {
   it('puts a cell’s last line pushed onto the next page back at the end of that cell', () => {
     const table = startTable(part(1, [['总分', '100', '99.4']]));
     const spill = part(2, [['', '4']], [150, 250, 450]);
-    expect(isSpill(table, spill)).toBe(true);
-    appendSpill(table, spill);
+    const moved = onColumnsOf(table, spill)!;
+    expect(isSpill(moved)).toBe(true);
+    appendSpill(table, moved);
     expect(texts(toTableBlock(table, 1))).toEqual([['总分', '100', '99.44']]);
-    expect(isSpill(table, part(2, [['预算执行', '支出完成率', '本项得3分。']]))).toBe(false);
-    expect(isSpill(table, part(2, [['', '4']], [150, 300, 450]))).toBe(false);
+    expect(isSpill(part(2, [['预算执行', '支出完成率', '本项得3分。']]))).toBe(false);
+    expect(onColumnsOf(table, part(2, [['', '4']], [150, 300, 450]))).toBeNull();
   });
 
   it('continues a table on the next page drawn on fewer rules, and puts a cut row with a cut score back', () => {

@@ -5,6 +5,7 @@
 // the break (an empty region at the top of the next part under a cell reaching the bottom of the
 // previous one) grows back into one rowSpan.
 import type { Cell, Table } from '../../model/index.ts';
+import { parseNumericCell } from '../../numbers/quantity.ts';
 import type { BBox, PageCell, PageTable } from './tables.ts';
 import { separator } from './text.ts';
 
@@ -53,20 +54,17 @@ function nearestIndex(values: number[], x: number): number {
 
 /**
  * The last line of a cell pushed onto the next page (a narrow score column's "99.4" | "4"): one row
- * whose rules are some of the table's, holding a few characters only.
+ * holding a few characters only. Test it on a part already on the table's columns (onColumnsOf).
  */
-export function isSpill(table: JoinedTable, part: PageTable): boolean {
-  const last = table.parts[table.parts.length - 1];
+export function isSpill(part: PageTable): boolean {
   const texts = part.cells.filter((c) => c.text.trim() !== '');
-  return part.nRows === 1 && texts.length >= 1 && texts.length <= 2 && texts.every((c) => c.text.trim().length <= 4) && part.xs.every((x) => last.xs.some((y) => Math.abs(x - y) <= SAME_X));
+  return part.nRows === 1 && texts.length >= 1 && texts.length <= 2 && texts.every((c) => c.text.trim().length <= 4);
 }
 
-/** Puts a spilled line back at the end of the cells of the table's last row it falls under. */
+/** Puts a spilled line (on the table's columns) back at the end of the cells of the table's last row. */
 export function appendSpill(table: JoinedTable, part: PageTable): void {
-  const last = table.parts[table.parts.length - 1];
   for (const piece of part.cells.filter((c) => c.text.trim() !== '')) {
-    const col = last.xs.findIndex((x) => Math.abs(x - part.xs[piece.col]) <= SAME_X);
-    const owner = col < 0 ? undefined : ownerAt(table, table.nRows - 1, col);
+    const owner = ownerAt(table, table.nRows - 1, piece.col);
     if (owner) owner.text += piece.text.trim();
   }
 }
@@ -135,7 +133,7 @@ function isSplitRow(table: JoinedTable, cells: readonly PageCell[]): boolean {
   const sparse = emptiedCells(table, cells) >= 2;
   return withText.every((piece) => {
     const owner = ownerAt(table, table.nRows - 1, piece.col);
-    const numberUnderNumber = BARE_NUMBER.test(owner?.text ?? '') && BARE_NUMBER.test(piece.text);
+    const numberUnderNumber = isBareNumber(owner?.text ?? '') && isBareNumber(piece.text);
     return owner !== undefined && owner.text !== '' && !ENDS_SENTENCE.test(owner.text) && (!numberUnderNumber || sparse);
   });
 }
@@ -162,18 +160,21 @@ function emptiedCells(table: JoinedTable, cells: readonly PageCell[]): number {
  */
 function isNumberlessRest(table: JoinedTable, pieces: readonly PageCell[]): boolean {
   const last = table.cells.filter((c) => c.row === table.nRows - 1);
-  if (pieces.length < 3 || pieces.some((p) => BARE_NUMBER.test(p.text)) || last.filter((c) => BARE_NUMBER.test(c.text)).length < 2) return false;
+  if (pieces.length < 3 || pieces.some((p) => isBareNumber(p.text)) || last.filter((c) => isBareNumber(c.text)).length < 2) return false;
   const continuing = pieces.filter((piece) => {
     const owner = ownerAt(table, table.nRows - 1, piece.col);
-    return owner !== undefined && owner.text !== '' && !BARE_NUMBER.test(owner.text) && !ENDS_SENTENCE.test(owner.text);
+    return owner !== undefined && owner.text !== '' && !isBareNumber(owner.text) && !ENDS_SENTENCE.test(owner.text);
   });
   return continuing.length * 2 > pieces.length && pieces.every((p) => ownerAt(table, table.nRows - 1, p.col)?.text);
 }
 
 /** Where a cell's text may end for good. A 评分标准 clause list breaks lines after "；" as often as mid-clause. */
 const ENDS_SENTENCE = /[。！？!?）)”」】]\s*$/;
-/** A number does not run on into the next page: a number under a number starts a new row. */
-const BARE_NUMBER = /^\s*[-−]?[\d,，.]+\s*%?\s*$/;
+/** A cell that is a plain number or percentage (a weight, a score, a rate), as numbers/ reads one. */
+function isBareNumber(text: string): boolean {
+  const q = parseNumericCell(text);
+  return q !== null && (q.unit === '' || q.unit === '%');
+}
 
 function ownerAt(table: JoinedTable, row: number, col: number): PageCell | undefined {
   return table.cells.find((c) => row >= c.row && row < c.row + c.rowSpan && col >= c.col && col < c.col + c.colSpan);
@@ -214,14 +215,14 @@ function extendSpans(table: JoinedTable, cells: PageCell[], continuing: Set<Page
  * beside the owner: a new indicator would bring its own weight.
  */
 function continuesMergedText(table: JoinedTable, cells: readonly PageCell[], cell: PageCell): boolean {
-  if (cell.row !== 0 || cell.text === '' || BARE_NUMBER.test(cell.text)) return false;
+  if (cell.row !== 0 || cell.text === '' || isBareNumber(cell.text)) return false;
   const last = table.nRows - 1;
   const owner = ownerAt(table, last, cell.col);
   if (!owner || owner.col !== cell.col || owner.colSpan !== cell.colSpan || owner.text === '') return false;
   if (owner.row + owner.rowSpan - 1 !== last || Math.max(owner.rowSpan, cell.rowSpan) < 2 || ENDS_SENTENCE.test(owner.text)) return false;
   const besideOwner = ownerAt(table, owner.row, owner.col + owner.colSpan);
   const besideCell = cells.find((c) => c.row === 0 && c.col === cell.col + cell.colSpan);
-  return !!besideOwner && BARE_NUMBER.test(besideOwner.text) && besideOwner.row === owner.row && besideOwner.rowSpan === owner.rowSpan && besideCell?.text === '';
+  return !!besideOwner && isBareNumber(besideOwner.text) && besideOwner.row === owner.row && besideOwner.rowSpan === owner.rowSpan && besideCell?.text === '';
 }
 
 function absorbText(owner: PageCell, piece: PageCell): void {
