@@ -36,10 +36,11 @@ export function runRules(report: Report, options: RuleOptions = {}, rules: Rule[
   const findings: Finding[] = [];
   let bound = rubric;
   const boundRubric = () => (bound ??= bindRubric(report, options.rubric));
+  const doubt = squeezedDoubt(report);
   for (const rule of rules) {
     const ctx: RuleContext = {
       options,
-      report: (input: FindingInput) => findings.push(toFinding(rule, fromDoubtfulOcr(report, rule, fromScrambledTable(report, rule, input)))),
+      report: (input: FindingInput) => findings.push(toFinding(rule, fromDoubtfulOcr(doubt, rule, fromScrambledTable(report, rule, input)))),
       get rubric() {
         return boundRubric();
       },
@@ -74,14 +75,23 @@ function fromScrambledTable(report: Report, rule: Rule, input: FindingInput): Fi
  * table; what one row or sentence says rests on that row or sentence (its evidence quotes, or is
  * quoted by, a paragraph or row holding such a number).
  */
-function fromDoubtfulOcr(report: Report, rule: Rule, input: FindingInput): FindingInput {
-  const doubt = report.ocrDoubt;
+function fromDoubtfulOcr(doubt: OcrDoubt | null, rule: Rule, input: FindingInput): FindingInput {
   if (!doubt || input.uncertain) return input;
   const structural = (input.evidenceKind ?? rule.meta.evidence ?? 'structure') === 'structure';
   const inTable = structural && input.loc.table != null && doubt.tables.includes(input.loc.table);
   const quoted = input.evidence.split(' ↔ ').map(squeeze).filter((part) => part.length >= 6);
-  const inPassage = doubt.passages.map(squeeze).some((passage) => quoted.some((part) => passage.includes(part) || part.includes(passage)));
+  const inPassage = doubt.passages.some((passage) => quoted.some((part) => passage.includes(part) || part.includes(passage)));
   return inTable || inPassage ? { ...input, uncertain: true } : input;
+}
+
+/** The report's doubtful OCR places, passages squeezed once per report rather than per finding. */
+interface OcrDoubt {
+  tables: number[];
+  passages: string[];
+}
+
+function squeezedDoubt(report: Report): OcrDoubt | null {
+  return report.ocrDoubt ? { tables: report.ocrDoubt.tables, passages: report.ocrDoubt.passages.map(squeeze) } : null;
 }
 
 /** Text without spaces, tabs or the ' | ' that joins a row's cells in evidence. */

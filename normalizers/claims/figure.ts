@@ -5,7 +5,7 @@
 // like.
 import type { ClaimOf, Loc, Quantity, Report } from '../../model/index.ts';
 import { parseQuantity } from '../../numbers/quantity.ts';
-import { DIGITS, MONEY_UNIT } from '../../numbers/vocabulary.ts';
+import { DIGITS, MONEY_UNIT, MONEY_UNITS } from '../../numbers/vocabulary.ts';
 import { labelBefore } from './rate.ts';
 import { allSegments, locAt, sentenceAround, tablesOf, type Segment, type TableRows } from './segments.ts';
 
@@ -188,7 +188,7 @@ const isPart = (row: TableRows['rows'][number]) => /^(其中|基本支出|项目
 
 /** "100 (调减20万)" → 100 万元 in a table whose header says (万元). */
 function leadingAmount(cell: string, unit: string, loc: Loc): Quantity | null {
-  const m = new RegExp(`^(${NUM})\\s*(亿元|万元|元)?`).exec(cell);
+  const m = new RegExp(`^(${NUM})\\s*(${MONEY_UNIT})?`).exec(cell);
   if (!m) return null;
   return parseQuantity(`${m[1]}${m[2] ?? unit}`, loc, { signWords: false });
 }
@@ -196,7 +196,7 @@ function leadingAmount(cell: string, unit: string, loc: Loc): Quantity | null {
 /** The money unit a table's header or caption declares: "(万元)", "（元）", "单位：万元", "（单位：亿元）". */
 function tableMoneyUnit(table: TableRows): string | null {
   const head = [table.caption ?? '', ...table.rows.slice(0, 4).flatMap((r) => r.cells)].join(' ');
-  for (const unit of ['亿元', '万元', '元']) if (new RegExp(`[(（]\\s*(?:单位[：:]\\s*)?${unit}\\s*[)）]|单位[：:]\\s*${unit}`).test(head)) return unit;
+  for (const unit of MONEY_UNITS) if (new RegExp(`[(（]\\s*(?:单位[：:]\\s*)?${unit}\\s*[)）]|单位[：:]\\s*${unit}`).test(head)) return unit;
   return null;
 }
 

@@ -4,6 +4,7 @@
 import type { Block, Cell, Table } from '../../model/index.ts';
 import { logicalColumns, logicalHeaderKey, realign } from './columns.ts';
 import { headerRowCount, isHeaderRow } from './header.ts';
+import { isTotalName } from './tree.ts';
 
 export interface TableGroup {
   tables: Table[];
@@ -94,7 +95,7 @@ function continues(group: TableGroup, header: Cell[][], rows: Cell[][]): boolean
 }
 
 /** "总分 | 100 | 99.48": the total row alone on the next page, on a grid of its own. */
-const isTotalRow = (row: Cell[]) => /^(合计|总分|总计)$/.test(row.find((c) => c.text.trim() !== '')?.text.replace(/\s+/g, '') ?? '');
+const isTotalRow = (row: Cell[]) => isTotalName(row.find((c) => c.text.trim() !== '')?.text ?? '');
 
 const gridWidth = (header: Cell[][]) => Math.max(...header.map((r) => r.length));
 

@@ -18,6 +18,9 @@ export interface TreeResult {
 }
 
 const TOTAL_NAME = /^(合计|总分|总计|合\s*计|总\s*分)$/;
+
+/** A total row's label (合计, 总分, 总计). */
+export const isTotalName = (text: string) => TOTAL_NAME.test(text.trim());
 /** A 加减分项 section is named by its label, not by a name a merged cell ran into it ("预算执行效益加减分项"). */
 const BONUS_NAME = /^(加减分|加分项|减分项)/;
 const WEIGHT_IN_NAME = /[(（]?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]?$/;
@@ -219,10 +222,12 @@ function totalRow(row: Cell[], layout: Layout): TotalRow {
   // Converters shift the total row's cells: an empty weight or score cell falls back to the row's
   // numbers in order, weight … score. A cell that holds something unreadable ("100D") stays unread,
   // and one number alone could be either.
-  const numbers = row.map((c) => parseNumericCell(c.text, c.loc)).filter((q): q is Quantity => q !== null && q.unit !== '%');
-  if (numbers.length >= 2) {
-    if (!weight && (ownGrid || text(row, weightColumn) === '')) weight = numbers[0];
-    if (!score && (ownGrid || text(row, layout.scoreColumn) === '')) score = numbers[numbers.length - 1];
+  if (!weight || !score) {
+    const numbers = row.map((c) => parseNumericCell(c.text, c.loc)).filter((q): q is Quantity => q !== null && q.unit !== '%');
+    if (numbers.length >= 2) {
+      if (!weight && (ownGrid || text(row, weightColumn) === '')) weight = numbers[0];
+      if (!score && (ownGrid || text(row, layout.scoreColumn) === '')) score = numbers[numbers.length - 1];
+    }
   }
   const rate = layout.roles.findIndex((r) => r.kind === 'rate');
   const first = row.find((c) => c.text.trim()) ?? row[0];
