@@ -7,7 +7,7 @@ import { parseNumericCell } from '../../numbers/quantity.ts';
 import { groupTables, type TableGroup } from './group.ts';
 import { isUsableLayout, layoutOf, type Layout } from './header.ts';
 import { chooseReading } from './readings.ts';
-import { evidenceOf, type TreeResult } from './tree.ts';
+import { evidenceOf, leavesOf, type TreeResult } from './tree.ts';
 
 /** Above this share of garbled rows a table is reported as unreadable instead of being checked. */
 const GARBLED_LIMIT = 0.15;
@@ -65,7 +65,7 @@ function toScoringTable(group: TableGroup, layout: Layout, { tree, reading, budg
   const notes: string[] = [];
   const garbledShare = tree.rowsTotal ? tree.rowsGarbled / tree.rowsTotal : 0;
   let quality: ScoringTable['quality'] = 'ok';
-  const overWeight = leaves(tree.roots).filter((n) => n.score && n.weight && n.score.value.gt(n.weight.value)).length;
+  const overWeight = leavesOf(tree.roots).filter((n) => n.score && n.weight && n.score.value.gt(n.weight.value)).length;
   if (garbledShare > GARBLED_LIMIT || tree.roots.length === 0) {
     quality = 'unreadable';
     notes.push(`表${first.index}（${titleOf(group, blocks) ?? '评分表'}）结构错乱：${tree.rowsTotal} 行指标中有 ${tree.rowsGarbled} 行的名称、分值或得分不在对应列，无法可靠重建，未核对其分项合计`);
@@ -101,11 +101,10 @@ function kindOf(layout: Layout): ScoringTable['kind'] {
   return 'scoring';
 }
 
-const leaves = (nodes: TreeResult['roots']): TreeResult['roots'] => nodes.flatMap((n) => (n.children.length ? leaves(n.children) : [n]));
 
 /** Weighted indicators with no score; empty template lines (no weight, no score) do not count. */
 function leavesWithoutScore(tree: TreeResult): number {
-  return leaves(tree.roots).filter((n) => !n.score && !n.bonus && n.weight).length;
+  return leavesOf(tree.roots).filter((n) => !n.score && !n.bonus && n.weight).length;
 }
 
 function titleOf(group: TableGroup, blocks: Block[]): string | null {

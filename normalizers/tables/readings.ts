@@ -8,7 +8,7 @@ import type { BudgetRow, IndicatorNode, Quantity, TableReading } from '../../mod
 import type { TableGroup } from './group.ts';
 import type { Layout } from './header.ts';
 import { mergeSplitRows } from './split-rows.ts';
-import { buildTree, type TreeOptions, type TreeResult } from './tree.ts';
+import { buildTree, leavesOf, type TreeOptions, type TreeResult } from './tree.ts';
 
 interface Candidate {
   name: string;
@@ -137,8 +137,7 @@ const halfUnit = (q: Quantity) => (q.decimals === 0 ? new Decimal(0) : new Decim
 
 /** A root without its own weight or score stands for its leaves' (summary tables print only those); `bonus`: a 加减分项 section's points. */
 function leafSum(node: IndicatorNode, field: 'weight' | 'score', bonus = false): Quantity | null {
-  const leaves = (n: IndicatorNode): IndicatorNode[] => (n.children.length ? n.children.flatMap(leaves) : [n]);
-  const items = leaves(node).filter((n) => (bonus ? n.score : !n.bonus && (n.weight || n.score)));
+  const items = leavesOf([node]).filter((n) => (bonus ? n.score : !n.bonus && (n.weight || n.score)));
   if (items.length === 0 || items.some((n) => !n[field])) return null;
   const value = items.reduce((acc, n) => acc.plus(n[field]!.value), new Decimal(0));
   const decimals = Math.max(...items.map((n) => n[field]!.decimals));

@@ -250,3 +250,6 @@ export function fitToWidth(row: Cell[], width: number): Cell[] {
 }
 
 export const locOf = (cell: Cell | undefined): Loc => cell?.loc ?? {};
+
+/** The indicators with no children under these nodes, in order. */
+export const leavesOf = (nodes: IndicatorNode[]): IndicatorNode[] => nodes.flatMap((n) => (n.children.length ? leavesOf(n.children) : [n]));
