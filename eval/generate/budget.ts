@@ -145,12 +145,34 @@ export function statedRate(ctx: ReportContext, numerator: Decimal, denominator: 
   }
   for (const kind of ['calc-wrong', 'calc-transposition'] as const) {
     if (!ctx.wants(kind) || ctx.anomalies.some((a) => a.kind === kind)) continue;
-    const wrong = typo(correct, ctx, kind === 'calc-transposition');
-    if (wrong === correct) continue;
+    const wrong = typoBeyondRounding(ctx, correct, kind === 'calc-transposition', ratioRange(numerator, denominator, u));
+    if (wrong === null) continue;
     ctx.record({ kind, subject, expected: new Decimal(correct).toFixed(), actual: new Decimal(wrong).toFixed(), minSeverity: 'error', where });
     return wrong;
   }
   return correct;
+}
+
+/**
+ * The percentage a/b×100% may be for a and b as printed in `u`, each anywhere in its rounding
+ * interval: a stated result that meets it is consistent (DOMAIN.md), so an injected error must not.
+ */
+export function ratioRange(numerator: Decimal, denominator: Decimal, u: MoneyUnit): { lo: Decimal; hi: Decimal } {
+  const half = new Decimal(10).pow(-unitDecimals(u)).div(2);
+  const n = inUnit(numerator, u);
+  const d = inUnit(denominator, u);
+  return { lo: n.minus(half).div(d.plus(half)).times(100), hi: n.plus(half).div(d.minus(half)).times(100) };
+}
+
+/** A typo of the stated result that the rounding of the printed inputs cannot explain; null after a few tries. */
+function typoBeyondRounding(ctx: ReportContext, correct: string, swap: boolean, range: { lo: Decimal; hi: Decimal }): string | null {
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const wrong = typo(correct, ctx, swap);
+    const value = new Decimal(wrong);
+    // The stated percentage is itself printed to 0.01: it stands for ±0.005.
+    if (wrong !== correct && (value.plus(0.005).lt(range.lo) || value.minus(0.005).gt(range.hi))) return wrong;
+  }
+  return null;
 }
 
 function economicBreakdown(ctx: ReportContext, b: Budget): string {

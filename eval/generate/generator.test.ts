@@ -189,3 +189,12 @@ describe('generator', () => {
   });
 });
 
+
+describe('stated-calculation anomalies', () => {
+  it('are measured against what the rounding of the printed inputs allows (0.0938/0.1018 亿元: 92.05%–92.24%)', async () => {
+    const { ratioRange } = await import('./budget.ts');
+    const range = ratioRange(new Decimal(9_380_000), new Decimal(10_180_000), '亿元');
+    expect(range.lo.toDecimalPlaces(2).toFixed()).toBe('92.05');
+    expect(range.hi.toDecimalPlaces(2).toFixed()).toBe('92.24');
+  });
+});

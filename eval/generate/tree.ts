@@ -118,7 +118,9 @@ function compositeLeaf(ctx: ReportContext, leaf: Leaf): void {
   const secondScore = new Decimal(2).minus(ctx.rng.pick([0, 0, 0.5]));
   leaf.score = firstScore.plus(secondScore);
   leaf.exact = leaf.score;
-  const gap = new Decimal(ctx.rng.int(0, 900)).div(100);
+  // Above 0 and under 5%: "每增加5%（含）扣减0.5分" then allows the full part (whole steps only) or one step less
+  // (any deviation costs a step), so either printed part score is consistent; 5% or more would not be.
+  const gap = new Decimal(ctx.rng.int(1, 499)).div(100);
   leaf.note = `反映预算编制的准确性。主要考核：1.财政拨款收入预决算差异率（${first.toFixed()}分）；2.项目预算、功能分类和经济分类等预算编制的准确性（2分）。`;
   leaf.rubric = `1.差异率=0，得满分${first.toFixed()}分；每增加5%（含）扣减0.5分，直至扣完为止。2.非统一政策原因发生的预算调整或调剂事项3项（含）至5项扣0.5分，5项及以上扣1分。`;
   leaf.explanation = `财政拨款收入预决算差异率为${gap.toFixed(2)}%，根据既定的标准，本项得分${firstScore.toFixed()}分。经核实，项目预算、功能分类和经济分类等预算编制${secondScore.eq(2) ? '准确' : '基本准确，年中调剂事项3项'}，本项得${secondScore.toFixed()}分。`;
