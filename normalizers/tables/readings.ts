@@ -4,6 +4,7 @@
 // An anomaly is a rare disagreement inside a reading that otherwise holds: when even the best
 // reading leaves many sums broken, the reading is wrong, not the report.
 import { Decimal } from 'decimal.js';
+import { exact, meets, ofQuantity, sum } from '../../numbers/interval.ts';
 import type { BudgetRow, IndicatorNode, Quantity, TableReading } from '../../model/index.ts';
 import type { TableGroup } from './group.ts';
 import type { Layout } from './header.ts';
@@ -124,16 +125,13 @@ const isPlausibleLeaf = (n: IndicatorNode) => n.children.length === 0 && !!n.wei
 
 type Verdict = 'holds' | 'broken' | 'unknown';
 
-/** Whether printed = Σ parts, allowing each rounded part its half unit (scores are printed rounded). */
+/** Whether printed = Σ parts, each printed value standing for its rounding interval (a whole score is exact). */
 function sumVerdict(printed: Quantity | null | undefined, parts: (Quantity | null | undefined)[]): Verdict {
   if (!printed || parts.length === 0 || parts.some((p) => !p)) return 'unknown';
-  const known = parts as Quantity[];
-  const total = known.reduce((acc, p) => acc.plus(p.value), new Decimal(0));
-  const slack = known.reduce((acc, p) => acc.plus(halfUnit(p)), halfUnit(printed));
-  return total.minus(printed.value).abs().lte(slack) ? 'holds' : 'broken';
+  return meets(printedInterval(printed), sum((parts as Quantity[]).map(printedInterval))) ? 'holds' : 'broken';
 }
 
-const halfUnit = (q: Quantity) => (q.decimals === 0 ? new Decimal(0) : new Decimal(10).pow(-q.decimals).div(2));
+const printedInterval = (q: Quantity) => (q.decimals === 0 ? exact(q.value) : ofQuantity(q));
 
 /** A root without its own weight or score stands for its leaves' (summary tables print only those); `bonus`: a 加减分项 section's points. */
 function leafSum(node: IndicatorNode, field: 'weight' | 'score', bonus = false): Quantity | null {
