@@ -26,7 +26,11 @@ function onePerWrongValue<T extends { sides: [Figure, Figure] }>(conflicts: T[])
   return conflicts.filter((c) => best.get(c.sides[1]) === c);
 }
 
-const width = (f: Figure) => inWan(f).hi.minus(inWan(f).lo);
+/** How precisely a figure was printed: the width of its rounding interval in 万元. */
+function width(f: Figure): Decimal {
+  const interval = inWan(f);
+  return interval.hi.minus(interval.lo);
+}
 
 export default defineRule({
   meta: {
