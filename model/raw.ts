@@ -63,6 +63,11 @@ export const TableSchema = z.object({
   /** Pages the table spans, when it was joined across page breaks. */
   pages: z.array(z.number().int().positive()).optional(),
   ocr: z.boolean().optional(),
+  /**
+   * Rows read back from text typed with tabs and printed (extractors/pdf/tabbed.ts): where one cell
+   * ends and the next begins was inferred, so a sum that does not hold may be a misread boundary.
+   */
+  typed: z.boolean().optional(),
 });
 export type Table = z.infer<typeof TableSchema>;
 

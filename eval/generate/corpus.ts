@@ -1,17 +1,18 @@
 // Builds (or reuses) a corpus on disk: per report <id>.txt/.docx/.pdf/.scan.pdf/.xlsx and <id>.truth.json,
 // plus manifest.json. A cache directory is reused while the generator's source is unchanged.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { generateReport } from './report.ts';
 import { toHtml, toTxt } from './render.ts';
 import { moveOutput, scanPdf, sofficeConvert, writeXlsx } from './office.ts';
 import type { Truth } from './truth.ts';
 
-export const FORMATS = ['txt', 'docx', 'pdf', 'scan', 'xlsx'] as const;
+/** `typed`: the TXT opened in LibreOffice and saved as PDF (tab-separated rows printed as wrapped text). */
+export const FORMATS = ['txt', 'docx', 'pdf', 'typed', 'scan', 'xlsx'] as const;
 export type CorpusFormat = (typeof FORMATS)[number];
 
-export const EXTENSION: Record<CorpusFormat, string> = { txt: '.txt', docx: '.docx', pdf: '.pdf', scan: '.scan.pdf', xlsx: '.xlsx' };
+export const EXTENSION: Record<CorpusFormat, string> = { txt: '.txt', docx: '.docx', pdf: '.pdf', typed: '.typed.pdf', scan: '.scan.pdf', xlsx: '.xlsx' };
 
 export interface CorpusOptions {
   seed: number;
@@ -53,6 +54,7 @@ export async function ensureCorpus(options: CorpusOptions): Promise<CorpusEntry[
   let scansLeft = options.scanN;
   const htmlToConvert: string[] = [];
   const docxToConvert: string[] = [];
+  const txtToPrint: string[] = [];
   for (let i = 0; i < n; i++) {
     const { report, truth } = generateReport(seed, i);
     const base = join(dir, truth.id);
@@ -61,7 +63,12 @@ export async function ensureCorpus(options: CorpusOptions): Promise<CorpusEntry[
     if (scanned) scansLeft--;
     const files: CorpusEntry['files'] = {};
     const wants = (f: CorpusFormat) => options.formats.includes(f);
-    if (wants('txt')) files.txt = writeIfChanged(`${base}.txt`, toTxt(report));
+    if (wants('txt') || wants('typed')) writeIfChanged(`${base}.txt`, toTxt(report));
+    if (wants('txt')) files.txt = `${base}.txt`;
+    if (wants('typed')) {
+      files.typed = `${base}${EXTENSION.typed}`;
+      if (!existsSync(files.typed)) txtToPrint.push(`${base}.txt`);
+    }
     const needDocx = wants('docx') || wants('pdf') || scanned;
     if (needDocx) {
       const html = join(dir, 'src', `${truth.id}.html`);
@@ -93,6 +100,13 @@ export async function ensureCorpus(options: CorpusOptions): Promise<CorpusEntry[
   if (docxToConvert.length) {
     log(`LibreOffice: ${docxToConvert.length} DOCX → PDF`);
     await sofficeConvert(docxToConvert, 'pdf:writer_pdf_Export', dir);
+  }
+  if (txtToPrint.length) {
+    log(`LibreOffice: ${txtToPrint.length} TXT → PDF`);
+    const typedDir = join(dir, 'src', 'typed');
+    mkdirSync(typedDir, { recursive: true });
+    await sofficeConvert(txtToPrint, 'pdf:writer_pdf_Export', typedDir);
+    for (const txt of txtToPrint) renameSync(join(typedDir, `${basename(txt, '.txt')}.pdf`), txt.replace(/\.txt$/, EXTENSION.typed));
   }
   for (const [i, entry] of entries.entries()) {
     const scan = entry.files.scan;

@@ -26,7 +26,7 @@ function tablePart(page: number, top: number, rows: string[][]): PageTable {
   return { page, xs, ys, nRows: rows.length, nCols: 2, cells, bbox: [xs[0], ys[ys.length - 1], xs[2], ys[0]] };
 }
 
-const page = (n: number, lines: TextLine[], tables: PageTable[] = []): PageLayout => ({ page: n, view: [0, 0, 595, 842], lines, tables, textless: false, hasImages: false });
+const page = (n: number, lines: TextLine[], tables: PageTable[] = []): PageLayout => ({ page: n, view: [0, 0, 595, 842], lines, tables, ruledTables: tables, looseLines: lines, textless: false, hasImages: false });
 const summary = (blocks: Block[]) => blocks.map((b) => (b.kind === 'table' ? `T${b.index}:${(b as Table).rows.map((r) => r.map((c) => c.text).join('|')).join('/')}` : `${b.loc.page}:${b.kind === 'paragraph' ? b.text : ''}`));
 
 describe('assemble', () => {

@@ -52,6 +52,9 @@ export function removeFurniture(pages: PageLayout[]): number {
     );
     if (pagesWithIt.size >= needed) furniture.add(c.line);
   }
-  for (const layout of pages) layout.lines = layout.lines.filter((l) => !furniture.has(l));
+  for (const layout of pages) {
+    layout.lines = layout.lines.filter((l) => !furniture.has(l));
+    layout.looseLines = layout.looseLines.filter((l) => !furniture.has(l));
+  }
   return furniture.size;
 }

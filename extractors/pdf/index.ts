@@ -5,6 +5,8 @@ import type { Block, RawDocument } from '../../model/index.ts';
 import { JixiaoError } from '../../model/index.ts';
 import type { ExtractOptions, Extractor, OcrService } from '../types.ts';
 import { removeFurniture } from './furniture.ts';
+import { measureColumn } from './paragraphs.ts';
+import { readTabLayout } from './tabbed.ts';
 import { assemble } from './assemble.ts';
 import { readPage, type PageLayout } from './page.ts';
 import { loadPdfjs, openPdf, toJixiaoError, type PdfDocument, type PdfPage } from './pdfjs.ts';
@@ -36,6 +38,7 @@ async function extractDocument(doc: PdfDocument, options: ExtractOptions, bytes:
   }
   if (!hasEof(bytes)) warnings.push('PDF 文件结尾不完整（缺少 %%EOF），内容可能缺失');
   removeFurniture(layouts);
+  readTabLayout(layouts, measureColumn(layouts));
   const textless = layouts.filter((l) => l.textless);
   const ocr = await ocrPages(doc, textless, options.ocr, warnings);
   if (textless.length === layouts.length && !textless.some((l) => l.hasImages)) warnings.push('PDF 中没有任何文字');

@@ -89,6 +89,15 @@ export function appendPart(table: JoinedTable, part: PageTable): void {
   table.parts.push(part);
 }
 
+/** Whole rows (tab-laid text) continue the table as they are; the table widens to its widest row. */
+export function appendRows(table: JoinedTable, part: PageTable): void {
+  table.nCols = Math.max(table.nCols, part.nCols);
+  for (const c of part.cells) table.cells.push({ ...c, row: c.row + table.nRows });
+  table.rowPages.push(...new Array<number>(part.nRows).fill(part.page));
+  table.nRows += part.nRows;
+  table.parts.push(part);
+}
+
 /** Row signature: the cells starting in that row, with spans and text. */
 function signature(cells: readonly PageCell[], row: number): string {
   return cells
@@ -243,7 +252,9 @@ export function toTableBlock(table: JoinedTable, index: number): Table {
   }
   const first = table.parts[0];
   const pages = [...new Set(table.parts.map((p) => p.page))];
-  return { kind: 'table', index, rows: grid, loc: { page: first.page, table: index, bbox: round(first.bbox) }, pages };
+  const block: Table = { kind: 'table', index, rows: grid, loc: { page: first.page, table: index, bbox: round(first.bbox) }, pages };
+  if (table.parts.some((p) => p.tabbed)) block.typed = true;
+  return block;
 }
 
 const round = (b: BBox): BBox => b.map((v) => Math.round(v * 100) / 100) as BBox;

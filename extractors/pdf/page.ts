@@ -14,6 +14,9 @@ export interface PageLayout {
   /** Text lines outside tables, top to bottom. */
   lines: TextLine[];
   tables: PageTable[];
+  /** The tables drawn with rules, and the lines outside them before column alignment took its tables (tabbed.ts reads them again). */
+  ruledTables: PageTable[];
+  looseLines: TextLine[];
   /** No text at all on the page. */
   textless: boolean;
   /** The page paints at least one image (a scanned page). */
@@ -35,12 +38,15 @@ export async function readPage(pdfPage: PdfPage, pageNumber: number, ops: OpCode
   const hasImages = opList.fnArray.some((fn) => imageOps.has(fn));
   const segments = extractSegments(opList.fnArray, opList.argsArray, ops).map((s) => (map ? mapSegment(s, map) : s));
   const ruled = layoutTables(segments.length ? findGrids(segments) : [], runs, pageNumber);
-  const aligned = findAlignedTables(buildLines(ruled.rest), pageNumber);
+  const looseLines = buildLines(ruled.rest);
+  const aligned = findAlignedTables(looseLines, pageNumber);
   return {
     page: pageNumber,
     view,
     lines: aligned.rest,
     tables: [...ruled.tables, ...aligned.tables].sort((a, b) => b.bbox[3] - a.bbox[3]),
+    ruledTables: ruled.tables,
+    looseLines,
     textless: runs.length === 0,
     hasImages,
   };

@@ -34,6 +34,8 @@ export interface PageTable {
   nCols: number;
   cells: PageCell[];
   bbox: BBox;
+  /** Rows read back from tab-laid text (tabbed.ts): whole rows, nothing for a page break to repair. */
+  tabbed?: boolean;
 }
 
 export function gridBBox(grid: Grid): BBox {

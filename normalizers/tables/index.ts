@@ -19,7 +19,7 @@ export function understandTables(blocks: Block[]): ScoringTable[] {
     const layout = layoutOf(group.header);
     if (!isUsableLayout(layout)) continue;
     const budget = kindOf(layout) === 'self-eval' ? findBudgetRow(group, blocks) : null;
-    const { tree, reading } = chooseReading(group.body, layout, budget);
+    const { tree, reading } = chooseReading(group.body, layout, budget, group.tables.some((t) => t.typed));
     if (tree.rowsTotal === 0 && !tree.total) continue;
     out.push(toScoringTable(group, layout, { tree, reading, budget }, blocks));
   }

@@ -63,8 +63,13 @@ export interface ChosenReading {
   reading: TableReading;
 }
 
-/** `budget`: a self-evaluation form's 预算执行率 row, which counts toward the table's total. */
-export function chooseReading(body: TableGroup['body'], layout: Layout, budget: BudgetRow | null = null): ChosenReading {
+/**
+ * `budget`: a self-evaluation form's 预算执行率 row, which counts toward the table's total.
+ * `inferredCells`: the cell boundaries were inferred (a table typed with tabs and printed), so a
+ * broken sum is as likely a misread boundary as a wrong number: the reading holds only when every
+ * sum does.
+ */
+export function chooseReading(body: TableGroup['body'], layout: Layout, budget: BudgetRow | null = null, inferredCells = false): ChosenReading {
   const tried = CANDIDATES.map((candidate) => {
     const tree = candidate.tree({ body, layout });
     return { candidate, tree, tally: tallySums(tree, budget) };
@@ -79,7 +84,7 @@ export function chooseReading(body: TableGroup['body'], layout: Layout, budget: 
       distinctOutcomes: distinct,
       sumsHolding: best.tally.holding,
       sumsBroken: best.tally.broken,
-      confidence: holdsOverall(best.tally) ? 'high' : 'low',
+      confidence: (inferredCells ? best.tally.broken === 0 : holdsOverall(best.tally)) ? 'high' : 'low',
     },
   };
 }

@@ -38,8 +38,12 @@ export function sumOfScores(scores: Quantity[], missing: IndicatorNode[] = []): 
   return { value, interval, parts: scores, missing };
 }
 
-/** The table's score recomputed from its leaves (and, for self-evaluation tables, the budget row). */
+/**
+ * The table's score recomputed from its leaves (and, for self-evaluation tables, the budget row). A
+ * budget row whose weight was read but not its score leaves nothing to recompute (no parts).
+ */
 export function tableScoreSum(table: ScoringTable): ScoreSum {
+  if (table.budget?.weight && !table.budget.score) return sumOfScores([]);
   const items = scoredLeaves(table.roots);
   const scores = items.map((n) => n.score).filter((q): q is Quantity => q !== null);
   if (table.budget?.score) scores.push(table.budget.score);

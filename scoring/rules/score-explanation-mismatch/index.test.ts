@@ -55,6 +55,10 @@ describe('score/explanation-mismatch', () => {
       expect(scrambledRow('重点工作', '5', '该项得分为96.15分', '4.95')).toEqual([]);
     });
 
+    it('valid: an explanation cut inside its second score ("…本项得分2.5分。…本项得2", its "分。" on the next row) says more than can be read', () => {
+      expect(scrambledRow('预算编制准确性', '5', '差异率-2.30%，本项得分2.5分。经核实，年度中间无频繁调剂。本项得2', '4.5')).toEqual([]);
+    });
+
     it('valid: the same row in a table that is not scrambled is left to the indicator tree', () => {
       expect(findingsOf(rule, textReport(['预算执行情况\t40\t3\t变动率-99.23%，得0分。\t3']))).toEqual([]);
     });

@@ -21,6 +21,8 @@ export interface RowStatement {
 const CLOSING_SCORE = /[，,。；;]\s*(?:最终|最后|综合|合计)?得\s*(\d+(?:\.\d+)?)\s*分\s*[。.]?\s*$/;
 /** Rubric wording ("…的，得3分；…的，得2分") is not an explanation. */
 const RUBRIC_WORDING = /的\s*[，,]?\s*得\s*\d/;
+/** A cell cut off inside a score statement ("…本项得2" whose "分。" went to the next row): it says more than can be read. */
+const CUT_SCORE = /得(?:分)?\s*(?:为)?\s*\d+(?:\.\d+)?\s*$/;
 
 export function scrambledRowStatements(report: Report): RowStatement[] {
   const scrambled = new Set(report.scrambledTables ?? []);
@@ -50,7 +52,7 @@ function rowStatement(text: string, rowLoc: Loc): RowStatement | null {
 /** The one score an explanation cell states, or null when it states none or several. */
 function saidScore(cell: string): Decimal | null {
   const text = cleanText(cell).replace(/\s+/g, ' ');
-  if (RUBRIC_WORDING.test(text)) return null;
+  if (RUBRIC_WORDING.test(text) || CUT_SCORE.test(text)) return null;
   const { scores } = scoreStatements(text);
   const closing = CLOSING_SCORE.exec(text);
   const all = [...scores, ...(closing ? [new Decimal(closing[1])] : [])];

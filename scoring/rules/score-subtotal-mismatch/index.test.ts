@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { findingsOf, node, report, table } from '../../../test/helpers/report.ts';
 import rule from './index.ts';
 
-const detailed = () => table([node(1, '预算执行情况', '40', null, [node(2, '支出管理', '21', null, [node(3, '支出完成率', '4', '3'), node(3, '结转结余率', '3', '3'), node(3, '财务合规性', '6', '6')])])]);
-const summary = (score: string) => table([node(1, '预算执行情况', null, null, [node(2, '支出管理', '21', score)])], null, { kind: 'summary', tableIndex: 2 });
+const detailed = () => table([node(1, '预算执行情况', '40', null, [node(2, '支出管理', '13', null, [node(3, '支出完成率', '4', '3'), node(3, '结转结余率', '3', '3'), node(3, '财务合规性', '6', '6')])])]);
+const summary = (score: string, weight = '13') => table([node(1, '预算执行情况', null, null, [node(2, '支出管理', weight, score)])], null, { kind: 'summary', tableIndex: 2 });
 
 describe('score/subtotal-mismatch', () => {
   it('valid: the summary agrees with the detailed items', () => {
@@ -18,6 +18,10 @@ describe('score/subtotal-mismatch', () => {
   it('invalid: the summary gives 支出管理 13 while its items add to 12', () => {
     const [finding] = findingsOf(rule, report({ tables: [summary('13'), detailed()] }));
     expect(finding).toMatchObject({ severity: 'error', expected: '12', actual: '13', subject: '支出管理' });
+  });
+
+  it('valid: no comparison when the detailed items are not all of the summary line (their weights add to 13, not 21)', () => {
+    expect(findingsOf(rule, report({ tables: [summary('20', '21'), detailed()] }))).toEqual([]);
   });
 
   it('invalid: a whole-number score is exact (11 means 11.00), so half a point off is a mismatch', () => {

@@ -1,6 +1,7 @@
 import type { IndicatorNode, ScoringTable } from '../../../model/index.ts';
 import { judge, show } from '../../../numbers/interval.ts';
-import { allNodes, checkable, nodeScoreSum, sameName, scoreDecimals } from '../../recompute/tree.ts';
+import { Decimal } from 'decimal.js';
+import { allNodes, checkable, leaves, nodeScoreSum, sameName, scoreDecimals } from '../../recompute/tree.ts';
 import { defineRule, type RuleContext } from '../../rule.ts';
 
 export default defineRule({
@@ -21,15 +22,25 @@ export default defineRule({
   },
 });
 
-/** A summary table's 二级 score against the same indicator's items in the detailed scoring table. */
+/**
+ * A summary table's 二级 score against the same indicator's items in the detailed scoring table,
+ * when those items are all of it: their weights add up to the summary's weight (a row the detailed
+ * table lost, or two rows read as one, would make any score sum wrong).
+ */
 function crossCheck(ctx: RuleContext, summary: ScoringTable, detailed: ScoringTable[]): void {
   for (const line of allNodes(summary.roots)) {
     if (!line.score || line.bonus) continue;
     for (const table of detailed) {
       const twin = allNodes(table.roots).find((n) => n.level === line.level && sameName(n.name, line.name) && n.children.length);
-      if (twin) compare(ctx, line, nodeScoreSum(twin), `表${summary.tableIndex}与表${table.tableIndex}`);
+      if (twin && sameItems(line, twin)) compare(ctx, line, nodeScoreSum(twin), `表${summary.tableIndex}与表${table.tableIndex}`);
     }
   }
+}
+
+function sameItems(line: IndicatorNode, twin: IndicatorNode): boolean {
+  const weights = leaves(twin.children).map((n) => n.weight);
+  if (!line.weight || weights.some((w) => !w)) return true;
+  return weights.reduce((sum, w) => sum.plus(w!.value), new Decimal(0)).eq(line.weight.value);
 }
 
 function compare(ctx: RuleContext, node: IndicatorNode, recomputed: ReturnType<typeof nodeScoreSum>, where: string): void {

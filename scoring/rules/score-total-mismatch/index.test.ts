@@ -29,4 +29,9 @@ describe('score/total-mismatch', () => {
     const [finding] = findingsOf(rule, report({ tables: [table(tree(['40', '40']), { score: '90' }, { kind: 'self-eval', budget })] }));
     expect(finding).toMatchObject({ expected: '89', actual: '90' });
   });
+
+  it('valid: nothing to recompute when the budget row carries 10 points but its score could not be read', () => {
+    const budget = { initialBudget: null, fullYearBudget: null, executed: null, weight: q('10'), rate: null, score: null, loc: {}, evidence: '' };
+    expect(findingsOf(rule, report({ tables: [table(tree(['40', '40']), { score: '90' }, { kind: 'self-eval', budget })] }))).toEqual([]);
+  });
 });

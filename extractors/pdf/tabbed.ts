@@ -1,0 +1,551 @@
+// Tables typed with tabs and printed as running text: a text file or a Word document whose rows are
+// tab-separated lines, saved as PDF. There is no grid and the rows wrap, so neither ruled nor
+// aligned table finding sees them; but every tab leaves a mark: the text after it starts exactly on
+// one of the document's default tab stops (left margin + k × step, 1.25 cm in LibreOffice, 0.5 in or
+// two characters in Word). When a document's wide gaps end on such a regular grid of stops, each
+// paragraph is read back into its tab-separated cells, and runs of tabbed paragraphs become tables
+// whose rows are whole rows (the same rows the text file has).
+import type { PageLayout } from './page.ts';
+import type { TextColumn } from './paragraphs.ts';
+import type { BBox, PageCell, PageTable } from './tables.ts';
+import { parseNumericCell } from '../../numbers/quantity.ts';
+import { lineBottom, lineTop, normalizeSpacing, textWidth, wrapsInto, type TextLine, type TextRun } from './text.ts';
+
+export interface TabStops {
+  origin: number;
+  step: number;
+  /** The last stop left of the text column's right edge: a tab after it cannot fit on the line. */
+  lastStop: number;
+  /** The producer's spaces between a CJK character and a letter or digit (points; one per font and size). */
+  autospaces: number[];
+}
+
+/** How close (points) text must start to a stop to have been put there by a tab. */
+const ON_STOP = 0.45;
+/** A gap this wide (ems) is never a word space or autospace. */
+const WIDE_GAP = 0.6;
+const MIN_STEP = 14;
+const MAX_STEP = 80;
+/** Evidence a document is tab-laid: gaps ending on stops, on at least this many distinct stops. */
+const MIN_TAB_GAPS = 12;
+const MIN_DISTINCT_STOPS = 5;
+/** Other wide gaps (centred titles, aligned signatures, a cover page) may be left over. */
+const MIN_SHARE_ON_STOPS = 0.5;
+
+const ASCII_WORD = /[0-9A-Za-z%.]/;
+
+/** Where text resumes after a wide gap inside a line, relative to the left margin. */
+function resumePositions(lines: readonly TextLine[], left: number): number[] {
+  const out: number[] = [];
+  for (const line of lines) {
+    const runs = sortedRuns(line);
+    for (let i = 1; i < runs.length; i++) {
+      const gap = runs[i].x0 - runs[i - 1].x1;
+      if (gap > WIDE_GAP * Math.min(runs[i].size, runs[i - 1].size)) out.push(runs[i].x0 - left);
+    }
+  }
+  return out.filter((p) => p > MIN_STEP - 1);
+}
+
+/** The regular grid of stops that most wide gaps end on, or null when the gaps follow no grid. */
+export function inferTabStops(lines: readonly TextLine[], col: TextColumn): TabStops | null {
+  const origin = marginOf(lines, col);
+  const positions = resumePositions(lines, origin);
+  if (positions.length < MIN_TAB_GAPS) return null;
+  const fits = candidateSteps(positions).map((guess) => {
+    // A guess from one position is rough; fit it to the positions near its grid, then count exactly.
+    const step = refine(positions.filter((p) => onGrid(p, guess, 3 * ON_STOP)), guess);
+    return { step, hits: positions.filter((p) => onGrid(p, step, ON_STOP)) };
+  });
+  // Half the step explains everything the step does: keep the widest grid that explains nearly as much.
+  const most = Math.max(0, ...fits.map((f) => f.hits.length));
+  const best = fits.filter((f) => f.hits.length >= 0.95 * most).sort((a, b) => b.step - a.step)[0];
+  if (!best || best.hits.length < MIN_TAB_GAPS || best.hits.length < MIN_SHARE_ON_STOPS * positions.length) return null;
+  const multiples = new Map<number, number>();
+  for (const p of best.hits) multiples.set(Math.round(p / best.step), (multiples.get(Math.round(p / best.step)) ?? 0) + 1);
+  if ([...multiples.values()].filter((n) => n >= 2).length < MIN_DISTINCT_STOPS) return null;
+  const lastStop = origin + Math.floor((col.right - origin) / best.step) * best.step;
+  const grid = { origin, step: best.step, lastStop, autospaces: [] };
+  return { ...grid, autospaces: autospacesOf(lines, grid) };
+}
+
+/**
+ * Small gaps between a CJK character and a letter or digit that recur away from the stops: the
+ * producer's autospace (a tab's gap recurs too, when names of one length end before the same stop).
+ */
+function autospacesOf(lines: readonly TextLine[], stops: TabStops): number[] {
+  const counts = new Map<number, number>();
+  for (const line of lines) {
+    const runs = sortedRuns(line);
+    for (let i = 1; i < runs.length; i++) {
+      const gap = runs[i].x0 - runs[i - 1].x1;
+      if (!isAutospacedPair(runs[i - 1], runs[i]) || startsOnStop(stops, runs[i].x0)) continue;
+      if (gap < 0.05 * runs[i].size || gap > AUTOSPACE_MAX * runs[i].size) continue;
+      const key = Math.round(gap * 10) / 10;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return [...counts].filter(([, n]) => n >= 5).map(([gap]) => gap);
+}
+
+/** Autospace is a quarter to over half an em, depending on the font. */
+const AUTOSPACE_MAX = 0.75;
+/** A gap on a stop wider than this (ems) is a tab for certain: wider than any autospace or word space. */
+const CERTAIN_TAB = 0.8;
+
+function isAutospacedPair(prev: TextRun, next: TextRun): boolean {
+  return ASCII_WORD.test(prev.text.slice(-1)) !== ASCII_WORD.test(next.text[0] ?? '');
+}
+
+/** The exact left margin (the column's is rounded): the most common start of lines near it. */
+function marginOf(lines: readonly TextLine[], col: TextColumn): number {
+  const counts = new Map<number, number>();
+  for (const l of lines) if (Math.abs(l.x0 - col.left) < 1) counts.set(Math.round(l.x0 * 10) / 10, (counts.get(Math.round(l.x0 * 10) / 10) ?? 0) + 1);
+  let best = col.left;
+  let most = 0;
+  for (const [x, n] of counts) if (n > most) [best, most] = [x, n];
+  return best;
+}
+
+/** Steps that put some resume position exactly on a stop: the positions themselves and their fractions. */
+function candidateSteps(positions: number[]): number[] {
+  const distinct = [...new Set(positions.map((p) => Math.round(p * 4) / 4))].sort((a, b) => a - b).slice(0, 8);
+  const steps = new Set<number>();
+  for (const p of distinct) for (let k = 1; k <= 6; k++) if (p / k >= MIN_STEP && p / k <= MAX_STEP) steps.add(p / k);
+  return [...steps];
+}
+
+function onGrid(position: number, step: number, tolerance: number): boolean {
+  const k = Math.round(position / step);
+  return k >= 1 && Math.abs(position - k * step) <= tolerance;
+}
+
+/** Least-squares step through the hits (each hit is k × step). */
+function refine(hits: number[], step: number): number {
+  let num = 0;
+  let den = 0;
+  for (const p of hits) {
+    const k = Math.round(p / step);
+    num += p * k;
+    den += k * k;
+  }
+  return den ? num / den : step;
+}
+
+// ---------- reading one paragraph back into cells ----------
+
+interface CellDraft {
+  text: string;
+  runs: TextRun[];
+}
+
+/**
+ * What stands between two runs of a typed line: tabs (how many), a narrow gap on a stop that is
+ * probably a tab but may be a word space ('weak'), an autospace-wide gap on a stop that is probably
+ * autospace but may be a tab ('possible'), or nothing.
+ */
+type Boundary = { kind: 'tabs'; n: number } | { kind: 'weak' } | { kind: 'possible' } | { kind: 'none'; spaced: boolean; wrapped?: boolean };
+
+interface Token {
+  run: TextRun;
+  before: Boundary;
+}
+
+export interface TabbedRow {
+  cells: CellDraft[];
+  lines: TextLine[];
+  tabs: number;
+  tokens: Token[];
+  /** The uncertain boundaries taken as tabs ('weak' ones, by default) and those not ('possible' ones). */
+  taken: Set<number>;
+}
+
+const sortedRuns = (line: TextLine) => [...line.runs].sort((a, b) => a.x0 - b.x0);
+
+/** Stops in (from, to]: how many tabs carried the pen from `from` to text starting at `to`. */
+function tabsBetween(stops: TabStops, from: number, to: number): number {
+  const first = Math.floor((from + 0.05 - stops.origin) / stops.step) + 1;
+  const last = Math.round((to - stops.origin) / stops.step);
+  return Math.max(0, last - first + 1);
+}
+
+function startsOnStop(stops: TabStops, x: number): boolean {
+  const k = Math.round((x - stops.origin) / stops.step);
+  return k >= 1 && Math.abs(x - stops.origin - k * stops.step) <= ON_STOP;
+}
+
+/**
+ * A gap is a tab when the text after it starts on a stop. A wide gap is certain; a narrow one may be
+ * a word space that landed there ('weak'); one as wide as the producer's autospace between a CJK
+ * character and a digit is taken for autospace unless the table needs another cell ('possible').
+ */
+function boundaryBetween(stops: TabStops, prev: SplitRun, next: SplitRun): Boundary {
+  const gap = next.x0 - prev.x1;
+  const em = Math.min(prev.size, next.size);
+  const spaced = gap > 0.25 * next.size;
+  if (!startsOnStop(stops, next.x0) || gap < 0.05 * em) return { kind: 'none', spaced };
+  const n = tabsBetween(stops, prev.x1, next.x0);
+  if (next.estimated) return n === 1 ? { kind: 'weak' } : { kind: 'none', spaced };
+  if (gap > CERTAIN_TAB * em || n > 1) return { kind: 'tabs', n };
+  if (isAutospacedPair(prev, next) && stops.autospaces.some((a) => Math.abs(gap - a) <= ON_STOP)) return { kind: 'possible' };
+  return { kind: 'weak' };
+}
+
+/**
+ * pdf.js joins text across a narrow tab into one item with a space ("91.16 91.16%"). Such a run is cut
+ * at its spaces; each piece's width is estimated and the rest of the run's width shared among the
+ * gaps, and a piece that then starts near a stop is put on it.
+ */
+/** A piece of a run cut by position estimates: where it starts is a guess. */
+type SplitRun = TextRun & { estimated?: boolean };
+
+function splitAtSpaces(run: TextRun, stops: TabStops): SplitRun[] {
+  const pieces = run.text.split(/\s+/).filter((p) => p !== '');
+  if (pieces.length < 2) return [run];
+  const widths = pieces.map((p) => textWidth(p, run.size));
+  const gap = Math.max(0, (run.x1 - run.x0 - widths.reduce((a, b) => a + b, 0)) / (pieces.length - 1));
+  const out: SplitRun[] = [];
+  let x = run.x0;
+  pieces.forEach((text, i) => {
+    let x0 = i === 0 ? run.x0 : x;
+    const stop = nearestStop(stops, x0);
+    if (i > 0 && gap >= 0.5 * run.size && Math.abs(stop - x0) <= SNAP * run.size) x0 = stop;
+    const x1 = i === pieces.length - 1 ? run.x1 : x0 + widths[i];
+    out.push(i === 0 ? { ...run, text, x0, x1 } : { ...run, text, x0, x1, estimated: true });
+    x = x1 + gap;
+  });
+  return out;
+}
+
+/**
+ * pdf.js also joins text across a tab that advanced the pen by less than a point ("表。结" for
+ * "表。" tab "结"). In a run of full-width characters every glyph is one em wide, so a run wider
+ * than its characters hides such an advance; it is cut where the character after it lands on a stop.
+ */
+function splitHiddenAdvance(run: TextRun, stops: TabStops): TextRun[] {
+  const chars = [...run.text];
+  if (chars.length < 2 || !chars.every((ch) => FULL_WIDTH.test(ch))) return [run];
+  const excess = run.x1 - run.x0 - chars.length * run.size;
+  if (excess < 0.2 || excess > WIDE_GAP * run.size) return [run];
+  for (let k = 1; k < chars.length; k++) {
+    const x = run.x0 + k * run.size + excess;
+    if (!startsOnStop(stops, x)) continue;
+    return [
+      { ...run, text: chars.slice(0, k).join(''), x1: run.x0 + k * run.size },
+      { ...run, text: chars.slice(k).join(''), x0: x },
+    ];
+  }
+  return [run];
+}
+
+const FULL_WIDTH = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60]/;
+
+/** How far (ems) an estimated piece start may be from the stop it is put on: glyph widths are guessed. */
+const SNAP = 0.6;
+
+function nearestStop(stops: TabStops, x: number): number {
+  return stops.origin + Math.max(1, Math.round((x - stops.origin) / stops.step)) * stops.step;
+}
+
+/** Reads a typed line's runs and what stands between them. */
+function tokensOf(lines: TextLine[], stops: TabStops): Token[] {
+  const tokens: Token[] = [];
+  lines.forEach((line, i) => {
+    const runs = sortedRuns(line).flatMap((run) => splitAtSpaces(run, stops)).flatMap((run) => splitHiddenAdvance(run, stops));
+    const lead = startsOnStop(stops, runs[0].x0) ? tabsBetween(stops, stops.origin, runs[0].x0) : 0;
+    tokens.push({ run: runs[0], before: lead > 0 ? { kind: 'tabs', n: lead } : { kind: 'none', spaced: false, wrapped: i > 0 } });
+    for (let k = 1; k < runs.length; k++) tokens.push({ run: runs[k], before: boundaryBetween(stops, runs[k - 1], runs[k]) });
+  });
+  return tokens;
+}
+
+/** Cells from tokens, with the uncertain boundaries in `taken` counted as tabs. */
+function cellsOf(tokens: Token[], taken: Set<number>): { cells: CellDraft[]; tabs: number } {
+  const cells: CellDraft[] = [{ text: '', runs: [] }];
+  let tabs = 0;
+  tokens.forEach(({ run, before }, i) => {
+    const n = before.kind === 'tabs' ? before.n : taken.has(i) ? 1 : 0;
+    for (let k = 0; k < n; k++) cells.push({ text: '', runs: [] });
+    tabs += n;
+    const cell = cells[cells.length - 1];
+    if (n === 0 && cell.text !== '') cell.text += joiner(cell.text, run.text, before);
+    cell.text += run.text;
+    cell.runs.push(run);
+  });
+  for (const cell of cells) cell.text = normalizeSpacing(cell.text);
+  return { cells, tabs };
+}
+
+function joiner(before: string, next: string, boundary: Boundary): string {
+  if (boundary.kind === 'none' && boundary.wrapped) return /[A-Za-z]$/.test(before) && /^[A-Za-z]/.test(next) ? ' ' : '';
+  return boundary.kind === 'none' && !boundary.spaced ? '' : ' ';
+}
+
+function rowFrom(lines: TextLine[], tokens: Token[], taken: Set<number>): TabbedRow {
+  return { ...cellsOf(tokens, taken), lines, tokens, taken };
+}
+
+/** Reads a typed line back into its tab-separated cells (weak boundaries taken as tabs). */
+export function readTabbedRow(lines: TextLine[], stops: TabStops): TabbedRow {
+  const tokens = tokensOf(lines, stops);
+  const taken = new Set(tokens.flatMap((t, i) => (t.before.kind === 'weak' ? [i] : [])));
+  return rowFrom(lines, tokens, taken);
+}
+
+/**
+ * Fits a row to its table's cell count. Too many cells: some weak boundary was a word space; those
+ * inside running text (long text on both sides) are undone first. Too few in a row that ends with a
+ * number (a complete row): some autospace-wide gap was a tab; those beside the shortest text first.
+ */
+export function fitRow(row: TabbedRow, width: number): TabbedRow {
+  let current = splitTrailingNumber(row);
+  while (current.cells.length > width) {
+    const weak = [...current.taken].filter((i) => current.tokens[i].before.kind === 'weak');
+    if (!weak.length) break;
+    const undo = weak.reduce((best, i) => (shorterSide(current, i) > shorterSide(current, best) ? i : best));
+    current = rowFrom(current.lines, current.tokens, new Set([...current.taken].filter((i) => i !== undo)));
+  }
+  while (current.cells.length < width && endsWithNumber(current)) {
+    const possible = current.tokens.flatMap((t, i) => (t.before.kind === 'possible' && !current.taken.has(i) ? [i] : []));
+    if (!possible.length) break;
+    const take = possible.reduce((best, i) => (shorterSide(current, i) < shorterSide(current, best) ? i : best));
+    current = rowFrom(current.lines, current.tokens, new Set([...current.taken, take]));
+  }
+  return current;
+}
+
+/** Length of the shorter text beside boundary `i`, up to the nearest boundaries taken on either side. */
+function shorterSide(row: TabbedRow, i: number): number {
+  const isCut = (k: number) => row.tokens[k].before.kind === 'tabs' || (k !== i && row.taken.has(k));
+  let from = i - 1;
+  while (from > 0 && !isCut(from)) from--;
+  let to = i + 1;
+  while (to < row.tokens.length && !isCut(to)) to++;
+  const text = (a: number, b: number) => row.tokens.slice(a, b).map((t) => t.run.text).join('');
+  return Math.min([...text(Math.max(0, from), i)].length, [...text(i, to)].length);
+}
+
+/**
+ * A row's last word a bare number after an autospace-wide gap on a stop ("…本项得分3分。 3"): the score
+ * cell, tabbed just past the end of the text before it.
+ */
+function splitTrailingNumber(row: TabbedRow): TabbedRow {
+  const last = row.tokens.length - 1;
+  if (last < 1 || row.tokens[last].before.kind !== 'possible' || row.taken.has(last)) return row;
+  if (parseNumericCell(row.tokens[last].run.text) === null || endsWithNumber(row)) return row;
+  return rowFrom(row.lines, row.tokens, new Set([...row.taken, last]));
+}
+
+function endsWithNumber(row: TabbedRow): boolean {
+  const last = row.cells[row.cells.length - 1]?.text ?? '';
+  return row.cells.length > 1 && parseNumericCell(last) !== null;
+}
+
+// ---------- typed lines of a tab-laid document ----------
+
+type Join = 'yes' | 'no' | 'maybe';
+
+/**
+ * Whether `line` carries on the typed line `prev` ends. A line starting on a stop continues it when
+ * the tab and the word after it could not fit after `prev` (the producer moved both to the next
+ * line); a line at the margin continues it when `prev` is full (wrapped). Either may also be the
+ * next typed line: when the line brings tabs of its own, the table's cell count decides ('maybe').
+ */
+export function continuesRow(prev: TextLine, line: TextLine, col: TextColumn, stops: TabStops): Join {
+  if (Math.abs(prev.size - line.size) > 0.1 * col.bodySize) return 'no';
+  const tabbed = () => readTabbedRow([line], stops).tabs > 0;
+  if (line.x0 > col.left + 0.5) {
+    if (!startsOnStop(stops, line.x0)) return 'no';
+    const nextStop = stops.origin + (Math.floor((prev.x1 + 0.05 - stops.origin) / stops.step) + 1) * stops.step;
+    return wrapsInto(nextStop, line.text, line.size, col.right) ? 'maybe' : 'no';
+  }
+  if (!wrapsInto(prev.x1, line.text, line.size, col.right)) return 'no';
+  return tabbed() ? 'maybe' : 'yes';
+}
+
+function isBlankLineBetween(prev: TextLine, line: TextLine, col: TextColumn): boolean {
+  return prev.y - line.y > 1.3 * Math.max(col.pitch, line.size);
+}
+
+/** Lines joined where the join is certain; `join` says how the piece relates to the piece before it. */
+interface Piece {
+  page: number;
+  lines: TextLine[];
+  join: Join;
+  /** A blank line (a wider gap than the line pitch) stands between this piece and the one before. */
+  afterBlank: boolean;
+}
+
+/** Pieces of the whole document in reading order; a page break is no blank line. */
+function typedPieces(layouts: PageLayout[], col: TextColumn, stops: TabStops): Piece[] {
+  const pieces: Piece[] = [];
+  layouts.forEach((layout, p) => {
+    layout.looseLines.forEach((line, i) => {
+      const last = pieces[pieces.length - 1];
+      const prev = last?.lines[last.lines.length - 1];
+      const blank = i > 0 && !!prev && isBlankLineBetween(prev, line, col);
+      const join = !prev || blank || (i === 0 && !pageBreakMayCut(layouts, p, last!, line)) ? 'no' : continuesRow(prev, line, col, stops);
+      if (join === 'yes') last!.lines.push(line);
+      else pieces.push({ page: layout.page, lines: [line], join, afterBlank: blank });
+    });
+  });
+  return pieces;
+}
+
+/** A typed line may run over the page break when no ruled table stands between its parts. */
+function pageBreakMayCut(layouts: PageLayout[], p: number, last: Piece, line: TextLine): boolean {
+  if (p === 0 || last.page !== layouts[p - 1].page) return false;
+  const lastLine = last.lines[last.lines.length - 1];
+  return !layouts[p - 1].ruledTables.some((t) => t.bbox[3] < lastLine.y) && !layouts[p].ruledTables.some((t) => t.bbox[1] > line.y);
+}
+
+/**
+ * How many cells the block's rows have: the most common count among rows that end with a number
+ * (complete rows: a score, an amount; ties: the narrower), read with every uncertain join made, but
+ * never more than its widest header row (cells without numbers) has: a word space taken for a tab
+ * widens a data row, a header's short words leave no room for that. A block without complete rows
+ * (a list, a header) takes the widest typed line as it stands.
+ */
+function blockWidth(block: Piece[], stops: TabStops): number {
+  const joined = joinPieces(block, () => true).map((p) => readTabbedRow(p.lines, stops));
+  const complete = joined.filter((r) => r.tabs > 0 && endsWithNumber(r));
+  if (!complete.length) return Math.max(0, ...block.map((p) => readTabbedRow(p.lines, stops).cells.length));
+  const counts = new Map<number, number>();
+  for (const r of complete) counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
+  let best = 0;
+  let most = 0;
+  for (const [w, n] of counts) if (n > most || (n === most && w < best)) [best, most] = [w, n];
+  const header = Math.max(0, ...joined.filter(isHeaderRow).map((r) => r.cells.length));
+  return header >= 3 ? Math.min(best, header) : best;
+}
+
+function isHeaderRow(row: TabbedRow): boolean {
+  const texts = row.cells.map((c) => c.text).filter((t) => t !== '');
+  return row.tabs > 0 && texts.length >= 3 && texts.every((t) => !/\d/.test(t));
+}
+
+/**
+ * Typed lines of one block (between blank lines): an uncertain join is made only when the joined row
+ * still fits the block's cell count, and every row is fitted to it.
+ */
+function resolveBlock(block: Piece[], stops: TabStops): Array<{ page: number; row: TabbedRow }> {
+  const width = blockWidth(block, stops);
+  const fits = (lines: TextLine[]) => fitRow(readTabbedRow(lines, stops), width).cells.length <= width;
+  return joinPieces(block, fits).map(({ page, lines }) => ({ page, row: fitRow(readTabbedRow(lines, stops), width) }));
+}
+
+function joinPieces(block: Piece[], joinIf: (lines: TextLine[]) => boolean): Array<{ page: number; lines: TextLine[] }> {
+  const out: Array<{ page: number; lines: TextLine[] }> = [];
+  for (const piece of block) {
+    const last = out[out.length - 1];
+    const joined = last && piece.join === 'maybe' ? [...last.lines, ...piece.lines] : null;
+    if (joined && joinIf(joined)) last.lines = joined;
+    else out.push({ page: piece.page, lines: [...piece.lines] });
+  }
+  return out;
+}
+
+// ---------- tables ----------
+
+/** Tabbed rows in a row (no blank line between) are one table; a single row needs several tabs. */
+const MIN_TABS_ALONE = 3;
+
+export interface TabbedTable {
+  rows: TabbedRow[];
+}
+
+/** Groups a page's rows into tables of consecutive tabbed rows; the other typed lines stay text. */
+function groupTabbedRows(rows: Array<{ row: TabbedRow; afterBlank: boolean }>): { tables: TabbedTable[]; text: TextLine[] } {
+  const tables: TabbedTable[] = [];
+  const text: TextLine[] = [];
+  let run: TabbedRow[] = [];
+  const flush = () => {
+    if (run.length >= 2 || (run.length === 1 && run[0].tabs >= MIN_TABS_ALONE)) tables.push({ rows: run });
+    else for (const row of run) text.push(...row.lines);
+    run = [];
+  };
+  for (const { row, afterBlank } of rows) {
+    if (afterBlank) flush();
+    if (row.tabs > 0) run.push(row);
+    else {
+      flush();
+      text.push(...row.lines);
+    }
+  }
+  flush();
+  return { tables, text: text.sort((a, b) => b.y - a.y) };
+}
+
+/** A tabbed table as a page table on the stop grid. */
+export function toPageTable(table: TabbedTable, page: number, nCols: number, stops: TabStops): PageTable {
+  const xs = Array.from({ length: nCols + 1 }, (_, k) => stops.origin + k * stops.step);
+  const rowBoxes = table.rows.map((row) => {
+    const onPage = linesOnFirstPage(row.lines);
+    return { top: Math.max(...onPage.map(lineTop)), bottom: Math.min(...onPage.map(lineBottom)) };
+  });
+  const ys = [rowBoxes[0].top, ...rowBoxes.map((b) => b.bottom)];
+  const cells: PageCell[] = table.rows.flatMap((row, r) =>
+    Array.from({ length: nCols }, (_, c): PageCell => {
+      const draft = row.cells[c];
+      const firstPageRuns = draft?.runs.filter((run) => run.y <= rowBoxes[r].top) ?? [];
+      const bbox: BBox = firstPageRuns.length ? runsBBox(firstPageRuns) : [xs[c], ys[r + 1], xs[c + 1], ys[r]];
+      return { row: r, col: c, rowSpan: 1, colSpan: 1, text: draft?.text ?? '', page, bbox, lastX1: bbox[2], lastSize: 0, right: bbox[2], firstUnitWidth: 0 };
+    }),
+  );
+  return { page, xs, ys, nRows: table.rows.length, nCols, cells, bbox: [xs[0], ys[ys.length - 1], xs[xs.length - 1], ys[0]], tabbed: true };
+}
+
+/** A row carried over a page break holds lines of two pages: the next page's start higher up again. */
+function linesOnFirstPage(lines: readonly TextLine[]): TextLine[] {
+  const end = lines.findIndex((l, i) => i > 0 && l.y > lines[i - 1].y);
+  return end < 0 ? [...lines] : lines.slice(0, end);
+}
+
+function runsBBox(runs: readonly TextRun[]): BBox {
+  return [
+    Math.min(...runs.map((r) => r.x0)),
+    Math.min(...runs.map((r) => lineBottom(r))),
+    Math.max(...runs.map((r) => r.x1)),
+    Math.max(...runs.map((r) => lineTop(r))),
+  ];
+}
+
+// ---------- the document pass ----------
+
+/** The document's typed lines read back into rows, block by block, each with its page and whether a blank line precedes it. */
+export function tabbedRows(layouts: PageLayout[], col: TextColumn, stops: TabStops): Array<{ page: number; row: TabbedRow; afterBlank: boolean }> {
+  const pieces = typedPieces(layouts, col, stops);
+  const out: Array<{ page: number; row: TabbedRow; afterBlank: boolean }> = [];
+  let block: Piece[] = [];
+  const flush = () => {
+    resolveBlock(block, stops).forEach((r, i) => out.push({ ...r, afterBlank: i === 0 && block[0].afterBlank }));
+    block = [];
+  };
+  for (const piece of pieces) {
+    if (block.length && piece.afterBlank) flush();
+    block.push(piece);
+  }
+  if (block.length) flush();
+  return out;
+}
+
+/**
+ * Reads tab-laid text back into tables on every page whose text outside ruled tables follows the
+ * document's tab stops. Replaces the aligned-column tables of those pages (a tab-laid document's
+ * rows wrap, so column alignment reads them only in part). Returns whether the document was tab-laid.
+ */
+export function readTabLayout(layouts: PageLayout[], col: TextColumn): boolean {
+  const stops = inferTabStops(
+    layouts.flatMap((l) => l.looseLines),
+    col,
+  );
+  if (!stops) return false;
+  const rows = tabbedRows(layouts, col, stops);
+  const perPage = layouts.map((layout) => groupTabbedRows(rows.filter((r) => r.page === layout.page)));
+  layouts.forEach((layout, i) => {
+    const tabbed = perPage[i].tables.map((t) => toPageTable(t, layout.page, Math.max(...t.rows.map((r) => r.cells.length)), stops));
+    layout.tables = [...layout.ruledTables, ...tabbed].sort((a, b) => b.bbox[3] - a.bbox[3]);
+    layout.lines = perPage[i].text;
+  });
+  return true;
+}
