@@ -34,6 +34,18 @@ export const FindingSchema = z.object({
   calculation: z.string().nullable(),
   /** Stable across re-runs: rule + subject + values, not line numbers. */
   fingerprint: z.string(),
+  /**
+   * What the finding does to the result if it is right: the total and grade the report's own figures
+   * then give (computed in scoring). Absent when the finding does not bear on the total.
+   */
+  effect: z
+    .object({
+      /** The total as the report states it, and as it would be. */
+      total: z.object({ from: z.string(), to: z.string() }),
+      /** The grade by the report's own bands (or the default ones), before and after; null when unknown. */
+      grade: z.object({ from: GradeSchema.nullable(), to: GradeSchema.nullable() }),
+    })
+    .optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

@@ -1,6 +1,7 @@
 // Command-line glue for the reviewer reports: the --xlsx/--csv/--html flags and writing the files
 // (the reporters themselves are pure and live in reporters/).
 import { writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { FollowUpLookup, Output } from '../model/index.ts';
 import { renderCsv } from '../reporters/csv.ts';
 import { renderHtml } from '../reporters/html.ts';
@@ -14,7 +15,7 @@ export const REPORT_FLAGS = {
   html: { type: 'string' },
 } as const;
 
-export const REPORT_USAGE = `  --xlsx <文件>         写出 Excel 问题清单（工作表“汇总”和“问题清单”）
+export const REPORT_USAGE = `  --xlsx <文件>         写出 Excel 问题清单（工作表“汇总”“问题清单”“单位排名”；“状态”“备注”两栏填写后可用 jixiao import 导回）
   --csv <文件>          写出 CSV 问题清单（UTF-8 带 BOM，可直接用 Excel/WPS 打开）
   --html <文件>         写出可在浏览器中查看、点击跳转的 HTML 报告（单个文件，无需联网）`;
 
@@ -51,7 +52,7 @@ export async function writeJson(target: string, output: Output): Promise<void> {
 
 export async function writeReports(targets: ReportTarget[], output: Output, statusOf?: FollowUpLookup): Promise<void> {
   for (const { kind, path } of targets) {
-    const content = await RENDER[kind](output, { statusOf });
+    const content = await RENDER[kind](output, { statusOf, linkBase: dirname(resolve(path)) });
     try {
       await writeFile(path, content);
     } catch (error) {

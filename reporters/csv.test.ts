@@ -32,25 +32,28 @@ describe('renderCsv', () => {
     expect(text.startsWith(BOM)).toBe(true);
     expect(Buffer.from(text, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(rows[0]).toEqual(FINDING_COLUMNS.map((c) => c.header));
-    expect(rows[0][0]).toBe('文件');
+    expect(rows[0].slice(0, 3)).toEqual(['编号', '指纹', '文件']);
   });
+
+  const col = (header: string) => FINDING_COLUMNS.findIndex((c) => c.header === header);
 
   it('writes one row per finding with every column', () => {
     expect(rows).toHaveLength(4);
-    expect(rows[1].slice(0, 15)).toEqual([
-      'reports/2022-金融工作局.pdf', '错误', 'score/total-mismatch', '合计', '评分表合计为100分，但各项得分相加为94.42分',
-      '100', '94.42', '12', '1', '9', '4', '', '合计\t100\t100', '20 + 17.5 + 30 + 26.92 = 94.42', '待核实',
+    expect(rows[1].slice(0, 22)).toEqual([
+      '1-1', 'fp-total', 'reports/2022-金融工作局.pdf', '湛江市金融工作局', '2022', '错误', 'score/total-mismatch', '合计',
+      '评分表合计为100分，但各项得分相加为94.42分', '100', '94.42', '', '总分 100 → 94.42，等级不变（优）', '12', '1', '9', '4', '',
+      '合计\t100\t100', '20 + 17.5 + 30 + 26.92 = 94.42', '待核实', '',
     ]);
-    expect(rows[2][14]).toBe('已确认');
+    expect(rows[2][col('状态')]).toBe('已确认');
   });
 
   it('quotes newlines, quotes and commas in evidence (RFC 4180) and reads back intact', () => {
     expect(text).toContain(`"${HOSTILE_EVIDENCE.replace(/"/g, '""')}"`);
-    expect(rows[3][12]).toBe(HOSTILE_EVIDENCE);
+    expect(rows[3][col('原文')]).toBe(HOSTILE_EVIDENCE);
   });
 
   it('defuses text a spreadsheet would run as a formula, but leaves numbers alone', () => {
-    expect(rows[3][3]).toBe(`'=HYPERLINK("http://evil")`);
+    expect(rows[3][col('指标')]).toBe(`'=HYPERLINK("http://evil")`);
     expect(csvText('-2.5')).toBe('-2.5');
     expect(csvText('+1')).toBe('+1');
     expect(csvText('@SUM(A1)')).toBe("'@SUM(A1)");

@@ -5,6 +5,7 @@ import type { Finding, Report } from '../model/index.ts';
 import { bindRubric, type BoundRubric } from './recompute/rubric/bind.ts';
 import { rubricNotes } from './recompute/rubric/notes.ts';
 import { summarizeTotals, type TotalsSummary } from './recompute/totals.ts';
+import { bandsOf, withEffects } from './recompute/effect.ts';
 import type { FindingInput, Rule, RuleContext, RuleMeta, RuleOptions } from './rule.ts';
 import { rules as registeredRules } from './rules/index.ts';
 
@@ -28,7 +29,9 @@ export interface ScoredReport {
 /** The scoring stage of one document: the rubric is bound once, then shared by the rules and the notes. */
 export function scoreReport(report: Report, options: RuleOptions = {}): ScoredReport {
   const rubric = bindRubric(report, options.rubric);
-  return { findings: runRules(report, options, registeredRules, rubric), totals: summarizeTotals(report), notes: rubricNotes(rubric) };
+  const totals = summarizeTotals(report);
+  const findings = withEffects(runRules(report, options, registeredRules, rubric), totals.claimed, bandsOf(report));
+  return { findings, totals, notes: rubricNotes(rubric) };
 }
 
 /** Runs the rules; the rubric is bound on first use when the caller has not bound it. */
