@@ -9,7 +9,7 @@ export function toDocumentResult(report: Report, scored: ScoredReport, source: {
     file: report.file,
     sha256: source.sha256,
     format: report.format,
-    status: degraded ? 'partial' : 'ok',
+    status: degraded || scored.notAReport ? 'partial' : 'ok',
     error: null,
     unit: report.meta.unit,
     year: report.meta.year,

@@ -3,7 +3,7 @@
 // beside each finding, and the batch ends with the units ranked by open errors.
 import type { DocumentResult, FollowUpLookup, Output } from '../model/index.ts';
 import { batchCounts, batchSummaryLine, followUpStatus, rankUnits, rectificationLine } from './batch.ts';
-import { FOLLOW_UP_LABEL, countBySeverity, formatEffect, formatLocation, SEVERITY_LABEL, sortFindings, STATUS_LABEL } from './labels.ts';
+import { FOLLOW_UP_LABEL, NOT_A_REPORT_RULE, countBySeverity, formatEffect, formatLocation, SEVERITY_LABEL, sortFindings, STATUS_LABEL } from './labels.ts';
 
 export interface ConsoleOptions {
   statusOf?: FollowUpLookup;
@@ -23,7 +23,11 @@ export function formatDocument(doc: DocumentResult, options: ConsoleOptions = {}
   const count = countBySeverity(doc);
   lines.push(`  错误 ${count.error} 项，警告 ${count.warning} 项，提示 ${count.info} 项`);
   for (const note of doc.notes) lines.push(`  说明：${note}`);
-  const shown = sortFindings(doc.findings).filter((f) => options.showInfo || f.severity !== 'info');
+  // A document-level verdict (not a report at all) is said once, never folded away.
+  const verdict = doc.findings.find((f) => f.rule === NOT_A_REPORT_RULE);
+  if (verdict) lines.push(`  结论：${verdict.message}`);
+  const folded = doc.findings.filter((f) => f.severity === 'info' && f !== verdict).length;
+  const shown = sortFindings(doc.findings).filter((f) => f !== verdict && (options.showInfo || f.severity !== 'info'));
   for (const f of shown) {
     const status = followUpStatus(f, options.statusOf);
     const mark = status === 'pending' ? '' : `·${FOLLOW_UP_LABEL[status]}`;
@@ -32,7 +36,7 @@ export function formatDocument(doc: DocumentResult, options: ConsoleOptions = {}
     if (f.effect) lines.push(`      影响：${formatEffect(f.effect)}`);
     if (f.evidence) lines.push(`      原文：${truncate(f.evidence.replace(/\s+/g, ' '), 160)}`);
   }
-  if (!options.showInfo && count.info > 0) lines.push(`  （另有提示 ${count.info} 项已折叠，加 --info 显示）`);
+  if (!options.showInfo && folded > 0) lines.push(`  （另有提示 ${folded} 项已折叠，加 --info 显示）`);
   return lines.join('\n');
 }
 

@@ -35,6 +35,9 @@ export function displayFile(file: string, options: ReportOptions = {}): string {
 const PRINTED_ELSEWHERE_RULES = new Set(['figure/conflict', 'figure/unit-conflict', 'score/explanation-mismatch']);
 export const printedElsewhere = (finding: Finding) => PRINTED_ELSEWHERE_RULES.has(finding.rule);
 
+/** The rule whose finding is a verdict on the whole document ("不是绩效评价报告"). */
+export const NOT_A_REPORT_RULE = 'doc/not-a-report';
+
 /** Status header and the drop-down's choices, shared by the XLSX writer and `jixiao import`. */
 export const STATUS_HEADER = '状态';
 export const NOTE_HEADER = '备注';

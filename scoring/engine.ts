@@ -6,6 +6,7 @@ import { bindRubric, type BoundRubric } from './recompute/rubric/bind.ts';
 import { rubricNotes } from './recompute/rubric/notes.ts';
 import { summarizeTotals, type TotalsSummary } from './recompute/totals.ts';
 import { bandsOf, withEffects } from './recompute/effect.ts';
+import { looksLikeEvaluationReport } from './recompute/report-kind.ts';
 import type { FindingInput, Rule, RuleContext, RuleMeta, RuleOptions } from './rule.ts';
 import { rules as registeredRules } from './rules/index.ts';
 
@@ -24,6 +25,8 @@ export interface ScoredReport {
   findings: Finding[];
   totals: TotalsSummary;
   notes: string[];
+  /** The document is not a performance evaluation report (doc/not-a-report): nothing was checked. */
+  notAReport: boolean;
 }
 
 /** The scoring stage of one document: the rubric is bound once, then shared by the rules and the notes. */
@@ -31,7 +34,8 @@ export function scoreReport(report: Report, options: RuleOptions = {}): ScoredRe
   const rubric = bindRubric(report, options.rubric);
   const totals = summarizeTotals(report);
   const findings = withEffects(runRules(report, options, registeredRules, rubric), totals.claimed, bandsOf(report));
-  return { findings, totals, notes: rubricNotes(rubric) };
+  const notAReport = !looksLikeEvaluationReport(report);
+  return { findings, totals, notes: notAReport ? [] : rubricNotes(rubric), notAReport };
 }
 
 /** Runs the rules; the rubric is bound on first use when the caller has not bound it. */
