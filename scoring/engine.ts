@@ -7,6 +7,7 @@ import { rubricNotes } from './recompute/rubric/notes.ts';
 import { summarizeTotals, type TotalsSummary } from './recompute/totals.ts';
 import { bandsOf, withEffects } from './recompute/effect.ts';
 import { looksLikeEvaluationReport } from './recompute/report-kind.ts';
+import { oneFindingPerFact } from './facts.ts';
 import type { FindingInput, Rule, RuleContext, RuleMeta, RuleOptions } from './rule.ts';
 import { rules as registeredRules } from './rules/index.ts';
 
@@ -60,7 +61,7 @@ export function runRules(report: Report, options: RuleOptions = {}, rules: Rule[
       });
     }
   }
-  return dedupe(findings);
+  return oneFindingPerFact(dedupe(findings));
 }
 
 const SCRAMBLED_NOTE = '（所在表格结构错乱，数字与栏目的对应无法确认，仅供参考）';

@@ -176,7 +176,7 @@ describe('pages without a text layer', () => {
     const page = join('fixtures/pdf', 'scanned-page.pdf');
     // qpdf (a Debian package the tests install) joins three copies of the scanned page.
     execFileSync('qpdf', ['--empty', '--pages', page, page, page, '--', out]);
-    const doc = await extract({ path: out, bytes: new Uint8Array(readFileSync(out)), format: 'pdf' }, {});
+    const doc = await extract({ path: out, bytes: readFileSync(out), format: 'pdf' }, {});
     expect(doc.warnings.filter((w) => w.includes('没有文字层'))).toEqual(['第1–3页没有文字层，可能是扫描件']);
   });
 
