@@ -80,6 +80,8 @@ export const DocumentResultSchema = z.object({
   findings: z.array(FindingSchema),
   /** Chinese notes on what was read and what could not be (pages, tables, rubric used). */
   notes: z.array(z.string()),
+  /** The names the report gives its tables (附件1, 表 2-1, a title), by the tool's table number. */
+  tableCaptions: z.array(z.object({ table: z.number().int().positive(), label: z.string(), caption: z.string() })).optional(),
   /** The scoring tables as read, flattened in order, for reports that render them. */
   tables: z.array(z.object({
     kind: z.string(),

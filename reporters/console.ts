@@ -31,7 +31,7 @@ export function formatDocument(doc: DocumentResult, options: ConsoleOptions = {}
   for (const f of shown) {
     const status = followUpStatus(f, options.statusOf);
     const mark = status === 'pending' ? '' : `·${FOLLOW_UP_LABEL[status]}`;
-    lines.push(`  [${SEVERITY_LABEL[f.severity]}${mark}] ${f.rule}　${formatLocation(f.location)}`);
+    lines.push(`  [${SEVERITY_LABEL[f.severity]}${mark}] ${f.rule}　${formatLocation(f.location, doc)}`);
     lines.push(`      ${f.message}`);
     if (f.effect) lines.push(`      影响：${formatEffect(f.effect)}`);
     if (f.evidence) lines.push(`      原文：${truncate(f.evidence.replace(/\s+/g, ' '), 160)}`);

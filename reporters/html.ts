@@ -12,7 +12,7 @@ import { findingTargets, refKey, type IndicatorRef, type Targets } from './targe
 import { batchCounts, batchSummaryLine, followUpStatus, needsRectification, rankUnits, rectificationLine } from './batch.ts';
 import {
   FORMAT_LABEL, QUALITY_LABEL, SEVERITIES, SEVERITY_LABEL, STATUS_LABEL, TABLE_KIND_LABEL, countBySeverity,
-  followUpLabel, formatEffect, formatLocation, printedElsewhere, sortFindings, type ReportOptions,
+  followUpLabel, formatEffect, formatLocation, tableName, printedElsewhere, sortFindings, type ReportOptions,
 } from './labels.ts';
 
 type TableEntry = DocumentResult['tables'][number];
@@ -193,7 +193,7 @@ function findingsPart(doc: DocumentResult, i: number, options: ReportOptions, ta
   const groups = SEVERITIES.map((severity) => {
     const items = indexed.filter((x) => x.finding.severity === severity);
     if (items.length === 0) return '';
-    const cards = items.map((x) => findingCard(x.finding, i, x.index, options, targets));
+    const cards = items.map((x) => findingCard(doc, x.finding, i, x.index, options, targets));
     // Info findings (could not verify, for reference) are folded so errors and warnings come first.
     if (severity === 'info') {
       return html`<details class="sev-group" data-severity="${severity}">
@@ -210,13 +210,13 @@ ${cards}
 ${groups}`;
 }
 
-function findingCard(f: Finding, docIndex: number, index: number, options: ReportOptions, targets: Targets): Safe {
+function findingCard(doc: DocumentResult, f: Finding, docIndex: number, index: number, options: ReportOptions, targets: Targets): Safe {
   const ref = targets.byFinding.get(index);
   const target = ref ? indicatorId(docIndex, ref) : null;
   const followUp = options.statusOf?.(f.fingerprint);
   const status = followUp?.status ?? 'pending';
   return html`<article class="finding sev-${f.severity}${trusted(status === 'dismissed' ? ' dismissed' : '')}" id="${findingId(docIndex, index)}" data-fingerprint="${f.fingerprint}">
-<div class="head"><span class="badge sev-${f.severity}">${SEVERITY_LABEL[f.severity]}</span><code>${f.rule}</code>${f.subject ? html`<span>指标：${f.subject}</span>` : ''}<span>${formatLocation(f.location)}</span><span class="follow ${status}">${followUpLabel(f, options.statusOf)}${followUp?.note ? `：${followUp.note}` : ''}</span></div>
+<div class="head"><span class="badge sev-${f.severity}">${SEVERITY_LABEL[f.severity]}</span><code>${f.rule}</code>${f.subject ? html`<span>指标：${f.subject}</span>` : ''}<span>${formatLocation(f.location, doc)}</span><span class="follow ${status}">${followUpLabel(f, options.statusOf)}${followUp?.note ? `：${followUp.note}` : ''}</span></div>
 <p class="msg">${f.message}</p>
 ${f.actual !== null || f.expected !== null ? html`<p class="values"><span>报告值 <b class="mono">${f.actual ?? '—'}</b></span><span>${printedElsewhere(f) ? '另一处所印' : '复算值'} <b class="mono">${f.expected ?? '—'}</b></span></p>` : ''}
 ${f.effect ? html`<p class="effect">若属实：${formatEffect(f.effect)}</p>` : ''}
@@ -255,7 +255,7 @@ function treeTable(doc: DocumentResult, table: TableEntry, position: number, doc
 `;
   });
   return html`<table class="tree">
-<caption>表${String(table.table)} · ${TABLE_KIND_LABEL[table.kind] ?? table.kind} · ${QUALITY_LABEL[table.quality] ?? table.quality}</caption>
+<caption>${tableName(table.table, doc)} · ${TABLE_KIND_LABEL[table.kind] ?? table.kind} · ${QUALITY_LABEL[table.quality] ?? table.quality}</caption>
 <thead><tr><th>指标</th><th class="num">分值</th><th class="num">得分</th><th class="num">位置</th><th>问题</th></tr></thead>
 <tbody>
 ${rows}</tbody>

@@ -35,6 +35,12 @@ export function displayFile(file: string, options: ReportOptions = {}): string {
 const PRINTED_ELSEWHERE_RULES = new Set(['figure/conflict', 'figure/unit-conflict', 'score/explanation-mismatch']);
 export const printedElsewhere = (finding: Finding) => PRINTED_ELSEWHERE_RULES.has(finding.rule);
 
+/** The report's own name of a table when it has one, else the tool's number (a number, so Excel sorts it). */
+const captioned = (table: number, doc: DocumentResult): string | number => {
+  const name = tableName(table, doc);
+  return name === `表${table}` ? table : name;
+};
+
 /** The rule whose finding is a verdict on the whole document ("不是绩效评价报告"). */
 export const NOT_A_REPORT_RULE = 'doc/not-a-report';
 
@@ -57,10 +63,15 @@ export const TABLE_KIND_LABEL: Record<string, string> = {
 
 export const QUALITY_LABEL: Record<string, string> = { ok: '完整', partial: '部分识别', unreadable: '无法识别' };
 
-export function formatLocation(loc: Finding['location']): string {
+/** The table as the report names it (附件1, 表2-1), else the tool's count (表5). */
+export function tableName(table: number, doc?: Pick<DocumentResult, 'tableCaptions'>): string {
+  return doc?.tableCaptions?.find((c) => c.table === table)?.label ?? `表${table}`;
+}
+
+export function formatLocation(loc: Finding['location'], doc?: Pick<DocumentResult, 'tableCaptions'>): string {
   const parts: string[] = [];
   if (loc.page) parts.push(`第${loc.page}页`);
-  if (loc.table) parts.push(`表${loc.table}`);
+  if (loc.table) parts.push(tableName(loc.table, doc));
   if (loc.row) parts.push(`第${loc.row}行`);
   if (loc.column) parts.push(`第${loc.column}列`);
   if (loc.line && !loc.page) parts.push(`文本第${loc.line}行`);
@@ -145,7 +156,7 @@ export const FINDING_COLUMNS: Column<FindingRow>[] = [
   { header: '另一处所印的值', value: (r) => (printedElsewhere(r.finding) ? r.finding.expected : null) },
   { header: '若属实：总分与等级', value: (r) => (r.finding.effect ? formatEffect(r.finding.effect) : null), wrap: true },
   { header: '页', value: (r) => r.finding.location.page },
-  { header: '表', value: (r) => r.finding.location.table },
+  { header: '表', value: (r) => (r.finding.location.table === null ? null : captioned(r.finding.location.table, r.doc)) },
   { header: '行', value: (r) => r.finding.location.row },
   { header: '列', value: (r) => r.finding.location.column },
   { header: '文本行', value: (r) => r.finding.location.line },
