@@ -14,6 +14,8 @@ export const OutputLocationSchema = z.object({
   row: z.number().int().positive().nullable(),
   column: z.number().int().positive().nullable(),
   line: z.number().int().positive().nullable(),
+  /** PDF user space [x0, y0, x1, y1] (origin bottom-left) of the cell or line, when the source has geometry. */
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
 });
 
 export const FindingSchema = z.object({

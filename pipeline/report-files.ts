@@ -8,6 +8,7 @@ import { renderHtml } from '../reporters/html.ts';
 import { renderJson } from '../reporters/json.ts';
 import type { ReportOptions } from '../reporters/labels.ts';
 import { renderXlsx } from '../reporters/xlsx.ts';
+import { renderPageImages } from './page-images.ts';
 
 export const REPORT_FLAGS = {
   xlsx: { type: 'string' },
@@ -17,7 +18,8 @@ export const REPORT_FLAGS = {
 
 export const REPORT_USAGE = `  --xlsx <文件>         写出 Excel 问题清单（工作表“汇总”“问题清单”“单位排名”；“状态”“备注”两栏填写后可用 jixiao import 导回）
   --csv <文件>          写出 CSV 问题清单（UTF-8 带 BOM，可直接用 Excel/WPS 打开）
-  --html <文件>         写出可在浏览器中查看、点击跳转的 HTML 报告（单个文件，无需联网）`;
+  --html <文件>         写出可在浏览器中查看、点击跳转的 HTML 报告（单个文件，无需联网；PDF 的问题附所在页原图并标出位置，
+                        每个问题可链接打开原文件）`;
 
 type Kind = keyof typeof REPORT_FLAGS;
 const RENDER: Record<Kind, (output: Output, options: ReportOptions) => Promise<Uint8Array | string> | string> = {
@@ -52,7 +54,8 @@ export async function writeJson(target: string, output: Output): Promise<void> {
 
 export async function writeReports(targets: ReportTarget[], output: Output, statusOf?: FollowUpLookup): Promise<void> {
   for (const { kind, path } of targets) {
-    const content = await RENDER[kind](output, { statusOf, linkBase: dirname(resolve(path)) });
+    const pageImages = kind === 'html' ? await renderPageImages(output) : undefined;
+    const content = await RENDER[kind](output, { statusOf, linkBase: dirname(resolve(path)), pageImages });
     try {
       await writeFile(path, content);
     } catch (error) {

@@ -67,6 +67,9 @@ th[aria-sort="descending"] button::after { content: " ↓"; color: var(--fg); }
 .finding .follow.dismissed { text-decoration: line-through; }
 .finding.dismissed { opacity: 0.6; }
 details.sev-group > summary { cursor: pointer; font-weight: 600; margin: 0.6rem 0; }
+.finding .links { display: flex; gap: 1.2rem; margin: 0.3rem 0 0; }
+details.page-image > summary { cursor: pointer; color: var(--muted); font-size: 0.9rem; }
+details.page-image img { display: block; max-width: 100%; border: 1px solid var(--line); margin-top: 0.4rem; }
 .ranking .need { color: var(--err); font-weight: 600; }
 .finding .head { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; align-items: baseline; font-size: 0.88rem; color: var(--muted); }
 .finding .msg { margin: 0.25rem 0; font-weight: 600; }

@@ -12,7 +12,7 @@ import { findingTargets, refKey, type IndicatorRef, type Targets } from './targe
 import { batchCounts, batchSummaryLine, followUpStatus, needsRectification, rankUnits, rectificationLine } from './batch.ts';
 import {
   FORMAT_LABEL, QUALITY_LABEL, SEVERITIES, SEVERITY_LABEL, STATUS_LABEL, TABLE_KIND_LABEL, countBySeverity,
-  followUpLabel, formatEffect, formatLocation, tableName, printedElsewhere, sortFindings, type ReportOptions,
+  followUpLabel, formatEffect, formatLocation, originalHref, pageImageKey, tableName, printedElsewhere, sortFindings, type ReportOptions,
 } from './labels.ts';
 
 type TableEntry = DocumentResult['tables'][number];
@@ -223,9 +223,18 @@ ${f.effect ? html`<p class="effect">若属实：${formatEffect(f.effect)}</p>` :
 ${f.calculation ? html`<p class="values"><span>复算过程 <code>${f.calculation}</code></span></p>` : ''}
 ${f.evidence ? html`<div class="evidence" title="原文">${f.evidence}</div>` : ''}
 ${ruleNote(f.rule)}
-${target ? html`<a class="to-cell" href="#${target}">在指标表中查看 →</a>` : ''}
+${pageImage(doc, f, docIndex, index, options)}
+<p class="links">${target ? html`<a class="to-cell" href="#${target}">在指标表中查看 →</a>` : ''}<a class="original" href="${originalHref(doc, f.location.page, options)}" target="_blank" rel="noopener">打开原文件${doc.format === 'pdf' && f.location.page ? `（第${f.location.page}页）` : ''}</a></p>
 </article>
 `;
+}
+
+/** The page the finding points at, with the cell or paragraph outlined, folded until clicked. */
+function pageImage(doc: DocumentResult, f: Finding, docIndex: number, index: number, options: ReportOptions): Safe | string {
+  const uri = options.pageImages?.get(pageImageKey(docIndex, index));
+  if (!uri || !/^data:image\/(jpeg|png);base64,[A-Za-z0-9+/=]+$/.test(uri)) return '';
+  const page = `第${f.location.page}页`;
+  return html`<details class="page-image"><summary>查看原文${page}${f.location.bbox ? '（红框为所指位置）' : ''}</summary><img src="${uri}" alt="${doc.file} ${page}"></details>`;
 }
 
 /** The rule's description and basis, folded, with a link to its README. */

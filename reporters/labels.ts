@@ -3,6 +3,7 @@
 import { FORMAT_LABEL } from '../extractors/index.ts';
 import { ruleDoc } from './rule-docs.ts';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { DocumentResult, Finding, FollowUp, FollowUpLookup, FollowUpStatus, Output, Severity } from '../model/index.ts';
 
 export { FORMAT_LABEL };
@@ -19,6 +20,18 @@ export interface ReportOptions {
   statusOf?: FollowUpLookup;
   /** The folder the report is written to: file paths are shown and linked relative to it. */
   linkBase?: string;
+  /** HTML only: page images (data URIs) by pageImageKey, rendered at check time (pipeline/page-images.ts). */
+  pageImages?: ReadonlyMap<string, string>;
+}
+
+/** Key of a finding's page image: its document's index and its index among that document's findings. */
+export const pageImageKey = (docIndex: number, findingIndex: number) => `${docIndex}:${findingIndex}`;
+
+/** A link that opens the original file (relative to the report when written to a file), at the page for PDF. */
+export function originalHref(doc: DocumentResult, page: number | null, options: ReportOptions = {}): string {
+  const shown = displayFile(doc.file, options);
+  const href = isAbsolute(shown) ? pathToFileURL(shown).href : shown.split('/').map(encodeURIComponent).join('/');
+  return doc.format === 'pdf' && page ? `${href}#page=${page}` : href;
 }
 
 /** The report's file as seen from the folder of the report written (forward slashes), else as given. */

@@ -122,6 +122,7 @@ export function toFinding(rule: Rule, input: FindingInput): Finding {
       row: input.loc.row ?? null,
       column: input.loc.column ?? null,
       line: input.loc.line ?? null,
+      ...(input.loc.bbox ? { bbox: input.loc.bbox } : {}),
     },
     evidence: input.evidence,
     subject,
