@@ -5,6 +5,10 @@ import { FormatSchema } from './raw.ts';
 
 // ---------- stage 4: Finding ----------
 
+/** A reviewer's verdict on a finding (kept by the store; pending until someone looks). */
+export const FollowUpStatusSchema = z.enum(['pending', 'confirmed', 'dismissed']);
+export type FollowUpStatus = z.infer<typeof FollowUpStatusSchema>;
+
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
 
@@ -48,6 +52,8 @@ export const FindingSchema = z.object({
       grade: z.object({ from: GradeSchema.nullable(), to: GradeSchema.nullable() }),
     })
     .optional(),
+  /** The reviewer's follow-up from the result store, when the run used one and someone marked it. */
+  followUp: z.object({ status: FollowUpStatusSchema, note: z.string().nullable() }).optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
@@ -102,8 +108,6 @@ export type Output = z.infer<typeof OutputSchema>;
 
 // ---------- follow-up of a finding (reviewers' verdicts, kept by the store) ----------
 
-export const FollowUpStatusSchema = z.enum(['pending', 'confirmed', 'dismissed']);
-export type FollowUpStatus = z.infer<typeof FollowUpStatusSchema>;
 
 export interface FollowUp {
   status: FollowUpStatus;

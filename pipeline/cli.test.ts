@@ -113,8 +113,10 @@ describe('exit codes', () => {
       .documents[0].findings.filter((f) => f.severity === 'error');
     expect(errors.length).toBeGreaterThan(0);
     for (const f of errors) expect((await jixiao('mark', f.fingerprint, '已排除', '--db', db)).code).toBe(0);
-    const dismissed = await jixiao('check', SEED_004, '--db', db, '-q');
+    const dismissed = await jixiao('check', SEED_004, '--db', db, '-q', '--json', join(dir, 'd.json'));
     expect(dismissed.code).toBe(0);
+    const marked = OutputSchema.parse(JSON.parse(await readFile(join(dir, 'd.json'), 'utf8'))).documents[0].findings;
+    expect(marked.filter((f) => f.severity === 'error').map((f) => f.followUp?.status)).toEqual(errors.map(() => 'dismissed'));
     expect(dismissed.stdout).toMatch(/未排除的错误 0 项.*已排除 \d+ 项不计/);
     expect((await jixiao('mark', errors[0].fingerprint, 'confirmed', '--db', db)).code).toBe(0);
     const confirmed = await jixiao('check', SEED_004, '--db', db);

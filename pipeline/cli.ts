@@ -123,7 +123,7 @@ async function checkCommand(argv: string[]): Promise<number> {
   }
   const output: Output = OutputSchema.parse({ tool: TOOL, documents: checked.map((d) => d.result) });
   log(formatSummary(output, consoleOptions));
-  if (values.json) await writeJson(values.json, output);
+  if (values.json) await writeJson(values.json, output, session.followUps);
   await writeReports(reports, output, session.followUps);
   return exitCodeOf(batchCounts(output, session.followUps));
 }

@@ -45,11 +45,23 @@ export function reportTargets(values: Partial<Record<Kind, string>>): ReportTarg
   return targets;
 }
 
-/** The output contract as JSON, to a file or ("-") to stdout. */
-export async function writeJson(target: string, output: Output): Promise<void> {
-  const text = renderJson(output);
+/** The output contract as JSON, to a file or ("-") to stdout, with reviewers' follow-ups on the findings they marked. */
+export async function writeJson(target: string, output: Output, statusOf?: FollowUpLookup): Promise<void> {
+  const text = renderJson(withFollowUps(output, statusOf));
   if (target === '-') process.stdout.write(text);
   else await writeFile(target, text);
+}
+
+export function withFollowUps(output: Output, statusOf?: FollowUpLookup): Output {
+  if (!statusOf) return output;
+  const documents = output.documents.map((doc) => ({
+    ...doc,
+    findings: doc.findings.map((f) => {
+      const followUp = statusOf(f.fingerprint);
+      return followUp && (followUp.status !== 'pending' || followUp.note) ? { ...f, followUp: { status: followUp.status, note: followUp.note } } : f;
+    }),
+  }));
+  return { ...output, documents };
 }
 
 export async function writeReports(targets: ReportTarget[], output: Output, statusOf?: FollowUpLookup): Promise<void> {

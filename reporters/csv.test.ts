@@ -62,3 +62,15 @@ describe('renderCsv', () => {
     expect(quoteField('plain')).toBe('plain');
   });
 });
+
+describe('复算值', () => {
+  it('is never a number printed elsewhere: figure conflicts put it under 另一处所印的值', () => {
+    const output = sampleOutput();
+    const [first] = output.documents[0].findings;
+    output.documents[0].findings = [{ ...first, rule: 'figure/conflict', actual: '0.08', expected: '0.00104', fingerprint: 'fp-figure' }, first];
+    const rows = parseCsv(renderCsv(output).slice(1));
+    const col = (header: string) => rows[0].indexOf(header);
+    expect([rows[1][col('复算值')], rows[1][col('另一处所印的值')]]).toEqual(['', '0.00104']);
+    expect([rows[2][col('复算值')], rows[2][col('另一处所印的值')]]).toEqual(['94.42', '']);
+  });
+});
