@@ -2,26 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { BOM, csvText, quoteField, renderCsv } from './csv.ts';
 import { FINDING_COLUMNS } from './labels.ts';
 import { HOSTILE_EVIDENCE, sampleOutput } from './testing/sample-output.ts';
+import { csvTable } from '../store/import.ts';
 
-/** A small RFC 4180 reader, so the test does not trust the writer's own splitting. */
+/** Read back with the RFC 4180 reader of `jixiao import` (a reader, not the writer's own splitting). */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += ch;
-  }
-  if (field || row.length) throw new Error('CSV does not end with CRLF');
-  return rows;
+  if (!text.endsWith('\r\n')) throw new Error('CSV does not end with CRLF');
+  return csvTable(text);
 }
 
 describe('renderCsv', () => {
