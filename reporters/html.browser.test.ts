@@ -167,6 +167,15 @@ describe('HTML report of a hand-built output', () => {
     expect(new URL(page.url()).hash).toBe(`#${findingId(0, 1)}`);
   });
 
+  it('folds info findings, and opens the fold when a link leads to one', async () => {
+    const info = page.locator(`#${findingId(0, 2)}`);
+    await page.goto(pathToFileURL(join(dir, 'sample.html')).href);
+    expect(await info.isVisible()).toBe(false);
+    expect(await page.locator('.finding.sev-error').first().isVisible()).toBe(true);
+    await page.goto(`${pathToFileURL(join(dir, 'sample.html')).href}#${findingId(0, 2)}`);
+    await expect.poll(() => info.isVisible()).toBe(true);
+  });
+
   it('indents indicator names by level', async () => {
     const pad = (name: string) =>
       page.locator('.tree td.name', { hasText: new RegExp(`^${name}$`) }).evaluate((td) => parseFloat(getComputedStyle(td).paddingLeft));
