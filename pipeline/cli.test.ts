@@ -42,7 +42,7 @@ describe('help and version', () => {
     expect(check.code).toBe(0);
     expect(check.stdout).toMatch(/^用法：jixiao check/);
     expect(check.stdout).toMatch(/--info/);
-    expect((await jixiao('help', 'mark')).stdout).toMatch(/已确认（confirmed）.*已排除（dismissed）/s);
+    expect((await jixiao('help', 'mark')).stdout).toMatch(/已确认（confirmed）.*已排除（dismissed）.*待核实（pending/s);
     const version = await jixiao('--version');
     expect(version).toMatchObject({ code: 0, stdout: expect.stringMatching(/^jixiao \d+\.\d+\.\d+\n$/) });
   });
