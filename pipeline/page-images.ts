@@ -1,15 +1,18 @@
-// Page images for the HTML report: for findings in a PDF (text layer or scan), the page the finding
-// points at, rendered by pdf.js (its own @napi-rs/canvas factory, as OCR does) with the cell or
+// Page images for the HTML report: for findings in a PDF (text layer or scan) or a picture of a page,
+// the page the finding points at, rendered by pdf.js (its own @napi-rs/canvas factory, as OCR does) with the cell or
 // paragraph outlined in red, as a JPEG data URI. Bounded: modest resolution and a cap per batch,
 // errors and warnings first, so the report stays one self-contained file.
 import { readFile } from 'node:fs/promises';
 import type { Finding, Output } from '../model/index.ts';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { openPdf, type PdfDocument } from '../extractors/pdf/pdfjs.ts';
 import { pageImageKey } from '../reporters/labels.ts';
 
 /** 96 dpi: the page readable on screen, about 100 kB as JPEG. */
 const SCALE = 96 / 72;
 const JPEG_QUALITY = 60;
+/** Pictures of pages (phone photos, scanner output) are scaled down to this width. */
+const MAX_IMAGE_WIDTH = 1000;
 export const DEFAULT_MAX_PAGE_IMAGES = 40;
 
 
@@ -19,8 +22,8 @@ interface Viewport {
   convertToViewportRectangle(rect: number[]): number[];
 }
 interface Canvas2D {
-  fillStyle: string;
-  strokeStyle: string;
+  fillStyle: unknown;
+  strokeStyle: unknown;
   lineWidth: number;
   fillRect(x: number, y: number, w: number, h: number): void;
   strokeRect(x: number, y: number, w: number, h: number): void;
@@ -42,7 +45,7 @@ interface CanvasFactory {
 export async function renderPageImages(output: Output, max = DEFAULT_MAX_PAGE_IMAGES): Promise<Map<string, string>> {
   const images = new Map<string, string>();
   const wanted = output.documents.flatMap((doc, docIndex) =>
-    doc.format === 'pdf' && doc.status !== 'error'
+    (doc.format === 'pdf' || doc.format === 'image') && doc.status !== 'error'
       ? doc.findings.map((finding, findingIndex) => ({ docIndex, findingIndex, finding })).filter((x) => x.finding.location.page && x.finding.severity !== 'info')
       : [],
   );
@@ -50,6 +53,10 @@ export async function renderPageImages(output: Output, max = DEFAULT_MAX_PAGE_IM
   const byDoc = new Map<number, typeof chosen>();
   for (const x of chosen) byDoc.set(x.docIndex, [...(byDoc.get(x.docIndex) ?? []), x]);
   for (const [docIndex, items] of byDoc) {
+    if (output.documents[docIndex].format === 'image') {
+      await renderImageFindings(output.documents[docIndex].file, items, docIndex, images);
+      continue;
+    }
     let pdf: PdfDocument;
     try {
       pdf = await openPdf(new Uint8Array(await readFile(output.documents[docIndex].file)));
@@ -66,6 +73,26 @@ export async function renderPageImages(output: Output, max = DEFAULT_MAX_PAGE_IM
     }
   }
   return images;
+}
+
+/** A picture of a page (format image): the picture itself, scaled down, the OCR'd cell outlined (bboxes are its pixels). */
+async function renderImageFindings(file: string, items: Array<{ findingIndex: number; finding: Finding }>, docIndex: number, images: Map<string, string>): Promise<void> {
+  let picture: Awaited<ReturnType<typeof loadImage>>;
+  try {
+    picture = await loadImage(await readFile(file));
+  } catch {
+    return; // a format the canvas cannot decode (TIFF): the finding keeps its link to the original
+  }
+  const scale = Math.min(1, MAX_IMAGE_WIDTH / picture.width);
+  for (const { findingIndex, finding } of items) {
+    const canvas = createCanvas(Math.round(picture.width * scale), Math.round(picture.height * scale));
+    const context = canvas.getContext('2d');
+    context.drawImage(picture, 0, 0, canvas.width, canvas.height);
+    const box = finding.location.bbox;
+    if (box) outline(context, box.map((v) => v * scale));
+    const jpeg = await canvas.encode('jpeg', JPEG_QUALITY);
+    images.set(pageImageKey(docIndex, findingIndex), `data:image/jpeg;base64,${jpeg.toString('base64')}`);
+  }
 }
 
 const rank = (f: Finding) => (f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2);
