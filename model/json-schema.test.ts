@@ -8,5 +8,7 @@ describe('output JSON Schema', () => {
     const text = JSON.stringify(schema);
     for (const field of ['claimedTotal', 'computedTotal', 'findings', 'severity', 'expected', 'actual', 'evidence', 'fingerprint']) expect(text).toContain(`"${field}"`);
     expect(text).toContain('"enum":["error","warning","info"]');
+    // Issue 15: the effect on total and grade, the reviewer's follow-up, the report's table names
+    for (const field of ['effect', 'followUp', 'tableCaptions', 'bbox']) expect(text).toContain(`"${field}"`);
   });
 });

@@ -5,6 +5,10 @@ import { FormatSchema } from './raw.ts';
 
 // ---------- stage 4: Finding ----------
 
+/** A reviewer's verdict on a finding (kept by the store; pending until someone looks). */
+export const FollowUpStatusSchema = z.enum(['pending', 'confirmed', 'dismissed']);
+export type FollowUpStatus = z.infer<typeof FollowUpStatusSchema>;
+
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
 
@@ -14,6 +18,8 @@ export const OutputLocationSchema = z.object({
   row: z.number().int().positive().nullable(),
   column: z.number().int().positive().nullable(),
   line: z.number().int().positive().nullable(),
+  /** PDF user space [x0, y0, x1, y1] (origin bottom-left) of the cell or line, when the source has geometry. */
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
 });
 
 export const FindingSchema = z.object({
@@ -34,6 +40,20 @@ export const FindingSchema = z.object({
   calculation: z.string().nullable(),
   /** Stable across re-runs: rule + subject + values, not line numbers. */
   fingerprint: z.string(),
+  /**
+   * What the finding does to the result if it is right: the total and grade the report's own figures
+   * then give (computed in scoring). Absent when the finding does not bear on the total.
+   */
+  effect: z
+    .object({
+      /** The total as the report states it, and as it would be. */
+      total: z.object({ from: z.string(), to: z.string() }),
+      /** The grade by the report's own bands (or the default ones), before and after; null when unknown. */
+      grade: z.object({ from: GradeSchema.nullable(), to: GradeSchema.nullable() }),
+    })
+    .optional(),
+  /** The reviewer's follow-up from the result store, when the run used one and someone marked it. */
+  followUp: z.object({ status: FollowUpStatusSchema, note: z.string().nullable() }).optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
@@ -68,6 +88,8 @@ export const DocumentResultSchema = z.object({
   findings: z.array(FindingSchema),
   /** Chinese notes on what was read and what could not be (pages, tables, rubric used). */
   notes: z.array(z.string()),
+  /** The names the report gives its tables (附件1, 表 2-1, a title), by the tool's table number. */
+  tableCaptions: z.array(z.object({ table: z.number().int().positive(), label: z.string(), caption: z.string() })).optional(),
   /** The scoring tables as read, flattened in order, for reports that render them. */
   tables: z.array(z.object({
     kind: z.string(),
@@ -86,8 +108,6 @@ export type Output = z.infer<typeof OutputSchema>;
 
 // ---------- follow-up of a finding (reviewers' verdicts, kept by the store) ----------
 
-export const FollowUpStatusSchema = z.enum(['pending', 'confirmed', 'dismissed']);
-export type FollowUpStatus = z.infer<typeof FollowUpStatusSchema>;
 
 export interface FollowUp {
   status: FollowUpStatus;

@@ -1,6 +1,7 @@
 // Report + findings → the DocumentResult of the output contract.
 import type { DocumentResult, IndicatorNode, Loc, RawDocument, Report } from '../model/index.ts';
 import type { ScoredReport } from '../scoring/engine.ts';
+import { tableCaptions } from '../normalizers/tables/captions.ts';
 
 export function toDocumentResult(report: Report, scored: ScoredReport, source: { sha256: string | null; raw: RawDocument }): DocumentResult {
   const { findings, totals } = scored;
@@ -9,7 +10,7 @@ export function toDocumentResult(report: Report, scored: ScoredReport, source: {
     file: report.file,
     sha256: source.sha256,
     format: report.format,
-    status: degraded ? 'partial' : 'ok',
+    status: degraded || scored.notAReport ? 'partial' : 'ok',
     error: null,
     unit: report.meta.unit,
     year: report.meta.year,
@@ -17,6 +18,7 @@ export function toDocumentResult(report: Report, scored: ScoredReport, source: {
     computedTotal: totals.computed?.toFixed() ?? null,
     grade: totals.grade,
     findings,
+    tableCaptions: tableCaptions(source.raw),
     notes: [...source.raw.warnings, ...report.tables.flatMap((t) => t.notes), ...scored.notes],
     tables: report.tables.map((t) => ({
       kind: t.kind,

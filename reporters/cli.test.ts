@@ -38,7 +38,7 @@ describe('jixiao check --xlsx --csv --html', () => {
     const findings = output.documents.flatMap((d) => d.findings);
 
     const csv = await readFile(file('o.csv'), 'utf8');
-    expect(csv.startsWith(`${BOM}文件,严重程度,规则`)).toBe(true);
+    expect(csv.startsWith(`${BOM}编号,指纹,文件,单位,年度,严重程度,规则`)).toBe(true);
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await readFile(file('o.xlsx'))) as unknown as ArrayBuffer);

@@ -62,6 +62,15 @@ th[aria-sort="descending"] button::after { content: " ↓"; color: var(--fg); }
 .finding.sev-warning { border-left-color: var(--warn); }
 .finding.sev-info { border-left-color: var(--info); }
 .finding:target { box-shadow: 0 0 0 3px #ffd54f; }
+.finding .effect { margin: 0.25rem 0; font-weight: 600; color: var(--err); }
+.finding .follow.confirmed { color: var(--err); font-weight: 600; }
+.finding .follow.dismissed { text-decoration: line-through; }
+.finding.dismissed { opacity: 0.6; }
+details.sev-group > summary { cursor: pointer; font-weight: 600; margin: 0.6rem 0; }
+.finding .links { display: flex; gap: 1.2rem; margin: 0.3rem 0 0; }
+details.page-image > summary { cursor: pointer; color: var(--muted); font-size: 0.9rem; }
+details.page-image img { display: block; max-width: 100%; border: 1px solid var(--line); margin-top: 0.4rem; }
+.ranking .need { color: var(--err); font-weight: 600; }
 .finding .head { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; align-items: baseline; font-size: 0.88rem; color: var(--muted); }
 .finding .msg { margin: 0.25rem 0; font-weight: 600; }
 .badge { display: inline-block; border-radius: 4px; padding: 0 0.45rem; font-size: 0.82rem; font-weight: 600; text-decoration: none; }
@@ -156,7 +165,10 @@ export const SCRIPT = `
       if (match) shown += 1;
     });
     document.querySelectorAll('.sev-group').forEach(function (group) {
-      group.hidden = terms.length > 0 && !group.querySelector('.finding:not([hidden])');
+      var has = !!group.querySelector('.finding:not([hidden])');
+      group.hidden = terms.length > 0 && !has;
+      // Folded info findings open when a search finds something in them.
+      if (group.tagName === 'DETAILS' && terms.length > 0 && has) group.open = true;
     });
     document.querySelectorAll('.doc').forEach(function (doc) {
       var any = !!doc.querySelector('.finding:not([hidden])');
@@ -168,5 +180,14 @@ export const SCRIPT = `
   };
   input.addEventListener('input', filter);
   filter();
+
+  // A link to a finding inside the folded info group opens the group first.
+  var reveal = function () {
+    var target = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+    var folded = target ? target.closest('details') : null;
+    if (folded) { folded.open = true; target.scrollIntoView(); }
+  };
+  window.addEventListener('hashchange', reveal);
+  reveal();
 })();
 `;

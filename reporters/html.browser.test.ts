@@ -1,5 +1,6 @@
 // The HTML report in a real browser (Debian's Chromium via playwright-core): click through, sort,
 // search, highlighted cells, inert hostile text, no network. Screenshots go to test-artifacts/.
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutputSchema, type Output } from '../model/index.ts';
+import { renderPageImages } from '../pipeline/page-images.ts';
 import { runBatch } from '../pipeline/run.ts';
 import { TOOL } from '../pipeline/version.ts';
 import { findingId, indicatorId, renderHtml } from './html.ts';
@@ -107,7 +109,8 @@ describe('HTML report of a real check run (fixtures/seeds + an empty file)', () 
   });
 
   it('follows a finding to its highlighted row in the indicator table', async () => {
-    const link = page.locator('a.to-cell').first();
+    // Info findings are folded: the first link a reviewer sees is one of an error or a warning.
+    const link = page.locator('a.to-cell:visible').first();
     const target = (await link.getAttribute('href'))!.slice(1);
     await link.click();
     expect(new URL(page.url()).hash).toBe(`#${target}`);
@@ -164,6 +167,15 @@ describe('HTML report of a hand-built output', () => {
     expect(new URL(page.url()).hash).toBe(`#${findingId(0, 1)}`);
   });
 
+  it('folds info findings, and opens the fold when a link leads to one', async () => {
+    const info = page.locator(`#${findingId(0, 2)}`);
+    await page.goto(pathToFileURL(join(dir, 'sample.html')).href);
+    expect(await info.isVisible()).toBe(false);
+    expect(await page.locator('.finding.sev-error').first().isVisible()).toBe(true);
+    await page.goto(`${pathToFileURL(join(dir, 'sample.html')).href}#${findingId(0, 2)}`);
+    await expect.poll(() => info.isVisible()).toBe(true);
+  });
+
   it('indents indicator names by level', async () => {
     const pad = (name: string) =>
       page.locator('.tree td.name', { hasText: new RegExp(`^${name}$`) }).evaluate((td) => parseFloat(getComputedStyle(td).paddingLeft));
@@ -184,5 +196,50 @@ describe('HTML report of a hand-built output', () => {
     await page.locator('#doc-1').scrollIntoViewIfNeeded();
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(ARTIFACTS, 'html-report-sample.png'), fullPage: true });
+  });
+});
+
+describe('HTML report of a PDF: from a finding to its page', () => {
+  let page: Page;
+  let output: Output;
+  let html: string;
+
+  beforeAll(async () => {
+    const checked = await runBatch(['fixtures/pdf/seed004-report.pdf'], { workers: false });
+    output = OutputSchema.parse({ tool: TOOL, documents: checked.map((d) => d.result) });
+    html = join(dir, 'pdf.html');
+    await writeFile(html, renderHtml(output, { pageImages: await renderPageImages(output), linkBase: dir }));
+    page = await browser.context.newPage();
+    await page.goto(pathToFileURL(html).href);
+  }, 120_000);
+
+  it('clicking a finding shows its page with the cell outlined in red, and links to the PDF at that page', async () => {
+    const index = output.documents[0].findings.findIndex((f) => f.rule === 'score/explanation-mismatch');
+    const finding = output.documents[0].findings[index];
+    const card = page.locator(`#${findingId(0, index)}`);
+    const image = card.locator('details.page-image img');
+    expect(await image.isVisible()).toBe(false);
+    await card.locator('details.page-image summary').click();
+    await expect.poll(() => image.isVisible()).toBe(true);
+    // Red pixels of the outline, counted on the image itself (a data: URI, so the canvas is not tainted).
+    const red = await image.evaluate(async (img: HTMLImageElement) => {
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(img, 0, 0);
+      const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] > 180 && data[i + 1] < 80 && data[i + 2] < 80) n += 1;
+      return n;
+    });
+    expect(red).toBeGreaterThan(500);
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'html-report-page-image.png') });
+
+    const href = (await card.locator('a.original').getAttribute('href'))!;
+    expect(href).toMatch(new RegExp(`#page=${finding.location.page}$`));
+    expect(existsSync(resolve(dir, decodeURIComponent(href.split('#')[0])))).toBe(true);
   });
 });

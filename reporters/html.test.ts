@@ -66,7 +66,18 @@ describe('renderHtml', () => {
   });
 
   it('shows follow-up statuses, defaulting to 待核实', () => {
-    expect(page).toContain('<span class="follow">已确认</span>');
-    expect(page).toContain('<span class="follow">待核实</span>');
+    expect(page).toContain('<span class="follow confirmed">已确认</span>');
+    expect(page).toContain('<span class="follow pending">待核实</span>');
+  });
+
+  it('shows the effect of a finding on the total and grade, beside the totals too', () => {
+    expect(page).toContain('<p class="effect">若属实：总分 100 → 94.42，等级不变（优）</p>');
+    expect(page).toMatch(/若“合计”问题属实<\/span><span class="value">94.42（优）/);
+  });
+
+  it('folds info findings and ranks units with the ones that need a 整改 notice', () => {
+    expect(page).toMatch(/<details class="sev-group" data-severity="info">\s*<summary>/);
+    expect(page).not.toMatch(/<details class="sev-group" data-severity="(error|warning)"/);
+    expect(page).toContain('需发整改通知的单位 1 个：湛江市金融工作局（错误 1 项）');
   });
 });

@@ -9,9 +9,10 @@ import { CSS, SCRIPT } from './html-assets.ts';
 import { ruleDoc } from './rule-docs.ts';
 import { html, trusted, type Safe } from './html-escape.ts';
 import { findingTargets, refKey, type IndicatorRef, type Targets } from './targets.ts';
+import { batchCounts, batchSummaryLine, followUpStatus, needsRectification, rankUnits, rectificationLine } from './batch.ts';
 import {
   FORMAT_LABEL, QUALITY_LABEL, SEVERITIES, SEVERITY_LABEL, STATUS_LABEL, TABLE_KIND_LABEL, countBySeverity,
-  followUpLabel, formatLocation, sortFindings, type ReportOptions,
+  followUpLabel, formatEffect, formatLocation, originalHref, pageImageKey, tableName, printedElsewhere, sortFindings, type ReportOptions,
 } from './labels.ts';
 
 type TableEntry = DocumentResult['tables'][number];
@@ -35,7 +36,7 @@ export function renderHtml(output: Output, options: ReportOptions = {}): string 
 <body>
 <header class="bar">
 <h1>${HTML_TITLE}</h1>
-<span class="totals-line">${batchSummary(output)}</span>
+<span class="totals-line">${batchSummary(output, options)}</span>
 <div class="search" role="search">
 <label for="search">搜索问题</label>
 <input type="search" id="search" placeholder="规则、指标、原文、文件名…" autocomplete="off">
@@ -44,6 +45,7 @@ export function renderHtml(output: Output, options: ReportOptions = {}): string 
 </header>
 <main>
 ${overview(output)}
+${ranking(output, options)}
 ${output.documents.map((doc, i) => documentSection(doc, i, options))}
 </main>
 <script>${trusted(SCRIPT)}</script>
@@ -58,12 +60,27 @@ export const findingId = (docIndex: number, findingIndex: number) => `f-${docInd
 /** Anchor of an indicator row: document, then positions in doc.tables and in that table (1-based). */
 export const indicatorId = (docIndex: number, ref: IndicatorRef) => `i-${docIndex + 1}-${ref.table + 1}-${ref.indicator + 1}`;
 
-function batchSummary(output: Output): string {
-  const docs = output.documents;
-  const all = docs.flatMap((d) => d.findings);
-  const n = (s: Severity) => all.filter((f) => f.severity === s).length;
-  const failed = docs.filter((d) => d.status === 'error').length;
-  return `共 ${docs.length} 个文件（${failed} 个无法读取）：错误 ${n('error')} 项，警告 ${n('warning')} 项，提示 ${n('info')} 项 · ${output.tool.name} ${output.tool.version}`;
+function batchSummary(output: Output, options: ReportOptions): string {
+  return `${batchSummaryLine(batchCounts(output, options.statusOf))} · ${output.tool.name} ${output.tool.version}`;
+}
+
+/** Units ranked by open errors, and the ones that need a 整改 notice (for a section head). */
+function ranking(output: Output, options: ReportOptions): Safe | string {
+  const ranks = rankUnits(output, options.statusOf);
+  if (output.documents.length < 2) return '';
+  const rows = ranks.map(
+    (r, i) => html`<tr><td class="num">${String(i + 1)}</td><td>${r.unit}</td><td class="num">${String(r.files.length)}</td><td class="num">${String(r.openErrors)}</td><td class="num">${String(r.confirmedErrors)}</td><td class="num">${String(r.openWarnings)}</td><td class="num">${String(r.failed)}</td><td${needsRectification(r) ? trusted(' class="need"') : ''}>${needsRectification(r) ? '是' : '否'}</td></tr>
+`,
+  );
+  return html`<section id="ranking" class="ranking">
+<h2>单位排名</h2>
+<p>${rectificationLine(ranks)}</p>
+<table class="ranking-table">
+<thead><tr><th class="num">名次</th><th>单位</th><th class="num">文件数</th><th class="num">未排除的错误</th><th class="num">其中已确认</th><th class="num">警告</th><th class="num">无法检查的文件</th><th>需发整改通知</th></tr></thead>
+<tbody>
+${rows}</tbody>
+</table>
+</section>`;
 }
 
 // ---------- overview ----------
@@ -136,7 +153,7 @@ function documentSection(doc: DocumentResult, i: number, options: ReportOptions)
 <span>状态：<b>${STATUS_LABEL[doc.status]}</b></span>
 <span>等级：<b>${doc.grade ?? '未识别'}</b></span>
 </div>
-${doc.error ? html`<p class="error-box">无法读取（${doc.error.code}）：${doc.error.message}</p>` : scores(doc)}
+${doc.error ? html`<p class="error-box">无法读取（${doc.error.code}）：${doc.error.message}</p>` : scores(doc, options)}
 ${doc.notes.length ? html`<ul class="notes">${doc.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}
 ${doc.error ? '' : findingsPart(doc, i, options, targets)}
 ${doc.error ? '' : treesPart(doc, i, targets)}
@@ -144,13 +161,16 @@ ${doc.error ? '' : treesPart(doc, i, targets)}
 `;
 }
 
-function scores(doc: DocumentResult): Safe {
+function scores(doc: DocumentResult, options: ReportOptions): Safe {
   const difference = totalDifference(doc.claimedTotal, doc.computedTotal);
+  // A green "91.16 = 91.16" must not hide an open finding that changes the total or the grade.
+  const effects = sortFindings(doc.findings).filter((f) => f.effect && f.severity !== 'info' && followUpStatus(f, options.statusOf) !== 'dismissed' && f.effect.total.from !== f.effect.total.to);
   const state = difference === null ? '' : difference.isZero() ? ' same' : ' diff';
   return html`<div class="scores">
 <div class="score${trusted(state)}"><span class="label">报告总分</span><span class="value">${doc.claimedTotal ?? '未找到'}</span></div>
 <div class="score${trusted(state)}"><span class="label">复算总分</span><span class="value">${doc.computedTotal ?? '无法复算'}</span></div>
 ${difference !== null && !difference.isZero() ? html`<div class="score diff"><span class="label">相差</span><span class="value">${signed(difference)}</span></div>` : ''}
+${effects.map((f) => html`<div class="score diff"><span class="label">若“${f.subject ?? f.rule}”问题属实</span><span class="value">${f.effect!.total.to}${f.effect!.grade.to ? `（${f.effect!.grade.to}）` : ''}</span></div>`)}
 </div>`;
 }
 
@@ -173,28 +193,48 @@ function findingsPart(doc: DocumentResult, i: number, options: ReportOptions, ta
   const groups = SEVERITIES.map((severity) => {
     const items = indexed.filter((x) => x.finding.severity === severity);
     if (items.length === 0) return '';
+    const cards = items.map((x) => findingCard(doc, x.finding, i, x.index, options, targets));
+    // Info findings (could not verify, for reference) are folded so errors and warnings come first.
+    if (severity === 'info') {
+      return html`<details class="sev-group" data-severity="${severity}">
+<summary><span class="badge sev-${severity}">${SEVERITY_LABEL[severity]}</span> ${items.length} 项（点击展开）</summary>
+${cards}
+</details>`;
+    }
     return html`<section class="sev-group" data-severity="${severity}">
 <h4><span class="badge sev-${severity}">${SEVERITY_LABEL[severity]}</span> ${items.length} 项</h4>
-${items.map((x) => findingCard(x.finding, i, x.index, options, targets))}
+${cards}
 </section>`;
   });
   return html`<h3>问题（${doc.findings.length} 项）</h3>
 ${groups}`;
 }
 
-function findingCard(f: Finding, docIndex: number, index: number, options: ReportOptions, targets: Targets): Safe {
+function findingCard(doc: DocumentResult, f: Finding, docIndex: number, index: number, options: ReportOptions, targets: Targets): Safe {
   const ref = targets.byFinding.get(index);
   const target = ref ? indicatorId(docIndex, ref) : null;
-  return html`<article class="finding sev-${f.severity}" id="${findingId(docIndex, index)}">
-<div class="head"><span class="badge sev-${f.severity}">${SEVERITY_LABEL[f.severity]}</span><code>${f.rule}</code>${f.subject ? html`<span>指标：${f.subject}</span>` : ''}<span>${formatLocation(f.location)}</span><span class="follow">${followUpLabel(f, options.statusOf)}</span></div>
+  const followUp = options.statusOf?.(f.fingerprint);
+  const status = followUp?.status ?? 'pending';
+  return html`<article class="finding sev-${f.severity}${trusted(status === 'dismissed' ? ' dismissed' : '')}" id="${findingId(docIndex, index)}" data-fingerprint="${f.fingerprint}">
+<div class="head"><span class="badge sev-${f.severity}">${SEVERITY_LABEL[f.severity]}</span><code>${f.rule}</code>${f.subject ? html`<span>指标：${f.subject}</span>` : ''}<span>${formatLocation(f.location, doc)}</span><span class="follow ${status}">${followUpLabel(f, options.statusOf)}${followUp?.note ? `：${followUp.note}` : ''}</span></div>
 <p class="msg">${f.message}</p>
-${f.actual !== null || f.expected !== null ? html`<p class="values"><span>报告值 <b class="mono">${f.actual ?? '—'}</b></span><span>复算值 <b class="mono">${f.expected ?? '—'}</b></span></p>` : ''}
+${f.actual !== null || f.expected !== null ? html`<p class="values"><span>报告值 <b class="mono">${f.actual ?? '—'}</b></span><span>${printedElsewhere(f) ? '另一处所印' : '复算值'} <b class="mono">${f.expected ?? '—'}</b></span></p>` : ''}
+${f.effect ? html`<p class="effect">若属实：${formatEffect(f.effect)}</p>` : ''}
 ${f.calculation ? html`<p class="values"><span>复算过程 <code>${f.calculation}</code></span></p>` : ''}
 ${f.evidence ? html`<div class="evidence" title="原文">${f.evidence}</div>` : ''}
 ${ruleNote(f.rule)}
-${target ? html`<a class="to-cell" href="#${target}">在指标表中查看 →</a>` : ''}
+${pageImage(doc, f, docIndex, index, options)}
+<p class="links">${target ? html`<a class="to-cell" href="#${target}">在指标表中查看 →</a>` : ''}<a class="original" href="${originalHref(doc, f.location.page, options)}" target="_blank" rel="noopener">打开原文件${doc.format === 'pdf' && f.location.page ? `（第${f.location.page}页）` : ''}</a></p>
 </article>
 `;
+}
+
+/** The page the finding points at, with the cell or paragraph outlined, folded until clicked. */
+function pageImage(doc: DocumentResult, f: Finding, docIndex: number, index: number, options: ReportOptions): Safe | string {
+  const uri = options.pageImages?.get(pageImageKey(docIndex, index));
+  if (!uri || !/^data:image\/(jpeg|png);base64,[A-Za-z0-9+/=]+$/.test(uri)) return '';
+  const page = `第${f.location.page}页`;
+  return html`<details class="page-image"><summary>查看原文${page}${f.location.bbox ? '（红框为所指位置）' : ''}</summary><img src="${uri}" alt="${doc.file} ${page}"></details>`;
 }
 
 /** The rule's description and basis, folded, with a link to its README. */
@@ -224,7 +264,7 @@ function treeTable(doc: DocumentResult, table: TableEntry, position: number, doc
 `;
   });
   return html`<table class="tree">
-<caption>表${String(table.table)} · ${TABLE_KIND_LABEL[table.kind] ?? table.kind} · ${QUALITY_LABEL[table.quality] ?? table.quality}</caption>
+<caption>${tableName(table.table, doc)} · ${TABLE_KIND_LABEL[table.kind] ?? table.kind} · ${QUALITY_LABEL[table.quality] ?? table.quality}</caption>
 <thead><tr><th>指标</th><th class="num">分值</th><th class="num">得分</th><th class="num">位置</th><th>问题</th></tr></thead>
 <tbody>
 ${rows}</tbody>

@@ -5,12 +5,24 @@
 import ExcelJS from 'exceljs';
 import type { Output, Severity } from '../model/index.ts';
 import {
-  FINDING_COLUMNS, SUMMARY_COLUMNS, SEVERITY_LABEL, displayWidth, findingRows, numericOrText, summaryRows,
+  FINDING_COLUMNS, STATUS_CHOICES, STATUS_HEADER, SUMMARY_COLUMNS, SEVERITY_LABEL, displayWidth, findingRows, numericOrText, summaryRows,
   type CellValue, type Column, type ReportOptions,
 } from './labels.ts';
+import { needsRectification, rankUnits, type UnitRank } from './batch.ts';
 
 export const SUMMARY_SHEET = '汇总';
 export const FINDINGS_SHEET = '问题清单';
+export const RANKING_SHEET = '单位排名';
+
+const RANKING_COLUMNS: Column<UnitRank>[] = [
+  { header: '单位', value: (r) => r.unit },
+  { header: '文件数', value: (r) => r.files.length },
+  { header: '未排除的错误', value: (r) => r.openErrors },
+  { header: '其中已确认', value: (r) => r.confirmedErrors },
+  { header: '警告', value: (r) => r.openWarnings },
+  { header: '无法检查的文件', value: (r) => r.failed },
+  { header: '需发整改通知', value: (r) => (needsRectification(r) ? '是' : '否') },
+];
 
 /** ARGB fills for the severity cell: light red, light amber, light blue. */
 export const SEVERITY_FILL: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
@@ -31,15 +43,33 @@ export async function renderXlsx(output: Output, options: ReportOptions = {}): P
   const summary = workbook.addWorksheet(SUMMARY_SHEET);
   const findings = workbook.addWorksheet(FINDINGS_SHEET);
 
-  fillSheet(summary, SUMMARY_COLUMNS, summaryRows(output));
+  const ranking = workbook.addWorksheet(RANKING_SHEET);
+
+  const summaryData = summaryRows(output, options);
+  fillSheet(summary, SUMMARY_COLUMNS, summaryData);
+  // The file cell opens the report itself (a path relative to the workbook when it was written to a file).
+  summaryData.forEach((row, i) => link(summary.getRow(i + 2).getCell(1), row.file, row.file));
   const rows = findingRows(output, options);
   fillSheet(findings, FINDING_COLUMNS, rows);
+  const fileColumn = FINDING_COLUMNS.findIndex((c) => c.header === '文件') + 1;
+  const severityColumn = FINDING_COLUMNS.findIndex((c) => c.header === '严重程度') + 1;
+  const statusColumn = FINDING_COLUMNS.findIndex((c) => c.header === STATUS_HEADER) + 1;
   rows.forEach((row, i) => {
     const excelRow = findings.getRow(i + 2);
-    linkToSummary(excelRow.getCell(1), row.doc.file, row.docIndex + 2);
-    excelRow.getCell(2).fill = solidFill(SEVERITY_FILL[row.finding.severity]);
+    link(excelRow.getCell(fileColumn), `#'${SUMMARY_SHEET}'!A${row.docIndex + 2}`, row.file);
+    excelRow.getCell(severityColumn).fill = solidFill(SEVERITY_FILL[row.finding.severity]);
+    // Reviewers pick the status from a list; `jixiao import` reads it back.
+    excelRow.getCell(statusColumn).dataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${STATUS_CHOICES.join(',')}"`],
+      showErrorMessage: true,
+      errorTitle: '状态',
+      error: `请从列表中选择：${STATUS_CHOICES.join('、')}`,
+    };
   });
   colourSummaryCounts(summary, output.documents.length);
+  fillSheet(ranking, RANKING_COLUMNS, rankUnits(output, options.statusOf));
 
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
@@ -91,12 +121,14 @@ function longestLineWidth(value: ExcelJS.CellValue): number {
   return Math.max(0, ...text.split('\n').map(displayWidth));
 }
 
-/** =HYPERLINK("#'汇总'!A<row>", "<file>"), with the file name as the cached result. */
-function linkToSummary(cell: ExcelJS.Cell, file: string, summaryRow: number): void {
-  const text = xmlSafe(file);
-  const shown = text.length > FORMULA_TEXT_MAX ? `${text.slice(0, FORMULA_TEXT_MAX - 1)}…` : text;
+/** =HYPERLINK("<target>", "<text>") with the text as the cached result; target "#'汇总'!A2" or a file path. */
+function link(cell: ExcelJS.Cell, target: string, text: string): void {
+  const clip = (t: string) => (t.length > FORMULA_TEXT_MAX ? `${t.slice(0, FORMULA_TEXT_MAX - 1)}…` : t);
+  const shown = clip(xmlSafe(text));
+  const quote = (t: string) => t.replace(/"/g, '""');
+  if (target.length > FORMULA_TEXT_MAX) return;
   cell.value = {
-    formula: `HYPERLINK("#'${SUMMARY_SHEET}'!A${summaryRow}","${shown.replace(/"/g, '""')}")`,
+    formula: `HYPERLINK("${quote(xmlSafe(target))}","${quote(shown)}")`,
     result: shown,
   };
   cell.font = { color: { argb: 'FF0563C1' }, underline: true };

@@ -5,6 +5,9 @@ import type { Finding, Report } from '../model/index.ts';
 import { bindRubric, type BoundRubric } from './recompute/rubric/bind.ts';
 import { rubricNotes } from './recompute/rubric/notes.ts';
 import { summarizeTotals, type TotalsSummary } from './recompute/totals.ts';
+import { bandsOf, withEffects } from './recompute/effect.ts';
+import { looksLikeEvaluationReport } from './recompute/report-kind.ts';
+import { oneFindingPerFact } from './facts.ts';
 import type { FindingInput, Rule, RuleContext, RuleMeta, RuleOptions } from './rule.ts';
 import { rules as registeredRules } from './rules/index.ts';
 
@@ -23,12 +26,17 @@ export interface ScoredReport {
   findings: Finding[];
   totals: TotalsSummary;
   notes: string[];
+  /** The document is not a performance evaluation report (doc/not-a-report): nothing was checked. */
+  notAReport: boolean;
 }
 
 /** The scoring stage of one document: the rubric is bound once, then shared by the rules and the notes. */
 export function scoreReport(report: Report, options: RuleOptions = {}): ScoredReport {
   const rubric = bindRubric(report, options.rubric);
-  return { findings: runRules(report, options, registeredRules, rubric), totals: summarizeTotals(report), notes: rubricNotes(rubric) };
+  const totals = summarizeTotals(report);
+  const findings = withEffects(runRules(report, options, registeredRules, rubric), totals.claimed, bandsOf(report));
+  const notAReport = !looksLikeEvaluationReport(report);
+  return { findings, totals, notes: notAReport ? [] : rubricNotes(rubric), notAReport };
 }
 
 /** Runs the rules; the rubric is bound on first use when the caller has not bound it. */
@@ -53,7 +61,7 @@ export function runRules(report: Report, options: RuleOptions = {}, rules: Rule[
       });
     }
   }
-  return dedupe(findings);
+  return oneFindingPerFact(dedupe(findings));
 }
 
 const SCRAMBLED_NOTE = '（所在表格结构错乱，数字与栏目的对应无法确认，仅供参考）';
@@ -114,6 +122,7 @@ export function toFinding(rule: Rule, input: FindingInput): Finding {
       row: input.loc.row ?? null,
       column: input.loc.column ?? null,
       line: input.loc.line ?? null,
+      ...(input.loc.bbox ? { bbox: input.loc.bbox } : {}),
     },
     evidence: input.evidence,
     subject,

@@ -1,21 +1,26 @@
 // `jixiao review` and `jixiao mark`: reviewers work through the findings kept in the store.
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgsZh, UsageError } from '../pipeline/cli-args.ts';
 import type { FollowUpStatus } from '../model/index.ts';
 import { FOLLOW_UP_LABEL, SEVERITY_LABEL } from '../reporters/labels.ts';
 import { DEFAULT_DB_PATH, Store, type ReviewRow } from './index.ts';
 
 export const STORE_USAGE = `  jixiao review [--db <文件>] [--all]               列出未解决的问题及跟进状态（不含已排除；--all 全部列出）
-  jixiao mark <编号|指纹> confirmed|dismissed|pending [--note 文字] [--db <文件>]
-                                                    记录核实结果：confirmed 已确认，dismissed 已排除，pending 恢复待核实`;
+  jixiao mark <编号|指纹> <状态> [--note 文字] [--db <文件>]
+                                                    记录核实结果，状态为 已确认（confirmed）、已排除（dismissed）
+                                                    或 待核实（pending，撤销先前的结论）；已排除的问题不再计入退出码`;
 
-const STATUS_ARG: Record<string, FollowUpStatus> = { confirmed: 'confirmed', dismissed: 'dismissed', pending: 'pending' };
+/** The status words `mark` and `import` accept, Chinese and English. */
+export const STATUS_ARG: Record<string, FollowUpStatus> = {
+  confirmed: 'confirmed', dismissed: 'dismissed', pending: 'pending',
+  已确认: 'confirmed', 已排除: 'dismissed', 待核实: 'pending',
+};
 
 type Write = (text: string) => void;
 
 export async function reviewCommand(argv: string[], write: Write = (t) => process.stdout.write(`${t}\n`)): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, all: { type: 'boolean' } } });
+  const { values } = parseArgsZh({ args: argv, options: { db: { type: 'string' }, all: { type: 'boolean' } } }, 'review');
   const store = openExisting(values.db);
   try {
     const rows = store.reviewRows({ all: values.all });
@@ -24,7 +29,7 @@ export async function reviewCommand(argv: string[], write: Write = (t) => proces
       return 0;
     }
     write(formatReviewTable(rows));
-    write(`\n共 ${rows.length} 项。用 jixiao mark <编号> confirmed|dismissed [--note 文字] 记录核实结果。`);
+    write(`\n共 ${rows.length} 项。用 jixiao mark <编号> 已确认|已排除|待核实 [--note 文字] 记录核实结果，或在 Excel 中填写“状态”“备注”后用 jixiao import 导入。`);
     return 0;
   } finally {
     store.close();
@@ -32,14 +37,13 @@ export async function reviewCommand(argv: string[], write: Write = (t) => proces
 }
 
 export async function markCommand(argv: string[], write: Write = (t) => process.stdout.write(`${t}\n`)): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { db: { type: 'string' }, note: { type: 'string' } },
-  });
+  const { values, positionals } = parseArgsZh(
+    { args: argv, allowPositionals: true, options: { db: { type: 'string' }, note: { type: 'string' } } },
+    'mark',
+  );
   const [id, statusArg] = positionals;
   const status = statusArg ? STATUS_ARG[statusArg] : undefined;
-  if (!id || !status || positionals.length > 2) throw new Error('用法：jixiao mark <编号|指纹> confirmed|dismissed|pending [--note 文字]');
+  if (!id || !status || positionals.length > 2) throw new UsageError('用法：jixiao mark <编号|指纹> 已确认|已排除|待核实 [--note 文字]（也可写 confirmed、dismissed、pending）');
   const store = openExisting(values.db);
   try {
     const marked = store.mark(id, status, values.note ?? null);
@@ -67,7 +71,7 @@ export function formatReviewTable(rows: ReviewRow[], cwd = process.cwd()): strin
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
-function openExisting(db: string | undefined): Store {
+export function openExisting(db: string | undefined): Store {
   const path = resolve(db ?? DEFAULT_DB_PATH);
   if (!existsSync(path)) throw new Error(`找不到结果数据库 ${path}：请先运行 jixiao check（或用 --db 指定）`);
   return Store.open(path);

@@ -59,6 +59,18 @@ describe('Store', () => {
     expect(store.integrityCheck()).toBe('ok');
   });
 
+  it('keeps each finding\'s effect on total and grade, and its cell\'s bbox, for a reused result', () => {
+    const run = store.beginRun('v', []);
+    const effect = { total: { from: '91.16', to: '89.16' }, grade: { from: '优' as const, to: '良' as const } };
+    const withGeometry = { ...finding('f2'), effect, location: { ...finding('f2').location, bbox: [1, 2, 3, 4] as [number, number, number, number] } };
+    store.saveDocument(run, '/x/e.txt', 'v', result('/x/e.txt', [finding('f1'), withGeometry]));
+    const [plain, marked] = store.cached('/x/e.txt', 'v')!.result.findings;
+    expect(plain.effect).toBeUndefined();
+    expect(marked.effect).toEqual(effect);
+    expect(marked.location.bbox).toEqual([1, 2, 3, 4]);
+    expect(store.cached('/x/e.txt', 'v')!.result).not.toHaveProperty('findingEffects');
+  });
+
   it('resolves a finding that disappears on re-check and reopens it when it returns', () => {
     const r1 = store.beginRun('0.1.0', []);
     store.saveDocument(r1, '/x/a.txt', 'v', result('/x/a.txt', [finding('f1'), finding('f2')]));

@@ -87,8 +87,8 @@ export class Store {
       .get(resolve(path)) as { id: number; sha256: string | null; summary: string; error_code: string | null; tool_version: string } | undefined;
     if (!row || row.tool_version !== toolKey || row.sha256 === null) return null;
     if (row.error_code && TRANSIENT_ERRORS.has(row.error_code)) return null;
-    const summary = JSON.parse(row.summary) as Omit<DocumentResult, 'findings'>;
-    return { sha256: row.sha256, result: { ...summary, findings: this.openFindingsOf(row.id) } };
+    const { findingEffects, ...summary } = JSON.parse(row.summary) as Omit<DocumentResult, 'findings'> & { findingEffects?: Array<Finding['effect'] | null> };
+    return { sha256: row.sha256, result: { ...summary, findings: this.openFindingsOf(row.id, findingEffects ?? []) } };
   }
 
   /** A reused document was part of this run: its open findings were seen again. */
@@ -115,7 +115,9 @@ export class Store {
   }
 
   private upsertDocument(runId: number, path: string, toolKey: string, result: DocumentResult): number {
-    const { findings: _findings, ...summary } = result;
+    const { findings, ...rest } = result;
+    // A finding's effect on total and grade (by its position) rides with the summary: no column for it.
+    const summary = { ...rest, findingEffects: findings.map((f) => f.effect ?? null) };
     const row = this.db
       .prepare(
         `INSERT INTO documents (path, sha256, tool_version, format, status, error_code, summary, checked_at, checked_run, seen_run)
@@ -179,14 +181,17 @@ export class Store {
       .run(now(), runId, documentId, runId);
   }
 
-  private openFindingsOf(documentId: number): Finding[] {
+  private openFindingsOf(documentId: number, effects: Array<Finding['effect'] | null> = []): Finding[] {
     const rows = this.db
       .prepare(
-        `SELECT rule, severity, message, expected, actual, location, evidence, subject, calculation, fingerprint
+        `SELECT rule, severity, message, expected, actual, location, evidence, subject, calculation, fingerprint, ord
          FROM findings WHERE document_id = ? AND resolved_at IS NULL ORDER BY ord`,
       )
-      .all(documentId) as Array<Omit<Finding, 'location'> & { location: string }>;
-    return rows.map((r) => ({ ...r, location: JSON.parse(r.location) as Finding['location'] }));
+      .all(documentId) as Array<Omit<Finding, 'location'> & { location: string; ord: number }>;
+    return rows.map(({ ord, ...r }) => {
+      const effect = effects[ord];
+      return { ...r, location: JSON.parse(r.location) as Finding['location'], ...(effect ? { effect } : {}) };
+    });
   }
 
   // ---------- review and follow-ups ----------

@@ -9,7 +9,7 @@ import { synthetic } from '../../fixtures/pdf/gen/synthetic.ts';
 import { JixiaoError, type Block, type RawDocument, type Table } from '../../model/index.ts';
 import type { OcrService } from '../types.ts';
 import { assertValidRawDocument } from '../validate.ts';
-import { extract } from './index.ts';
+import { extract, pageList } from './index.ts';
 import { loadPdfjs, openPdf } from './pdfjs.ts';
 
 const dir = join(import.meta.dirname, '../../fixtures/pdf');
@@ -168,6 +168,23 @@ describe('non-embedded STSong-Light (Type0, UniGB-UCS2-H)', () => {
 });
 
 describe('pages without a text layer', () => {
+  it('says it once for all such pages, not once per page', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const out = join(mkdtempSync(join(tmpdir(), 'jixiao-scan3-')), 'three-scans.pdf');
+    const page = join('fixtures/pdf', 'scanned-page.pdf');
+    // qpdf (a Debian package the tests install) joins three copies of the scanned page.
+    execFileSync('qpdf', ['--empty', '--pages', page, page, page, '--', out]);
+    const doc = await extract({ path: out, bytes: readFileSync(out), format: 'pdf' }, {});
+    expect(doc.warnings.filter((w) => w.includes('没有文字层'))).toEqual(['第1–3页没有文字层，可能是扫描件']);
+  });
+
+  it('names pages as runs: 第1–3、5页', () => {
+    expect(pageList([1, 2, 3, 5])).toBe('第1–3、5页');
+    expect(pageList([4])).toBe('第4页');
+  });
+
   it('warns in Chinese when no OCR service is given', async () => {
     const doc = await run('scanned-page.pdf');
     assertValidRawDocument(doc);

@@ -70,29 +70,48 @@ interface OcrResult {
 
 type OcrPdfPage = (pdfPage: PdfPage, pageNumber: number, ocr: OcrService) => Promise<Block[]>;
 
-/** Warns about pages without text; recognises them when an OCR service and the OCR module exist. */
+/**
+ * Warns about pages without text, once per outcome for all such pages ("第1–3、5页…", not one note per
+ * page); recognises them when an OCR service and the OCR module exist.
+ */
 async function ocrPages(doc: PdfDocument, textless: PageLayout[], ocr: OcrService | undefined, warnings: string[]): Promise<OcrResult> {
   const result: OcrResult = { pages: [], blocks: new Map() };
   const scanned = textless.filter((l) => l.hasImages);
   if (!scanned.length) return result;
   const ocrPdfPage = ocr ? await loadOcrHook() : null;
+  const notRead: number[] = [];
+  const failed: number[] = [];
   for (const layout of scanned) {
     if (!ocr || !ocrPdfPage) {
-      warnings.push(`第${layout.page}页没有文字层，可能是扫描件`);
+      notRead.push(layout.page);
       continue;
     }
     const page = await doc.getPage(layout.page);
     try {
       result.blocks.set(layout.page, await ocrPdfPage(page, layout.page, ocr));
       result.pages.push(layout.page);
-      warnings.push(`第${layout.page}页没有文字层，可能是扫描件，已用 OCR 识别，文字和数字请对照原件核实`);
     } catch {
-      warnings.push(`第${layout.page}页没有文字层，可能是扫描件；OCR 识别失败，未能读取该页`);
+      failed.push(layout.page);
     } finally {
       page.cleanup();
     }
   }
+  if (notRead.length) warnings.push(`${pageList(notRead)}没有文字层，可能是扫描件`);
+  if (result.pages.length) warnings.push(`${pageList(result.pages)}没有文字层，可能是扫描件，已用 OCR 识别，文字和数字请对照原件核实`);
+  if (failed.length) warnings.push(`${pageList(failed)}没有文字层，可能是扫描件；OCR 识别失败，未能读取${failed.length > 1 ? '这些页' : '该页'}`);
   return result;
+}
+
+/** "第1页", "第1–3、5页": ascending page numbers with runs joined. */
+export function pageList(pages: number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < pages.length; i++) {
+    let j = i;
+    while (j + 1 < pages.length && pages[j + 1] === pages[j] + 1) j++;
+    runs.push(j > i ? `${pages[i]}–${pages[j]}` : String(pages[i]));
+    i = j;
+  }
+  return `第${runs.join('、')}页`;
 }
 
 async function loadOcrHook(): Promise<OcrPdfPage | null> {

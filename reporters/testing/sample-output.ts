@@ -21,6 +21,7 @@ export function sampleFindings(): Finding[] {
       subject: '合计',
       calculation: '20 + 17.5 + 30 + 26.92 = 94.42',
       fingerprint: 'fp-total',
+      effect: { total: { from: '100', to: '94.42' }, grade: { from: '优', to: '优' } },
     },
     {
       rule: 'score/subtotal-mismatch',

@@ -28,8 +28,10 @@ import scoreTotalMismatch from './score-total-mismatch/index.ts';
 import scoreUnverifiable from './score-unverifiable/index.ts';
 import scoreWeightMismatch from './score-weight-mismatch/index.ts';
 import xlsxFormulaMismatch from './xlsx-formula-mismatch/index.ts';
+import docNotAReport from './doc-not-a-report/index.ts';
 
 export const rules: Rule[] = [
+  docNotAReport,
   scoreTotalMismatch,
   scoreSubtotalMismatch,
   scoreWeightMismatch,

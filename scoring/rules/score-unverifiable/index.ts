@@ -1,5 +1,6 @@
 import type { ClaimOf, ScoringTable } from '../../../model/index.ts';
 import { checkable } from '../../recompute/tree.ts';
+import { looksLikeEvaluationReport } from '../../recompute/report-kind.ts';
 import { defineRule } from '../../rule.ts';
 
 export default defineRule({
@@ -13,6 +14,8 @@ export default defineRule({
     const claim = report.claims.find((c): c is ClaimOf<'total'> => c.kind === 'total');
     const withTotals = report.tables.filter((t) => t.total?.score);
     if (report.tables.length === 0) {
+      // A document that is not a report at all gets doc/not-a-report instead.
+      if (!looksLikeEvaluationReport(report)) return;
       ctx.report({
         message: claim ? `正文称总分为${claim.value.value.toFixed()}分，但未找到评分表，无法复算` : '未找到评分表，未核对分项得分',
         actual: claim?.value.value.toFixed() ?? null,
