@@ -8,10 +8,12 @@ import { REPORT_FLAGS, REPORT_USAGE, reportTargets, writeJson, writeReports } fr
 import { markCommand, reviewCommand, STORE_USAGE } from '../store/cli.ts';
 import { TOOL } from './version.ts';
 import { formatRubricList } from '../scoring/rubrics/list.ts';
+import { WEB_USAGE } from '../web/usage.ts';
 
 const USAGE = `用法：
   jixiao check <文件或文件夹…> [--json <文件|->]   检查绩效评价报告，列出对不上的数字
 ${STORE_USAGE}
+${WEB_USAGE}
   jixiao rubrics                                    列出内置的评分规则（可用 check --rubric <编号|文件> 指定）
   jixiao --help                                     显示本说明
 
@@ -32,6 +34,8 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'rubrics') return (console.log(formatRubricList()), 0);
     if (command === 'review') return await reviewCommand(rest);
     if (command === 'mark') return await markCommand(rest);
+    if (command === 'serve') return await (await import('../web/cli.ts')).serveCommand(rest);
+    if (command === 'user') return await (await import('../web/cli.ts')).userCommand(rest);
     console.error(`未知命令：${command}\n\n${USAGE}`);
     return 2;
   } catch (error) {
