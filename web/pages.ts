@@ -108,7 +108,7 @@ function documentRow(batchId: number, d: DocumentView): Safe {
   return html`<tr data-ord="${d.file.ord}"><td class="name">${link}${r?.error ? html`<div class="alert small">${r.error.message}</div>` : ''}</td>
 <td class="file-status f-${d.file.status}">${state}${r ? html` <span class="hint">${FORMAT_LABEL[r.format]}</span>` : ''}</td>
 <td>${r?.unit ?? ''}</td><td>${r?.year ?? ''}</td><td class="num">${r?.claimedTotal ?? ''}</td><td class="num${mismatch ? ' differs' : ''}">${r?.computedTotal ?? ''}</td><td>${r?.grade ?? ''}</td>
-${SEVERITIES.map((s) => html`<td class="num n-${s}">${r ? counts[s] : ''}</td>`)}${FOLLOW_UPS.map((s) => html`<td class="num">${r ? d.followUps[s] : ''}</td>`)}</tr>`;
+${SEVERITIES.map((s) => html`<td class="num n-${s}${counts[s] > 0 ? ' some' : ''}">${r ? counts[s] : ''}</td>`)}${FOLLOW_UPS.map((s) => html`<td class="num">${r ? d.followUps[s] : ''}</td>`)}</tr>`;
 }
 
 export interface FindingRowView {
@@ -173,7 +173,7 @@ export function findingPage(ctx: PageContext, view: FindingView): string {
   const page =
     view.format === 'pdf' && f.location.page
       ? html`<figure class="page"><figcaption>原文第 ${f.location.page} 页（问题所在页已加框标出）</figcaption>
-<img class="page-image highlighted" src="/findings/${f.id}/page.png" alt="原文第 ${f.location.page} 页" loading="lazy"></figure>`
+<img class="page-image highlighted" src="/findings/${f.id}/page.png" alt="原文第 ${f.location.page} 页"></figure>`
       : html`<p class="hint">${view.format === 'pdf' ? '未能确定问题所在页。' : '此格式没有页面图像，原文见上方“原文”。'}</p>`;
   const mark = reviewer
     ? html`<form method="post" action="/findings/${f.id}/mark" class="stack mark"><input type="hidden" name="_csrf" value="${ctx.csrf}">
