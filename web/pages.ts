@@ -82,8 +82,7 @@ export interface DocumentView {
 export function batchPage(ctx: PageContext, batch: Batch, docs: DocumentView[]): string {
   const done = docs.filter((d) => d.file.status === 'done').length;
   const finished = batch.status === 'done' || batch.status === 'failed';
-  const progress = html`<div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="${docs.length}" aria-valuenow="${done}">
-<div class="bar" style="width:${docs.length ? Math.round((done / docs.length) * 100) : 100}%"></div></div>
+  const progress = html`<progress id="progress" max="${Math.max(docs.length, 1)}" value="${docs.length ? done : 1}" aria-label="已完成的文件">${done}/${docs.length}</progress>
 <p id="batch-status" data-status="${batch.status}">状态：<span class="status s-${batch.status}">${BATCH_STATUS_LABEL[batch.status]}</span>，已完成 <span id="done">${done}</span>/${docs.length} 个文件${batch.error ? html`。错误：${batch.error}` : ''}</p>`;
   const rows = docs.map((d) => documentRow(batch.id, d));
   const exports = html`<p class="actions">导出：<a href="/batches/${batch.id}/export.xlsx">Excel</a> · <a href="/batches/${batch.id}/export.csv">CSV</a> · <a href="/batches/${batch.id}/export.html">HTML 报告</a>

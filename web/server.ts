@@ -139,7 +139,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     if (isLoopback(host) && !isLoopback(hostnameOf(request.headers.host))) return reply.code(421).send({ message: '请用 127.0.0.1 或 localhost 访问' });
     request.user = accounts.session(request.cookies[SESSION_COOKIE]);
     const path = request.url.split('?')[0];
-    if (request.user || path.startsWith('/assets/') || path === '/login') return;
+    if (request.user || path.startsWith('/assets/') || path === '/login' || path === '/favicon.ico') return;
     if (localMode && request.method === 'GET' && isPageRequest(path)) {
       request.user = { name: osUser, role: 'reviewer' };
       reply.setCookie(SESSION_COOKIE, accounts.openSession(request.user), cookieOptions);
@@ -172,6 +172,9 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     if (!asset) return reply.code(404).send({ message: '没有这个文件' });
     return reply.type(asset.type).header('cache-control', 'no-cache').send(asset.body);
   });
+
+  // No icon: answer the browser's automatic request without an error.
+  app.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
 
   app.get('/login', async (request, reply) => {
     if (localMode) return reply.redirect('/', 303);

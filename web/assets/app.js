@@ -87,6 +87,8 @@
           // A finished file brings new totals and counts: redraw the page from the server.
           if (seen !== null && done !== seen) return location.reload();
           seen = done;
+          var bar = document.getElementById('progress');
+          if (bar) bar.value = done;
           state.files.forEach(function (f) {
             var cell = document.querySelector('tr[data-ord="' + f.ord + '"] .file-status');
             if (cell && f.status !== 'done') { cell.textContent = f.status === 'running' ? '检查中' : '等待'; cell.className = 'file-status f-' + f.status; }

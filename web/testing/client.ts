@@ -12,7 +12,7 @@ export class Client {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
-  async request(path: string, init: RequestInit & { headers?: Record<string, string> } = {}): Promise<Response> {
+  async request(path: string, init: { method?: string; body?: BodyInit; headers?: Record<string, string> } = {}): Promise<Response> {
     const headers: Record<string, string> = { accept: 'text/html', ...(init.headers ?? {}) };
     if (this.cookies.size) headers.cookie = this.cookieHeader;
     const res = await fetch(new URL(path, this.base), { ...init, headers, redirect: 'manual' });
