@@ -9,10 +9,10 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import yauzl, { type Entry } from 'yauzl';
+import yauzl from 'yauzl';
 import { sniffFormat } from '../extractors/index.ts';
 import { zipHead } from '../extractors/magic.ts';
-import { assertSafeZip } from '../extractors/zip-safety.ts';
+import { assertSafeZip, nextEntry } from '../extractors/zip-safety.ts';
 import { DEFAULT_MAX_BYTES } from '../pipeline/ingest.ts';
 
 export interface UploadLimits {
@@ -110,21 +110,4 @@ async function isArchiveOfReports(path: string, name: string): Promise<boolean> 
   } finally {
     await handle.close();
   }
-}
-
-function nextEntry(zip: yauzl.ZipFile): Promise<Entry | null> {
-  return new Promise((resolve, reject) => {
-    const cleanup = () => {
-      zip.off('entry', onEntry);
-      zip.off('end', onEnd);
-      zip.off('error', onError);
-    };
-    const onEntry = (entry: Entry) => (cleanup(), resolve(entry));
-    const onEnd = () => (cleanup(), resolve(null));
-    const onError = (error: Error) => (cleanup(), reject(error));
-    zip.on('entry', onEntry);
-    zip.on('end', onEnd);
-    zip.on('error', onError);
-    zip.readEntry();
-  });
 }
