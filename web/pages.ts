@@ -162,6 +162,8 @@ export interface FindingView {
   fileName: string;
   batchId: number | null;
   format: DocumentResult['format'];
+  /** PDF only: the finding's text was found on its page and is boxed in the image. */
+  located: boolean;
   history: FollowUpChange[];
 }
 
@@ -171,9 +173,9 @@ export function findingPage(ctx: PageContext, view: FindingView): string {
   const field = (label: string, value: Fragment) => (value === null || value === '' ? '' : html`<dt>${label}</dt><dd>${value}</dd>`);
   const page =
     view.format === 'pdf' && f.location.page
-      ? html`<figure class="page"><figcaption>原文第 ${f.location.page} 页（问题所在页已加框标出）</figcaption>
-<img class="page-image highlighted" src="/findings/${f.id}/page.png" alt="原文第 ${f.location.page} 页"></figure>`
-      : html`<p class="hint">${view.format === 'pdf' ? '未能确定问题所在页。' : '此格式没有页面图像，原文见上方“原文”。'}</p>`;
+      ? html`<figure class="page"><figcaption>原文第 ${f.location.page} 页${view.located ? '，问题原文已用红框标出' : '（未能在页面上定位原文，整页加框）'}</figcaption>
+<img class="page-image${view.located ? ' located' : ' highlighted'}" src="/findings/${f.id}/page.png" alt="原文第 ${f.location.page} 页"></figure>`
+      : html`<p class="hint">${view.format === 'pdf' ? '未能确定问题所在页。' : '此格式没有页面图像，原文见左侧“原文”。'}</p>`;
   const mark = reviewer
     ? html`<form method="post" action="/findings/${f.id}/mark" class="stack mark"><input type="hidden" name="_csrf" value="${ctx.csrf}">
 <fieldset><legend>跟进状态</legend>${FOLLOW_UPS.map(

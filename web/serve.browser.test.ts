@@ -80,10 +80,12 @@ describe('jixiao serve in Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'web-findings.png'), fullPage: true });
     await page.locator('table.findings tbody tr a').first().click();
     findingUrl = page.url();
-    const image = page.locator('img.page-image.highlighted');
+    const image = page.locator('img.page-image');
     // The server renders the page with pdf.js on first request: give it time.
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)), { timeout: 60_000 }).toBeGreaterThan(500);
-    expect(await page.locator('figure.page figcaption').textContent()).toMatch(/原文第 \d+ 页/);
+    // The finding's sentence was found on its page: boxed in the image, said in the caption.
+    expect(await page.locator('figure.page figcaption').textContent()).toMatch(/原文第 4 页，问题原文已用红框标出/);
+    expect(await image.getAttribute('class')).toContain('located');
     expect(await page.locator('dl.facts').textContent()).toContain('计算过程');
   });
 

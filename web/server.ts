@@ -287,22 +287,27 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   );
 
   // ---------- findings ----------
+  /** Where a finding's original text is on its PDF page ([] when it cannot be placed). */
+  const boxesOf = async (finding: { path: string; location: { page: number | null }; evidence: string }) =>
+    finding.location.page && finding.evidence ? ((await images.locate(finding.path, finding.location.page, finding.evidence).catch(() => null)) ?? []) : [];
+
   app.get<{ Params: { id: string }; Querystring: { batch?: string } }>('/findings/:id', async (request, reply) => {
     const finding = store.findingById(Number(request.params.id));
     if (!finding) return deny(request, reply, 404, '没有这个问题（可能已在重新检查后消失）');
     const batchId = request.query.batch ? Number(request.query.batch) : null;
     const file = book.fileAt(finding.path, batchId);
     const format = store.documentAt(finding.path)?.result.format ?? 'unknown';
+    const located = format === 'pdf' && (await boxesOf(finding)).length > 0;
     return sendPage(
       reply,
-      pages.findingPage(ctx(request, reply), { finding, fileName: file?.name ?? '（未知文件）', batchId: file?.batchId ?? batchId, format, history: store.followUpHistory(finding.fingerprint) }),
+      pages.findingPage(ctx(request, reply), { finding, fileName: file?.name ?? '（未知文件）', batchId: file?.batchId ?? batchId, format, located, history: store.followUpHistory(finding.fingerprint) }),
     );
   });
 
   app.get<{ Params: { id: string } }>('/findings/:id/page.png', async (request, reply) => {
     const finding = store.findingById(Number(request.params.id));
-    if (!finding?.location.page) return reply.code(404).send({ message: '没有页面图像' });
-    const png = await images.png(finding.path, finding.location.page);
+    if (!finding?.location.page || store.documentAt(finding.path)?.result.format !== 'pdf') return reply.code(404).send({ message: '没有页面图像' });
+    const png = await images.png(finding.path, finding.location.page, await boxesOf(finding));
     if (!png) return reply.code(404).send({ message: '没有页面图像' });
     return reply.type('image/png').header('cache-control', 'private, max-age=3600').send(png);
   });
