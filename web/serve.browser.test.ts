@@ -139,6 +139,17 @@ describe('jixiao serve in Chromium', () => {
     expect(findings.filter((r) => r['跟进状态'] === '待核实').length).toBe(findings.length - confirmed.length);
   });
 
+  it('fits 1366×768 and a 4K screen without sideways scrolling', async () => {
+    for (const size of [{ width: 1366, height: 768 }, { width: 3840, height: 2160 }]) {
+      await page.setViewportSize(size);
+      for (const url of [batchUrl, findingUrl, `${batchUrl}/findings`]) {
+        await page.goto(url);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${url} at ${size.width}`).toBe(true);
+      }
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
   it('made no request outside the server (works offline) and broke none of its own security policy', () => {
     expect(requests).toEqual([]);
     expect(consoleErrors).toEqual([]);
