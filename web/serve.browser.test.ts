@@ -11,7 +11,8 @@ import { launchChromium, type Browser } from '../reporters/testing/browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { userInfo } from 'node:os';
 
-const SCREENSHOTS = resolve('docs/img');
+/** README screenshots: rewritten with UPDATE_SCREENSHOTS=1, otherwise kept out of the tree in test-artifacts/. */
+const SCREENSHOTS = resolve(process.env.UPDATE_SCREENSHOTS ? 'docs/img' : 'test-artifacts');
 const SEEDS = ['000_a830d013271ff8ad', '001_b5c7f2bc730aefd0', '002_a7e83db0c5c6f6a9', '003_4e052ca5c436ec0e', '004_5832cd79950040f3'].map((s) => resolve(`fixtures/seeds/${s}.txt`));
 const PDF = resolve('fixtures/seeds-office/003_4e052ca5c436ec0e.pdf');
 const PDF_NAME = '003_4e052ca5c436ec0e.pdf';
