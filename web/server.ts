@@ -16,7 +16,7 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { FollowUpStatusSchema, OutputSchema, type FollowUpStatus, type Output } from '../model/index.ts';
+import { FollowUpStatusSchema, JixiaoError, OutputSchema, type FollowUpStatus, type Output } from '../model/index.ts';
 import { expandInputs } from '../pipeline/ingest.ts';
 import { TOOL } from '../pipeline/version.ts';
 import { renderCsv } from '../reporters/csv.ts';
@@ -205,7 +205,14 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
 
   app.post('/batches', { preHandler: reviewerOnly }, async (request, reply) => {
     const stored = [];
-    for await (const part of request.files()) stored.push(...(await uploads.save(part.filename || '未命名文件', part.file)));
+    const budget = { bytes: uploads.limits.maxBatchBytes };
+    try {
+      for await (const part of request.files()) stored.push(...(await uploads.save(part.filename || '未命名文件', part.file, budget)));
+    } catch (error) {
+      // A file that is not readable as a ZIP of reports, or a limit: the reviewer's mistake, said in Chinese.
+      if (error instanceof JixiaoError) return reply.code(400).send({ message: error.message });
+      throw error;
+    }
     if (stored.length === 0) return reply.code(400).send({ message: '没有收到文件' });
     if (stored.length > uploads.limits.maxFiles) return reply.code(413).send({ message: `一批最多 ${uploads.limits.maxFiles} 个文件` });
     const id = book.create(request.user!.name, `上传 ${stored.length} 个文件`, stored);

@@ -14,7 +14,7 @@ describe('Uploads', () => {
   let uploads: Uploads;
   beforeEach(async () => {
     data = await mkdtemp(join(tmpdir(), 'jixiao-uploads-'));
-    uploads = new Uploads(data, { maxFileBytes: 1024 * 1024, maxFiles: 3 });
+    uploads = new Uploads(data, { maxFileBytes: 1024 * 1024, maxFiles: 3, maxBatchBytes: 4096 });
     await uploads.init();
   });
   afterEach(() => rm(data, { recursive: true, force: true }));
@@ -52,6 +52,14 @@ describe('Uploads', () => {
     const zip = writeZip([{ name: 'a.txt', data: 'a' }, { name: '../../逃逸.txt', data: 'b' }]);
     await expect(uploads.save('坏.zip', Readable.from([zip]))).rejects.toThrow(/压缩包“坏.zip”.*损坏/);
     expect(await readdir(join(data, 'uploads'))).toEqual([]);
+  });
+
+  it('stops a batch whose files together pass the byte allowance', async () => {
+    const budget = { bytes: 4096 };
+    await uploads.save('a.txt', Readable.from([Buffer.alloc(3000, 'a')]), budget);
+    await expect(uploads.save('b.txt', Readable.from([Buffer.alloc(3000, 'b')]), budget)).rejects.toThrow(/合计超过/);
+    expect(await readdir(join(data, 'uploads'))).toHaveLength(1);
+    expect(await readdir(join(data, 'tmp'))).toEqual([]);
   });
 
   it('refuses a ZIP with more entries than a batch may hold', async () => {

@@ -20,9 +20,11 @@ export interface UploadLimits {
   maxFileBytes: number;
   /** Most files one batch may hold, ZIP entries included. */
   maxFiles: number;
+  /** Most bytes one batch may upload, all files together (as sent, ZIPs packed). */
+  maxBatchBytes: number;
 }
 
-export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { maxFileBytes: DEFAULT_MAX_BYTES, maxFiles: 1000 };
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { maxFileBytes: DEFAULT_MAX_BYTES, maxFiles: 1000, maxBatchBytes: 2 * 1024 ** 3 };
 
 const KNOWN_EXTENSIONS = new Set(['.txt', '.pdf', '.docx', '.xlsx', '.doc', '.wps', '.et', '.xls', '.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.zip']);
 
@@ -33,7 +35,15 @@ export interface StoredUpload {
   path: string;
 }
 
-export class UploadTooLarge extends Error {}
+/** A limit was exceeded: HTTP 413 with a Chinese message. */
+export class UploadTooLarge extends Error {
+  readonly statusCode = 413;
+}
+
+/** What is left of one batch's byte allowance while its files stream in. */
+export interface UploadBudget {
+  bytes: number;
+}
 
 export class Uploads {
   readonly dir: string;
@@ -51,10 +61,14 @@ export class Uploads {
   }
 
   /** Streams one uploaded file to disk by its hash; a ZIP of reports yields its entries. */
-  async save(name: string, stream: Readable & { truncated?: boolean }): Promise<StoredUpload[]> {
+  async save(name: string, stream: Readable & { truncated?: boolean }, budget: UploadBudget = { bytes: this.limits.maxBatchBytes }): Promise<StoredUpload[]> {
     const temp = join(this.tmp, randomBytes(12).toString('hex'));
     const hash = createHash('sha256');
-    stream.on('data', (chunk: Buffer) => hash.update(chunk));
+    stream.on('data', (chunk: Buffer) => {
+      hash.update(chunk);
+      budget.bytes -= chunk.length;
+      if (budget.bytes < 0) stream.destroy(new UploadTooLarge(`本批上传的文件合计超过 ${Math.round(this.limits.maxBatchBytes / 1048576)} MB 的上限`));
+    });
     try {
       await pipeline(stream, createWriteStream(temp, { flags: 'wx' }));
       if (stream.truncated) throw new UploadTooLarge(`文件“${name}”超过 ${Math.round(this.limits.maxFileBytes / 1048576)} MB 的上限`);
