@@ -73,12 +73,8 @@ export function dataPaths(dataDir = DEFAULT_DATA_DIR) {
 /** web.db of a data folder (accounts, sessions, batches), created when missing. */
 export function openWebDb(dataDir = DEFAULT_DATA_DIR): Database.Database {
   const { dir, webDb } = dataPaths(dataDir);
-  return openSqlite(webDb, dir);
-}
-
-function openSqlite(path: string, dir: string): Database.Database {
   mkdirSync(dir, { recursive: true });
-  const db = new Database(path);
+  const db = new Database(webDb);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
