@@ -130,3 +130,21 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 function bomb(label: string, why: string): JixiaoError {
   return new JixiaoError('zip-bomb', `${label}疑似压缩炸弹（${why}），为保护系统已拒绝读取；如确为正常文件，请另存为较小的文件后重试`);
 }
+
+/** The next entry of a zip opened with lazyEntries, or null at the end. */
+export function nextEntry(zip: ZipFile): Promise<Entry | null> {
+  return new Promise((resolve, reject) => {
+    const cleanup = () => {
+      zip.off('entry', onEntry);
+      zip.off('end', onEnd);
+      zip.off('error', onError);
+    };
+    const onEntry = (entry: Entry) => (cleanup(), resolve(entry));
+    const onEnd = () => (cleanup(), resolve(null));
+    const onError = (error: Error) => (cleanup(), reject(error));
+    zip.on('entry', onEntry);
+    zip.on('end', onEnd);
+    zip.on('error', onError);
+    zip.readEntry();
+  });
+}

@@ -12,6 +12,7 @@ import { formatRubricList } from '../scoring/rubrics/list.ts';
 import { resolveRubric } from '../scoring/rubrics/load.ts';
 import { assertWritable, parseArgsZh, UsageError } from './cli-args.ts';
 import { exitCodeOf, EXIT_CODES_USAGE } from './exit-code.ts';
+import { WEB_USAGE } from '../web/usage.ts';
 
 const CHECK_USAGE = `用法：jixiao check <文件或文件夹…> [选项]
   检查绩效评价报告，列出对不上的数字。
@@ -30,6 +31,7 @@ const USAGE = `用法：
   jixiao check <文件或文件夹…> [选项]              检查绩效评价报告，列出对不上的数字（jixiao check --help 查看选项）
 ${STORE_USAGE}
 ${IMPORT_USAGE}
+${WEB_USAGE}
   jixiao rubrics                                    列出内置的评分规则（可用 check --rubric <编号|文件> 指定）
   jixiao help [命令]、jixiao --help                 显示本说明或某个命令的说明
   jixiao --version                                  显示版本
@@ -62,6 +64,8 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'review') return await reviewCommand(rest);
     if (command === 'mark') return await markCommand(rest);
     if (command === 'import') return await importCommand(rest);
+    if (command === 'serve') return await (await import('../web/cli.ts')).serveCommand(rest);
+    if (command === 'user') return await (await import('../web/cli.ts')).userCommand(rest);
     console.error(`未知命令：${command}\n\n${USAGE}`);
     return 2;
   } catch (error) {

@@ -1,6 +1,6 @@
 // The stage order of the code base and the check that no import runs against it.
 // Lower stages never import higher ones: numbers+model → extractors → normalizers → scoring → reporters →
-// pipeline/store/bin. Rubric data (scoring/rubrics) never imports engine code (scoring/recompute, rules, engine),
+// pipeline/store/bin/web. Rubric data (scoring/rubrics) never imports engine code (scoring/recompute, rules, engine),
 // and later stages use scoring through its entry points only.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
@@ -16,6 +16,7 @@ export const STAGE_ORDER: Record<string, number> = {
   pipeline: 5,
   store: 5,
   bin: 5,
+  web: 5,
 };
 
 /** Folders of rubric data and the engine folders they must not reach into. */

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentResult, Finding } from '../model/index.ts';
@@ -63,6 +63,11 @@ describe('jixiao review / mark', () => {
     const all = capture();
     await reviewCommand(['--db', db, '--all'], all.write);
     expect(all.lines[0]).toMatch(/已排除/);
+    const store = Store.open(db);
+    expect(store.followUpHistory('aaa111')).toEqual([
+      expect.objectContaining({ who: userInfo().username, oldStatus: 'pending', newStatus: 'confirmed', note: '已与单位核实' }),
+    ]);
+    store.close();
   });
 
   it('explains bad arguments and a missing database in Chinese', async () => {

@@ -1,5 +1,6 @@
 // `jixiao review` and `jixiao mark`: reviewers work through the findings kept in the store.
 import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { parseArgsZh, UsageError } from '../pipeline/cli-args.ts';
 import type { FollowUpStatus } from '../model/index.ts';
@@ -46,7 +47,7 @@ export async function markCommand(argv: string[], write: Write = (t) => process.
   if (!id || !status || positionals.length > 2) throw new UsageError('用法：jixiao mark <编号|指纹> 已确认|已排除|待核实 [--note 文字]（也可写 confirmed、dismissed、pending）');
   const store = openExisting(values.db);
   try {
-    const marked = store.mark(id, status, values.note ?? null);
+    const marked = store.mark(id, status, values.note ?? null, { who: osUser() });
     if (!marked) throw new Error(`找不到编号或指纹为“${id}”的问题（用 jixiao review --all 查看）`);
     const label = FOLLOW_UP_LABEL[store.followUpLookup()(marked.fingerprint)?.status ?? 'pending'];
     write(`已将问题 ${id}（指纹 ${marked.fingerprint}，涉及 ${marked.findings} 处）标记为“${label}”${values.note ? `，备注：${values.note}` : ''}`);
@@ -69,6 +70,15 @@ export function formatReviewTable(rows: ReviewRow[], cwd = process.cwd()): strin
   const widths = header.map((h, c) => Math.max(width(h), ...body.map((row) => width(row[c]))));
   const line = (cells: string[]) => cells.map((cell, c) => pad(cell, widths[c])).join('  ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+/** The OS account running the command, recorded as who changed a follow-up. */
+export function osUser(): string | null {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? null;
+  }
 }
 
 export function openExisting(db: string | undefined): Store {

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { FOLLOW_UP_LABEL } from '../reporters/labels.ts';
 import { parseArgsZh, UsageError } from '../pipeline/cli-args.ts';
-import { openExisting, STATUS_ARG } from './cli.ts';
+import { openExisting, osUser, STATUS_ARG } from './cli.ts';
 import { readMarkSheet, type MarkRow } from './import.ts';
 import type { Store } from './index.ts';
 
@@ -46,7 +46,7 @@ export async function importCommand(
 }
 
 /** Applies every row whose status or note differs from the store's; the rest are counted as unchanged. */
-export function importMarks(store: Store, rows: MarkRow[]): ImportSummary {
+export function importMarks(store: Store, rows: MarkRow[], who: string | null = osUser()): ImportSummary {
   const known = new Set(store.reviewRows({ all: true }).map((r) => r.fingerprint));
   const current = store.followUpLookup();
   const summary: ImportSummary = { updated: 0, unchanged: 0, problems: [] };
@@ -62,7 +62,7 @@ export function importMarks(store: Store, rows: MarkRow[]): ImportSummary {
       summary.unchanged += 1;
       continue;
     }
-    store.mark(row.fingerprint, status, row.note === '' ? null : row.note);
+    store.mark(row.fingerprint, status, row.note === '' ? null : row.note, { who });
     summary.updated += 1;
   }
   return summary;

@@ -23,7 +23,11 @@ export interface MarkSheet {
 }
 
 export async function readMarkSheet(path: string): Promise<MarkSheet> {
-  const bytes = await readFile(path);
+  return readMarkSheetBytes(await readFile(path));
+}
+
+/** A marked list uploaded as bytes (the web page): XLSX when it is a ZIP, else CSV. */
+export async function readMarkSheetBytes(bytes: Buffer): Promise<MarkSheet> {
   const isZip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
   const table = isZip ? await xlsxTable(bytes) : csvTable(decodeText(bytes));
   return marksOf(table);

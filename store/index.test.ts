@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -129,5 +130,42 @@ describe('Store', () => {
       { path: '/x/a.txt', checks: 2 },
       { path: '/x/b.txt', checks: 1 },
     ]);
+  });
+
+  it('keeps every follow-up change in its history (who, when, old → new, note), not the repeats', () => {
+    store.saveDocument(store.beginRun('0.1.0', []), '/x/a.txt', 'v', result('/x/a.txt', [finding('f1')]));
+    store.mark('f1', 'confirmed', '核对原表属实', { who: '张三', at: '2026-01-01T00:00:00.000Z' });
+    store.mark('f1', 'confirmed', null, { who: '张三' });
+    store.mark('f1', 'dismissed', '四舍五入', { who: '李四', at: '2026-01-02T00:00:00.000Z' });
+    store.mark('f1', 'pending');
+    expect(store.followUpHistory('f1')).toEqual([
+      { at: '2026-01-01T00:00:00.000Z', who: '张三', oldStatus: 'pending', newStatus: 'confirmed', note: '核对原表属实' },
+      { at: '2026-01-02T00:00:00.000Z', who: '李四', oldStatus: 'confirmed', newStatus: 'dismissed', note: '四舍五入' },
+      expect.objectContaining({ who: null, oldStatus: 'dismissed', newStatus: 'pending', note: null }),
+    ]);
+  });
+
+  it('reads a document back with finding ids and follow-ups', () => {
+    store.saveDocument(store.beginRun('0.1.0', []), '/x/a.txt', 'v', result('/x/a.txt', [finding('f1'), finding('f2')]));
+    store.mark('f2', 'confirmed', '属实');
+    const stored = store.documentAt('/x/a.txt')!;
+    expect(stored.result.findings.map((f) => f.fingerprint)).toEqual(['f1', 'f2']);
+    expect(stored.findings.map((f) => f.followUp.status)).toEqual(['pending', 'confirmed']);
+    expect(store.findingById(stored.findings[1].id)).toMatchObject({ path: '/x/a.txt', fingerprint: 'f2', followUp: { note: '属实' } });
+    expect(store.documentAt('/x/none.txt')).toBeNull();
+  });
+
+  it('migrates a schema-1 database: existing marks get a first history entry, nothing is lost', () => {
+    const path = join(dir, 'v1.db');
+    store.close();
+    const old = new Database(path);
+    old.exec(`CREATE TABLE follow_ups (fingerprint TEXT PRIMARY KEY, status TEXT NOT NULL, note TEXT, updated_at TEXT NOT NULL);
+      INSERT INTO follow_ups VALUES ('f9', 'dismissed', '旧备注', '2025-05-05T00:00:00.000Z');`);
+    old.pragma('user_version = 1');
+    old.close();
+    store = Store.open(path);
+    expect(store.followUpLookup()('f9')).toMatchObject({ status: 'dismissed', note: '旧备注' });
+    expect(store.followUpHistory('f9')).toEqual([{ at: '2025-05-05T00:00:00.000Z', who: null, oldStatus: null, newStatus: 'dismissed', note: '旧备注' }]);
+    expect(store.query('PRAGMA user_version')).toEqual([{ user_version: 2 }]);
   });
 });

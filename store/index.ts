@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { DocumentResult, Finding, FollowUp, FollowUpStatus } from '../model/index.ts';
-import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
+import { MIGRATIONS, SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
 
 export const DEFAULT_DB_PATH = '.jixiao/jixiao.db';
 
@@ -24,6 +24,32 @@ export interface ReviewRow {
   fingerprint: string;
   followUp: FollowUp;
   resolvedAt: string | null;
+}
+
+export interface StoredFinding extends Finding {
+  id: number;
+  followUp: FollowUp;
+}
+
+export interface StoredResult {
+  result: DocumentResult;
+  findings: StoredFinding[];
+}
+
+export interface MarkOptions {
+  /** Who made the change (an OS user for the CLI, an account for the web page); null when unknown. */
+  who?: string | null;
+  /** ISO time of the change; defaults to now. */
+  at?: string;
+}
+
+export interface FollowUpChange {
+  at: string;
+  who: string | null;
+  /** null for the entry that records a follow-up made before history was kept (schema 1). */
+  oldStatus: FollowUpStatus | null;
+  newStatus: FollowUpStatus;
+  note: string | null;
 }
 
 /** Error codes that say nothing lasting about the file: such results are re-checked next run. */
@@ -53,8 +79,12 @@ export class Store {
   private migrate(): void {
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw new Error(`数据库 ${this.path} 由更新版本的 jixiao 创建（结构版本 ${version}），请升级 jixiao`);
-    this.db.exec(SCHEMA_SQL);
-    this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    this.db.transaction(() => {
+      this.db.exec(SCHEMA_SQL);
+      // A fresh database (version 0) starts at the current schema; an older one steps up.
+      if (version > 0) for (let v = version + 1; v <= SCHEMA_VERSION; v++) if (MIGRATIONS[v]) this.db.exec(MIGRATIONS[v]);
+      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
   }
 
   close(): void {
@@ -211,19 +241,49 @@ export class Store {
     return rows.map(({ fuStatus, fuNote, fuAt, ...row }) => ({ ...row, followUp: followUp(fuStatus, fuNote, fuAt) }));
   }
 
-  /** Sets the follow-up of a finding given by its numeric id or its fingerprint; null when none matches. */
-  mark(idOrFingerprint: string, status: FollowUpStatus, note: string | null = null): { fingerprint: string; findings: number } | null {
+  /**
+   * Sets the follow-up of a finding given by its numeric id or its fingerprint; null when none matches.
+   * The one setter of follow-ups: every change is appended to follow_up_history in the same
+   * transaction (who, when, old → new, note). A call that changes neither status nor note adds nothing.
+   */
+  mark(
+    idOrFingerprint: string,
+    status: FollowUpStatus,
+    note: string | null = null,
+    options: MarkOptions = {},
+  ): { fingerprint: string; findings: number } | null {
     const fingerprint = this.resolveFingerprint(idOrFingerprint);
     if (!fingerprint) return null;
-    this.db
-      .prepare(
-        `INSERT INTO follow_ups (fingerprint, status, note, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (fingerprint) DO UPDATE SET status = excluded.status, note = COALESCE(excluded.note, follow_ups.note),
-           updated_at = excluded.updated_at`,
-      )
-      .run(fingerprint, status, note, now());
+    const at = options.at ?? now();
+    this.db.transaction(() => {
+      const before = this.db.prepare(`SELECT status, note FROM follow_ups WHERE fingerprint = ?`).get(fingerprint) as
+        | { status: FollowUpStatus; note: string | null }
+        | undefined;
+      this.db
+        .prepare(
+          `INSERT INTO follow_ups (fingerprint, status, note, updated_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (fingerprint) DO UPDATE SET status = excluded.status, note = COALESCE(excluded.note, follow_ups.note),
+             updated_at = excluded.updated_at`,
+        )
+        .run(fingerprint, status, note, at);
+      const oldStatus = before?.status ?? 'pending';
+      if (oldStatus === status && (note === null || note === before?.note)) return;
+      this.db
+        .prepare(`INSERT INTO follow_up_history (fingerprint, at, who, old_status, new_status, note) VALUES (?, ?, ?, ?, ?, ?)`)
+        .run(fingerprint, at, options.who ?? null, oldStatus, status, note);
+    }).immediate();
     const count = this.db.prepare(`SELECT COUNT(*) AS n FROM findings WHERE fingerprint = ?`).get(fingerprint) as { n: number };
     return { fingerprint, findings: count.n };
+  }
+
+  /** The audit trail of a finding's follow-up, oldest first. */
+  followUpHistory(fingerprint: string): FollowUpChange[] {
+    return this.db
+      .prepare(
+        `SELECT at, who, old_status AS oldStatus, new_status AS newStatus, note FROM follow_up_history
+         WHERE fingerprint = ? ORDER BY id`,
+      )
+      .all(fingerprint) as FollowUpChange[];
   }
 
   private resolveFingerprint(idOrFingerprint: string): string | null {
@@ -248,6 +308,40 @@ export class Store {
     const map = new Map(rows.map((r) => [r.fingerprint, followUp(r.status, r.note, r.updated_at)]));
     const pending = followUp(null, null, null);
     return (fingerprint) => map.get(fingerprint) ?? pending;
+  }
+
+  // ---------- reading results back (the web page) ----------
+
+  /** The stored result of a path with its open findings, each with its id and follow-up; null when never checked. */
+  documentAt(path: string): StoredResult | null {
+    const row = this.db.prepare(`SELECT id, summary FROM documents WHERE path = ?`).get(resolve(path)) as
+      | { id: number; summary: string }
+      | undefined;
+    if (!row) return null;
+    const summary = JSON.parse(row.summary) as Omit<DocumentResult, 'findings'>;
+    const findings = this.storedFindings(`f.document_id = ? AND f.resolved_at IS NULL`, row.id);
+    return { result: { ...summary, findings: findings.map(({ id: _id, followUp: _f, ...f }) => f) }, findings };
+  }
+
+  /** One finding by its id with the path of its document. */
+  findingById(id: number): (StoredFinding & { path: string }) | null {
+    return (this.storedFindings(`f.id = ?`, id)[0] as (StoredFinding & { path: string }) | undefined) ?? null;
+  }
+
+  private storedFindings(where: string, param: number): Array<StoredFinding & { path: string }> {
+    const rows = this.db
+      .prepare(
+        `SELECT f.id, d.path, f.rule, f.severity, f.message, f.expected, f.actual, f.location, f.evidence, f.subject,
+           f.calculation, f.fingerprint, u.status AS fuStatus, u.note AS fuNote, u.updated_at AS fuAt
+         FROM findings f JOIN documents d ON d.id = f.document_id LEFT JOIN follow_ups u ON u.fingerprint = f.fingerprint
+         WHERE ${where} ORDER BY f.ord`,
+      )
+      .all(param) as Array<Omit<Finding, 'location'> & { id: number; path: string; location: string; fuStatus: FollowUpStatus | null; fuNote: string | null; fuAt: string | null }>;
+    return rows.map(({ fuStatus, fuNote, fuAt, location, ...r }) => ({
+      ...r,
+      location: JSON.parse(location) as Finding['location'],
+      followUp: followUp(fuStatus, fuNote, fuAt),
+    }));
   }
 
   // ---------- maintenance ----------

@@ -1,5 +1,5 @@
 // The store's tables. Bump SCHEMA_VERSION and add a migration step when a table changes.
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS runs (
@@ -62,4 +62,26 @@ CREATE TABLE IF NOT EXISTS follow_ups (
   note TEXT,
   updated_at TEXT NOT NULL
 );
+
+-- Every change of a follow-up (schema 2): who, when, old → new status, the note given with it.
+CREATE TABLE IF NOT EXISTS follow_up_history (
+  id INTEGER PRIMARY KEY,
+  fingerprint TEXT NOT NULL,
+  at TEXT NOT NULL,
+  who TEXT,
+  old_status TEXT CHECK (old_status IN ('pending', 'confirmed', 'dismissed')),
+  new_status TEXT NOT NULL CHECK (new_status IN ('pending', 'confirmed', 'dismissed')),
+  note TEXT
+);
+CREATE INDEX IF NOT EXISTS follow_up_history_fingerprint ON follow_up_history (fingerprint, id);
 `;
+
+/**
+ * Steps from one schema version to the next, applied in order inside one transaction. Version 1 → 2
+ * only adds follow_up_history (created by SCHEMA_SQL): marks made before it have no recorded past, so
+ * each existing follow-up gets one entry (who unknown) saying what it was when history began.
+ */
+export const MIGRATIONS: Record<number, string> = {
+  2: `INSERT INTO follow_up_history (fingerprint, at, who, old_status, new_status, note)
+      SELECT fingerprint, updated_at, NULL, NULL, status, note FROM follow_ups`,
+};

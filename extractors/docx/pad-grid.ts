@@ -3,8 +3,9 @@
 // so such a row's cells slide left, and a vertical merge in it continues the wrong column. Before
 // mammoth runs, each skipped run becomes an empty placeholder cell spanning those grid columns; the
 // package is repacked only when word/document.xml actually uses gridBefore/gridAfter.
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import yauzl, { type ZipFile } from 'yauzl';
 import { writeZip, type ZipPart } from '../zip-writer.ts';
+import { nextEntry } from '../zip-safety.ts';
 
 const DOCUMENT = 'word/document.xml';
 const TR_PR = /<w:trPr(?:\s[^>]*)?>([\s\S]*?)<\/w:trPr>/g;
@@ -72,21 +73,4 @@ async function readParts(bytes: Buffer, only?: string): Promise<ZipPart[]> {
   } finally {
     zip.close();
   }
-}
-
-function nextEntry(zip: ZipFile): Promise<Entry | null> {
-  return new Promise((resolve, reject) => {
-    const cleanup = () => {
-      zip.off('entry', onEntry);
-      zip.off('end', onEnd);
-      zip.off('error', onError);
-    };
-    const onEntry = (entry: Entry) => (cleanup(), resolve(entry));
-    const onEnd = () => (cleanup(), resolve(null));
-    const onError = (error: Error) => (cleanup(), reject(error));
-    zip.on('entry', onEntry);
-    zip.on('end', onEnd);
-    zip.on('error', onError);
-    zip.readEntry();
-  });
 }
