@@ -134,10 +134,10 @@ describe('jixiao serve in Chromium', () => {
     const [summary, findings] = workbook.worksheets.map(rowsOf);
     expect(summary.map((r) => r['文件'])).toEqual([...SEEDS.map((s) => s.split('/').pop()), PDF_NAME]);
     // Marks are kept per finding fingerprint: the same finding in the TXT and PDF of report 003 shares it.
-    const confirmed = findings.filter((r) => r['跟进状态'] === '已确认');
+    const confirmed = findings.filter((r) => r['状态'] === '已确认');
     expect(confirmed.map((r) => r['文件'])).toContain(PDF_NAME);
     expect(new Set(confirmed.map((r) => r['规则'])).size).toBe(1);
-    expect(findings.filter((r) => r['跟进状态'] === '待核实').length).toBe(findings.length - confirmed.length);
+    expect(findings.filter((r) => r['状态'] === '待核实').length).toBe(findings.length - confirmed.length);
   });
 
   it('fits 1366×768 and a 4K screen without sideways scrolling', async () => {
