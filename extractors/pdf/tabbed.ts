@@ -425,21 +425,31 @@ function isHeaderRow(row: TabbedRow): boolean {
 }
 
 /**
- * Typed lines of one block (between blank lines): an uncertain join is made only when the joined row
- * still fits the block's cell count, and every row is fitted to it.
+ * Typed lines of one block (between blank lines): an uncertain join is made when the joined row still
+ * fits the block's cell count, or when it only brings figures after a row that ends with one (a row
+ * of figures whose last ones no longer fitted: "…|4,339.49|10" then "|91.20%|9.12"; a new row would
+ * bring its name). Every row is then fitted to the count.
  */
 function resolveBlock(block: Piece[], stops: TabStops): Array<{ page: number; row: TabbedRow }> {
   const width = blockWidth(block, stops);
   const fits = (lines: TextLine[]) => fitRow(readTabbedRow(lines, stops), width).cells.length <= width;
-  return joinPieces(block, fits).map(({ page, lines }) => ({ page, row: fitRow(readTabbedRow(lines, stops), width) }));
+  const joinIf = (before: TextLine[], piece: TextLine[]) => fits([...before, ...piece]) || (onlyFigures(lastCell(readTabbedRow(before, stops))) && onlyFigures(readTabbedRow(piece, stops).cells));
+  return joinPieces(block, joinIf).map(({ page, lines }) => ({ page, row: fitRow(readTabbedRow(lines, stops), width) }));
 }
 
-function joinPieces(block: Piece[], joinIf: (lines: TextLine[]) => boolean): Array<{ page: number; lines: TextLine[] }> {
+/** Cells that hold figures only: numbers, percentages, or a dash for none. */
+function onlyFigures(cells: CellDraft[]): boolean {
+  const texts = cells.map((c) => c.text).filter((t) => t !== '');
+  return texts.length > 0 && texts.every((t) => parseNumericCell(t) !== null || /^[—–-]+$/.test(t));
+}
+
+const lastCell = (row: TabbedRow) => (row.cells.length > 1 ? row.cells.slice(-1) : []);
+
+function joinPieces(block: Piece[], joinIf: (before: TextLine[], piece: TextLine[]) => boolean): Array<{ page: number; lines: TextLine[] }> {
   const out: Array<{ page: number; lines: TextLine[] }> = [];
   for (const piece of block) {
     const last = out[out.length - 1];
-    const joined = last && piece.join === 'maybe' ? [...last.lines, ...piece.lines] : null;
-    if (joined && joinIf(joined)) last.lines = joined;
+    if (last && piece.join === 'maybe' && joinIf(last.lines, piece.lines)) last.lines = [...last.lines, ...piece.lines];
     else out.push({ page: piece.page, lines: [...piece.lines] });
   }
   return out;
