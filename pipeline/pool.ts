@@ -3,9 +3,11 @@
 import { Worker } from 'node:worker_threads';
 import { JixiaoError, type DocumentResult } from '../model/index.ts';
 import { errorResult, type CheckOptions } from './check.ts';
+import { COMPILED } from './compiled.ts';
 import type { WorkerReply, WorkerShutdown, WorkerTask } from './worker.ts';
 
-const BOOTSTRAP = new URL('./worker.mjs', import.meta.url);
+/** The bundle's own worker entry when running compiled, else the bootstrap that loads the TypeScript through tsx. */
+const BOOTSTRAP = COMPILED ? new URL('../dist/worker.js', import.meta.url) : new URL('./worker.mjs', import.meta.url);
 const STARTUP_TIMEOUT_MS = 60_000;
 const SHUTDOWN_GRACE_MS = 3_000;
 

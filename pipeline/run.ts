@@ -66,13 +66,14 @@ export class BatchInterrupted extends Error {
 export async function runBatch(paths: string[], options: BatchOptions = {}): Promise<CheckedDocument[]> {
   const inputs = await expandInputs(paths);
   const store = options.store ?? null;
-  const runId = store?.beginRun(toolKeyOf(options), options.runArgs ?? paths, inputs.length) ?? 0;
   const progress = resolveProgress(options.progress, inputs.length);
   const checker = createChecker(options);
   const emitter = createEmitter(inputs.length, options, progress);
   const queue = new PQueue({ concurrency: jobCount(options) });
-  const toolKey = toolKeyOf(options);
+  // Hashing the sources costs tens of milliseconds: only when results are stored.
+  const toolKey = store ? toolKeyOf(options) : '';
   let fatal: unknown = null;
+  const runId = store?.beginRun(toolKey, options.runArgs ?? paths, inputs.length) ?? 0;
 
   const processOne = async (input: InputFile, index: number) => {
     if (options.signal?.aborted || fatal) return;
