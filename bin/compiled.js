@@ -37,3 +37,12 @@ export function compiledCli(root = ROOT) {
   }
   return stamps && stampsHold(stamps, root) ? pathToFileURL(`${root}dist/cli.js`).href : null;
 }
+
+/** The CLI's main(): compiled when up to date, else the TypeScript through tsx. */
+export async function loadMain(root = ROOT) {
+  const compiled = compiledCli(root);
+  if (compiled) return (await import(compiled)).main;
+  const { register } = await import('tsx/esm/api');
+  register();
+  return (await import('../pipeline/cli.ts')).main;
+}

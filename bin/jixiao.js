@@ -2,14 +2,7 @@
 // Runs the compiled CLI (dist/, built at install by `npm run build`) when it matches the sources;
 // otherwise (sources edited since, or installed with --ignore-scripts) the TypeScript through tsx.
 // JIXIAO_FROM_SOURCE=1 forces the TypeScript.
-import { compiledCli } from './compiled.js';
+import { loadMain } from './compiled.js';
 
-const compiled = compiledCli();
-let main;
-if (compiled) ({ main } = await import(compiled));
-else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  ({ main } = await import('../pipeline/cli.ts'));
-}
+const main = await loadMain();
 process.exitCode = await main(process.argv.slice(2));
