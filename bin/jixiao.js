@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so a fresh clone needs no build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI (dist/, built at install by `npm run build`) when it matches the sources;
+// otherwise (sources edited since, or installed with --ignore-scripts) the TypeScript through tsx.
+// JIXIAO_FROM_SOURCE=1 forces the TypeScript.
+import { loadMain } from './compiled.js';
 
-register();
-const { main } = await import('../pipeline/cli.ts');
+const main = await loadMain();
 process.exitCode = await main(process.argv.slice(2));

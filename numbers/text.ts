@@ -1,6 +1,5 @@
 // Converter debris and full-width characters out, so numbers and labels can be matched.
 
-const FULL_WIDTH_DIGITS = /[０-９]/g;
 const LATEX_REPLACEMENTS: [RegExp, string][] = [
   [/\\times/g, '×'],
   [/\\div/g, '÷'],
@@ -15,13 +14,20 @@ const LATEX_REPLACEMENTS: [RegExp, string][] = [
   [/\$/g, ''],
 ];
 
-/** Full-width digits and punctuation to ASCII, LaTeX and markdown debris removed. Keeps Chinese punctuation that separates clauses. */
+/** Full-width characters and the ASCII each stands for ('—' stays: it is Chinese punctuation). */
+const SINGLE_CHARACTERS: Record<string, string> = { '．': '.', '％': '%', '＋': '+', '－': '-', '–': '-', '−': '-', '／': '/', '＝': '=', '（': '(', '）': ')', '＊': '*' };
+const SINGLE_CHARACTER = /[０-９．％＋－–−／＝（）＊]/g;
+
+/**
+ * Full-width digits and punctuation to ASCII, LaTeX and markdown debris removed. Keeps Chinese
+ * punctuation that separates clauses. Called for every cell and sentence, often several times: one
+ * pass for the characters, and the debris passes only when their marks are there.
+ */
 export function cleanText(text: string): string {
-  let out = text.replace(FULL_WIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  out = out.replace(/[．]/g, '.').replace(/[％]/g, '%').replace(/[＋]/g, '+').replace(/[－—–−]/g, (m) => (m === '—' ? m : '-'));
-  out = out.replace(/[／]/g, '/').replace(/[＝]/g, '=').replace(/[（]/g, '(').replace(/[）]/g, ')').replace(/[＊]/g, '*');
-  for (const [pattern, replacement] of LATEX_REPLACEMENTS) out = out.replace(pattern, replacement);
-  out = out.replace(/\*\*/g, '').replace(/<\/?p>/g, ' ');
+  let out = text.replace(SINGLE_CHARACTER, (c) => SINGLE_CHARACTERS[c] ?? String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  if (out.includes('\\') || out.includes('$')) for (const [pattern, replacement] of LATEX_REPLACEMENTS) out = out.replace(pattern, replacement);
+  if (out.includes('**')) out = out.replace(/\*\*/g, '');
+  if (out.includes('p>')) out = out.replace(/<\/?p>/g, ' ');
   return out;
 }
 

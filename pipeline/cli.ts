@@ -1,5 +1,5 @@
 // jixiao's command line. Only this file (and the writers in report-files.ts) touches stdout and the file system.
-import { OutputSchema, type Output } from '../model/index.ts';
+import { OutputSchema, type DocumentResult, type Output } from '../model/index.ts';
 import { formatDocument, formatSummary } from '../reporters/console.ts';
 import { batchCounts } from '../reporters/batch.ts';
 import { BatchInterrupted, runBatch } from './run.ts';
@@ -108,13 +108,18 @@ async function checkCommand(argv: string[]): Promise<number> {
 
   const session = openBatchSession(values, argv);
   const consoleOptions = { statusOf: session.followUps, showInfo: values.info ?? false };
-  let checked;
+  // Without --json or a report file only the summary needs the results: they are kept without their
+  // tables, which are most of their size, so a long batch's memory stays flat.
+  const keep = values.json || reports.length ? (r: DocumentResult) => r : (r: DocumentResult) => ({ ...r, tables: [] });
+  const results: DocumentResult[] = [];
   try {
-    checked = await runBatch(positionals, {
+    await runBatch(positionals, {
       rubric: values.rubric,
       ...session.options,
       progress: !values.quiet,
+      collect: false,
       onDocument: (doc) => {
+        results.push(keep(doc.result));
         if (!values.quiet) log(`${formatDocument(doc.result, consoleOptions)}\n`);
       },
     });
@@ -125,7 +130,7 @@ async function checkCommand(argv: string[]): Promise<number> {
   } finally {
     session.close();
   }
-  const output: Output = OutputSchema.parse({ tool: TOOL, documents: checked.map((d) => d.result) });
+  const output: Output = OutputSchema.parse({ tool: TOOL, documents: results });
   log(formatSummary(output, consoleOptions));
   if (values.json) await writeJson(values.json, output, session.followUps);
   await writeReports(reports, output, session.followUps);

@@ -4,11 +4,9 @@
 import type { OcrService } from '../extractors/types.ts';
 import { JixiaoError } from '../model/index.ts';
 
-const OCR_MODULE = '../extractors/ocr/index.ts';
-
 type OcrModule = { createOcrService?: (options?: { workers?: number }) => OcrService | Promise<OcrService> };
 
-export function lazyOcrService(load: () => Promise<OcrModule> = () => import(OCR_MODULE) as Promise<OcrModule>): OcrService {
+export function lazyOcrService(load: () => Promise<OcrModule> = () => import('../extractors/ocr/index.ts')): OcrService {
   let service: Promise<OcrService> | null = null;
   const get = () =>
     (service ??= load().then(

@@ -3,9 +3,11 @@
 import { Worker } from 'node:worker_threads';
 import { JixiaoError, type DocumentResult } from '../model/index.ts';
 import { errorResult, type CheckOptions } from './check.ts';
+import { COMPILED } from './compiled.ts';
 import type { WorkerReply, WorkerShutdown, WorkerTask } from './worker.ts';
 
-const BOOTSTRAP = new URL('./worker.mjs', import.meta.url);
+/** The bundle's own worker entry when running compiled, else the bootstrap that loads the TypeScript through tsx. */
+const BOOTSTRAP = COMPILED ? new URL('../dist/worker.js', import.meta.url) : new URL('./worker.mjs', import.meta.url);
 const STARTUP_TIMEOUT_MS = 60_000;
 const SHUTDOWN_GRACE_MS = 3_000;
 
@@ -36,6 +38,8 @@ export class WorkerPool {
   private readonly waiting: Array<{ resolve: (slot: Slot) => void; reject: (error: Error) => void }> = [];
   private readonly all = new Set<Slot>();
   private starting = 0;
+  /** Retired workers still exiting: their replacements start once they are gone, so memory does not double up. */
+  private readonly exiting = new Set<Promise<void>>();
   private nextId = 1;
   private closed = false;
 
@@ -115,7 +119,9 @@ export class WorkerPool {
   /** Lets a healthy but bloated worker exit cleanly; a fresh one is started when needed. */
   private retire(slot: Slot): void {
     this.all.delete(slot);
-    void shutDown(slot.worker);
+    const exited = shutDown(slot.worker);
+    this.exiting.add(exited);
+    void exited.then(() => this.exiting.delete(exited));
     this.refill();
   }
 
@@ -128,6 +134,8 @@ export class WorkerPool {
   private async spawn(): Promise<Slot> {
     this.starting++;
     try {
+      await Promise.all(this.exiting);
+      if (this.closed) throw new Error('worker pool is closed');
       const worker = new Worker(this.options.script ?? BOOTSTRAP, {
         execArgv: [],
         resourceLimits: this.options.maxMemoryMb ? { maxOldGenerationSizeMb: this.options.maxMemoryMb } : undefined,

@@ -7,8 +7,6 @@ import { renderCsv } from '../reporters/csv.ts';
 import { renderHtml } from '../reporters/html.ts';
 import { renderJson } from '../reporters/json.ts';
 import type { ReportOptions } from '../reporters/labels.ts';
-import { renderXlsx } from '../reporters/xlsx.ts';
-import { renderPageImages } from './page-images.ts';
 
 export const REPORT_FLAGS = {
   xlsx: { type: 'string' },
@@ -23,7 +21,8 @@ export const REPORT_USAGE = `  --xlsx <文件>         写出 Excel 问题清单
 
 type Kind = keyof typeof REPORT_FLAGS;
 const RENDER: Record<Kind, (output: Output, options: ReportOptions) => Promise<Uint8Array | string> | string> = {
-  xlsx: renderXlsx,
+  // exceljs alone takes most of a second to load: only when an Excel report is asked for.
+  xlsx: async (output, options) => (await import('../reporters/xlsx.ts')).renderXlsx(output, options),
   csv: renderCsv,
   html: renderHtml,
 };
@@ -66,7 +65,8 @@ export function withFollowUps(output: Output, statusOf?: FollowUpLookup): Output
 
 export async function writeReports(targets: ReportTarget[], output: Output, statusOf?: FollowUpLookup): Promise<void> {
   for (const { kind, path } of targets) {
-    const pageImages = kind === 'html' ? await renderPageImages(output) : undefined;
+    // pdf.js and the canvas load only when an HTML report is asked for.
+    const pageImages = kind === 'html' ? await (await import('./page-images.ts')).renderPageImages(output) : undefined;
     const content = await RENDER[kind](output, { statusOf, linkBase: dirname(resolve(path)), pageImages });
     try {
       await writeFile(path, content);

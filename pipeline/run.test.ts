@@ -72,6 +72,22 @@ describe('runBatch', () => {
     expect(threads[1]).not.toBe(threads[2]);
   });
 
+  it('starts a recycled worker\'s replacement only once it has exited, so two never hold memory at once', async () => {
+    const { WorkerPool } = await import('./pool.ts');
+    process.env.STUB_SLOW_EXIT = '400';
+    try {
+      const pool = new WorkerPool({ size: 1, timeoutMs: 0, script: STUB_WORKER, recycleAfterFiles: 1 });
+      const first = await pool.check(join(dir, 'a.txt'), {});
+      const second = await pool.check(join(dir, 'b.txt'), {});
+      await pool.close();
+      const time = (r: typeof first, what: string) => Number(r.notes.find((n) => n.startsWith(what))!.split(' ')[1]);
+      expect(second.notes[0]).not.toBe(first.notes[0]);
+      expect(time(second, 'started') - time(first, 'answered')).toBeGreaterThanOrEqual(350);
+    } finally {
+      delete process.env.STUB_SLOW_EXIT;
+    }
+  });
+
   it('stops on abort with BatchInterrupted, keeping finished documents in the store', async () => {
     const store = Store.open(join(dir, 'abort.db'));
     const controller = new AbortController();

@@ -116,9 +116,8 @@ export function pageList(pages: number[]): string {
 
 async function loadOcrHook(): Promise<OcrPdfPage | null> {
   try {
-    // Built at run time so the PDF extractor loads (and type-checks) whether or not extractors/ocr exists.
-    const specifier = new URL('../ocr/pdf-pages.ts', import.meta.url).href;
-    const mod = (await import(/* @vite-ignore */ specifier)) as { ocrPdfPage?: OcrPdfPage };
+    // A literal specifier, so the build bundles it as a chunk loaded only for a page without text.
+    const mod = (await import('../ocr/pdf-pages.ts')) as { ocrPdfPage?: OcrPdfPage };
     return typeof mod.ocrPdfPage === 'function' ? mod.ocrPdfPage : null;
   } catch {
     return null; // extractors/ocr not available: the pages keep their warning

@@ -13,15 +13,30 @@ let loaded: Promise<PdfjsModule> | null = null;
 
 /** Loads pdf.js once per process, with its worker handler registered on the main thread. */
 export function loadPdfjs(): Promise<PdfjsModule> {
-  loaded ??= (async () => {
+  loaded ??= keepingNativeBuiltins(async () => {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const global = globalThis as { pdfjsWorker?: unknown };
     // The fake worker looks here first; without it pdf.js would import GlobalWorkerOptions.workerSrc.
     const workerModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
     global.pdfjsWorker ??= await import(workerModule);
     return pdfjs;
-  })();
+  });
   return loaded;
+}
+
+/**
+ * The legacy build bundles core-js, which replaces Array.prototype.push (V8 fails one of its edge
+ * cases) and JSON.parse/JSON.stringify (for proposals Node 20 lacks) for the whole thread with
+ * JavaScript versions 4× slower, slowing every stage after it. pdf.js needs none of what they add;
+ * the functions it only adds (Promise.withResolvers, Map.prototype.getOrInsertComputed…) stay.
+ */
+async function keepingNativeBuiltins<T>(load: () => Promise<T>): Promise<T> {
+  const natives = ([[Array.prototype, 'push'], [JSON, 'parse'], [JSON, 'stringify']] as const).map(([owner, key]) => ({ owner, key, descriptor: Object.getOwnPropertyDescriptor(owner, key)! }));
+  try {
+    return await load();
+  } finally {
+    for (const { owner, key, descriptor } of natives) Object.defineProperty(owner, key, descriptor);
+  }
 }
 
 const packageDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));

@@ -1,106 +1,204 @@
-// `npm run bench`: batch throughput and memory on generated corpora of 10, 100 and 1,000 documents
-// (text reports from the seeds, with PDF/DOCX fixture copies mixed in), the memory growth from 100 to
-// 1,000 documents (must stay ≤ 1.5×), and the speed-up of --jobs 2 over --jobs 1; then the PDF and
-// OCR benches when their modules exist (test/bench/pdf.ts, test/bench/ocr.ts).
-//   npm run bench                 all of it
-//   BENCH_SIZES=10,100 npm run bench     smaller corpora
-//   BENCH_SKIP=pdf,ocr npm run bench     skip the extractor benches
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+// `npm run bench`: every figure of issue 16 measured on the CLI as users run it (bin/jixiao.js, the
+// compiled build when it is up to date), each as a ratio against a reference measured in the same run
+// on the same machine, so a busy or slow machine moves both sides:
+//   start-up            `jixiao --version`, a one-line TXT            vs a bare `node -e 0`
+//   one report          seed 004 as a 20-page text PDF                vs `pdftotext -layout` on it
+//   PDF throughput      a folder of text PDFs at --jobs 2, pages/s    vs `pdftotext -layout` file by file
+//   memory              peak RSS of a 1,000-document mixed batch      vs the same of 100 documents
+//   worker memory       peak RSS checking each fixture alone          vs the 1 GB ceiling
+//   batch scaling       documents/s at --jobs 2                       vs --jobs 1
+// then the extractor benches (test/bench/pdf.ts, test/bench/ocr.ts). Everything is written to
+// bench/latest.json. Nothing here is asserted in a test: timings belong to this report only.
+//   npm run bench
+//   BENCH_SIZES=100,1000  BENCH_PDF_DIR=<folder of text PDFs>  npm run bench
+//   BENCH_SKIP=startup,report,throughput,batch,fixtures,pdf,ocr  (any of them)  npm run bench
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { runBatch } from '../../pipeline/run.ts';
-import { Store } from '../../store/index.ts';
-import { makeCorpus, MIXED_FIXTURES } from '../helpers/corpus.ts';
+import { compiledCli } from '../../bin/compiled.js';
+import { makeCorpus } from '../helpers/corpus.ts';
 
-const SIZES = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(ROOT, 'bin/jixiao.js');
+const MEASURE = join(ROOT, 'test/bench/measure-cli.mjs');
+const OUT = join(ROOT, 'bench/latest.json');
+const SIZES = (process.env.BENCH_SIZES ?? '100,1000').split(',').map(Number);
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
-/** One document in MIX_EVERY is a PDF or DOCX copy. */
+const JOBS = Math.min(2, availableParallelism());
+/** One document in MIX_EVERY of the batch corpora is a PDF or DOCX copy. */
 const MIX_EVERY = 10;
-const MAX_RSS_GROWTH = 1.5;
-/** Corpus size for the --jobs 1 / --jobs 2 comparison. */
-const JOBS_SIZE = 300;
+const FIXTURE_DIRS = ['fixtures/pdf', 'fixtures/seeds-office', 'fixtures/docx', 'fixtures/xlsx', 'fixtures/scanned'];
+const FIXTURE_FILE = /\.(pdf|docx?|xlsx?|png|jpe?g)$/i;
 
-interface Measure {
-  docs: number;
-  jobs: number;
-  seconds: number;
-  docsPerSecond: number;
-  /** Peak resident set of the measuring process, worker threads included (getrusage maxrss). */
-  peakRssMb: number;
-  errors: number;
+export interface Figure {
+  id: string;
+  /** What was measured, in Chinese (printed). */
+  label: string;
+  value: number;
+  unit: string;
+  reference: string;
+  referenceValue: number | null;
+  /** value / referenceValue. */
+  ratio: number | null;
+  target?: string;
+  met?: boolean;
 }
 
-const HERE = fileURLToPath(import.meta.url);
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const figures: Figure[] = [];
+const extra: Record<string, unknown> = {};
 
-/** Each measurement runs in a fresh process, so one size's memory does not count against the next. */
-function measure(folder: string, docs: number, jobs: number, dbPath: string): Measure {
-  const out = execFileSync(process.execPath, ['--import', TSX_LOADER, HERE, '--measure', folder, String(docs), String(jobs), dbPath], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return JSON.parse(out.trim().split('\n').at(-1)!) as Measure;
+function record(figure: Omit<Figure, 'ratio'>, ratio = figure.referenceValue ? figure.value / figure.referenceValue : null): void {
+  const f: Figure = { ...figure, value: round(figure.value), referenceValue: figure.referenceValue === null ? null : round(figure.referenceValue), ratio: ratio === null ? null : round(ratio) };
+  figures.push(f);
+  const verdict = f.met === undefined ? '' : f.met ? `  达标（${f.target}）` : `  未达标（${f.target}）`;
+  console.log(`  ${f.label}：${f.value} ${f.unit}；参照 ${f.reference} ${f.referenceValue ?? '—'} ${f.unit}；比值 ${f.ratio ?? '—'}${verdict}`);
 }
 
-/** Child side: one batch over the folder into a fresh store; prints the Measure as JSON. */
-async function measureHere(folder: string, docs: number, jobs: number, dbPath: string): Promise<void> {
-  const store = Store.open(dbPath);
-  const started = performance.now();
-  let errors = 0;
-  try {
-    await runBatch([folder], { jobs, store, force: true, onDocument: ({ result }) => void (result.status === 'error' && errors++) });
-  } finally {
-    store.close();
+const round = (v: number) => Math.round(v * 1000) / 1000;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Wall seconds of a whole process (median of `runs`). */
+function wall(command: string, args: string[], runs: number, env: NodeJS.ProcessEnv = {}): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const r = spawnSync(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
+    if (r.error) throw r.error;
+    times.push((performance.now() - started) / 1000);
   }
-  const seconds = (performance.now() - started) / 1000;
-  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 102.4) / 10;
-  const m: Measure = { docs, jobs, seconds: Math.round(seconds * 100) / 100, docsPerSecond: Math.round((docs / seconds) * 10) / 10, peakRssMb, errors };
-  console.log(JSON.stringify(m));
+  return median(times);
 }
 
-function printMeasure(m: Measure): void {
-  console.log(`  ${String(m.docs).padStart(5)} 个文件  --jobs ${m.jobs}  用时 ${m.seconds.toFixed(2)} 秒  ${m.docsPerSecond} 个/秒  峰值内存 ${m.peakRssMb} MB${m.errors ? `  （${m.errors} 个无法读取）` : ''}`);
+interface CliRun {
+  code: number;
+  seconds: number;
+  /** User + system CPU of the whole process, all threads. */
+  cpuSeconds: number;
+  peakRssMb: number;
 }
 
-async function batchBench(dir: string): Promise<boolean> {
-  const jobs = Math.min(2, availableParallelism());
-  console.log(`批量检查基准（CPU ${availableParallelism()} 核；混入 ${MIXED_FIXTURES.length ? MIXED_FIXTURES.map((p) => p.split('/').pop()).join('、') : '无 PDF/DOCX 样例'}，每 ${MIX_EVERY} 个一份）`);
-  const bySize = new Map<number, Measure>();
+/** CPU seconds used so far by this process's finished children (Linux /proc; null elsewhere). */
+function childrenCpuSeconds(): number | null {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100; // cutime + cstime, in clock ticks of 1/100 s
+  } catch {
+    return null;
+  }
+}
+
+/** The CLI in a fresh process, with its wall time and peak RSS (worker threads included). */
+function cli(args: string[]): CliRun {
+  const out = execFileSync(process.execPath, [MEASURE, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'ignore'] });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as CliRun;
+}
+
+function hasTool(name: string): boolean {
+  return spawnSync(name, ['-v'], { stdio: 'ignore' }).error === undefined;
+}
+
+function pdfPages(file: string): number {
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
+}
+
+function startup(dir: string): void {
+  console.log('\n启动');
+  const node = wall(process.execPath, ['-e', '0'], 7);
+  const txt = join(dir, 'one-line.txt');
+  writeFileSync(txt, '项目预算 100 万元，执行 95 万元，预算执行率 95%。\n');
+  const version = wall(process.execPath, [BIN, '--version'], 7);
+  record({ id: 'startup.version', label: 'jixiao --version', value: version, unit: '秒', reference: 'node -e 0', referenceValue: node, target: '< 0.3 秒', met: version < 0.3 });
+  const check = wall(process.execPath, [BIN, 'check', txt, '--no-db', '-q'], 5);
+  record({ id: 'startup.txt', label: '检查一行 TXT', value: check, unit: '秒', reference: 'node -e 0', referenceValue: node });
+  const fromSource = wall(process.execPath, [BIN, '--version'], 3, { JIXIAO_FROM_SOURCE: '1' });
+  record({ id: 'startup.version.tsx', label: 'jixiao --version（不用编译结果，经 tsx）', value: fromSource, unit: '秒', reference: 'node -e 0', referenceValue: node });
+}
+
+function oneReport(): void {
+  console.log('\n单份报告');
+  const pdf = join(ROOT, 'fixtures/pdf/seed004-report.pdf');
+  const seconds = wall(process.execPath, [BIN, 'check', pdf, '--no-db', '-q'], 3);
+  const poppler = hasTool('pdftotext') ? wall('pdftotext', ['-layout', pdf, '-'], 3) : null;
+  record({ id: 'report.pdf', label: `检查 seed004-report.pdf（${hasTool('pdfinfo') ? pdfPages(pdf) : '?'} 页文字 PDF）`, value: seconds, unit: '秒', reference: 'pdftotext -layout', referenceValue: poppler, target: '< 1 秒', met: seconds < 1 });
+}
+
+/** Text PDFs to read in bulk: BENCH_PDF_DIR, else the eval corpus `npm run eval -- --seed 3 --n 70 --formats pdf` made, else fixture copies. */
+function pdfCorpus(dir: string): { folder: string; source: string } {
+  const given = process.env.BENCH_PDF_DIR;
+  if (given) return { folder: given, source: given };
+  const evalCorpus = join(ROOT, 'eval/.cache/3-70');
+  if (existsSync(evalCorpus)) {
+    const folder = join(dir, 'eval-pdfs');
+    mkdirSync(folder);
+    for (const f of readdirSync(evalCorpus).filter((f) => f.endsWith('.pdf'))) copyFileSync(join(evalCorpus, f), join(folder, f));
+    return { folder, source: 'eval/.cache/3-70（npm run eval -- --seed 3 --n 70 --formats pdf）' };
+  }
+  const folder = join(dir, 'fixture-pdfs');
+  mkdirSync(folder);
+  const sources = ['fixtures/pdf/synthetic-report.pdf', 'fixtures/seeds-office/003_4e052ca5c436ec0e.pdf'];
+  for (let i = 0; i < 30; i++) copyFileSync(join(ROOT, sources[i % sources.length]), join(folder, `${String(i).padStart(2, '0')}.pdf`));
+  return { folder, source: 'fixtures 的 synthetic-report.pdf 与 003 号样例 PDF 各 15 份' };
+}
+
+function pdfThroughput(dir: string): void {
+  if (!hasTool('pdftotext') || !hasTool('pdfinfo')) return void console.log('\nPDF 吞吐量：未安装 pdftotext/pdfinfo（poppler-utils），跳过');
+  const { folder, source } = pdfCorpus(dir);
+  const files = readdirSync(folder).filter((f) => f.endsWith('.pdf')).map((f) => join(folder, f));
+  const pages = files.reduce((n, f) => n + pdfPages(f), 0);
+  console.log(`\nPDF 吞吐量（${files.length} 个文件，${pages} 页；${source}）`);
+  const run = cli(['check', folder, '--no-db', '-q', '--jobs', String(JOBS)]);
+  const started = performance.now();
+  const cpuBefore = childrenCpuSeconds();
+  for (const f of files) execFileSync('pdftotext', ['-layout', f, '-'], { maxBuffer: 64 << 20 });
+  const popplerCpu = cpuBefore === null ? null : childrenCpuSeconds()! - cpuBefore;
+  const poppler = pages / ((performance.now() - started) / 1000);
+  const rate = pages / run.seconds;
+  record({ id: 'pdf.throughput', label: `整体检查 --jobs ${JOBS}`, value: rate, unit: '页/秒', reference: 'pdftotext -layout（逐个文件）', referenceValue: poppler, target: '≥ 0.5×', met: rate / poppler >= 0.5 });
+  // Pages per CPU second: what each side costs, whatever else the machine is running.
+  if (popplerCpu) record({ id: 'pdf.cpu', label: '每 CPU 秒处理的页数', value: pages / run.cpuSeconds, unit: '页/CPU秒', reference: 'pdftotext -layout', referenceValue: pages / popplerCpu });
+  extra.pdfThroughput = { files: files.length, pages, source, peakRssMb: round(run.peakRssMb) };
+}
+
+function batchMemory(dir: string): void {
+  console.log(`\n批量（TXT，每 ${MIX_EVERY} 个混入一份 PDF 或 DOCX；--jobs ${JOBS}）`);
+  const runs = new Map<number, CliRun>();
   for (const size of SIZES) {
     const folder = join(dir, `corpus-${size}`);
     makeCorpus(folder, size, { mixEvery: MIX_EVERY });
-    // A warm-up pass over the smallest corpus keeps module loading out of the first figure.
-    if (size === SIZES[0]) measure(folder, size, jobs, join(dir, 'warmup.db'));
-    const m = measure(folder, size, jobs, join(dir, `bench-${size}.db`));
-    bySize.set(size, m);
-    printMeasure(m);
+    const run = cli(['check', folder, '--no-db', '-q', '--jobs', String(JOBS)]);
+    runs.set(size, run);
+    console.log(`  ${size} 个文件：${run.seconds.toFixed(2)} 秒，${(size / run.seconds).toFixed(1)} 个/秒，峰值内存 ${run.peakRssMb.toFixed(0)} MB`);
   }
-  let ok = true;
-  const small = bySize.get(100);
-  const large = bySize.get(1000);
+  const small = runs.get(100);
+  const large = runs.get(1000);
   if (small && large) {
-    const ratio = large.peakRssMb / small.peakRssMb;
-    ok = ratio <= MAX_RSS_GROWTH;
-    console.log(`  峰值内存 1000 个 / 100 个 = ${ratio.toFixed(2)}×（上限 ${MAX_RSS_GROWTH}×）${ok ? '  通过' : '  未通过'}`);
+    const growth = large.peakRssMb / small.peakRssMb;
+    record({ id: 'memory.growth', label: '峰值内存 1000 个文件', value: large.peakRssMb, unit: 'MB', reference: '100 个文件', referenceValue: small.peakRssMb, target: '≤ 1.2×', met: growth <= 1.2 });
   }
-  // Enough files that worker start-up (loading pdf.js, mammoth…) does not dominate the comparison.
-  const size = Math.min(JOBS_SIZE, Math.max(...SIZES));
-  const folder = join(dir, `corpus-jobs-${size}`);
-  makeCorpus(folder, size, { mixEvery: MIX_EVERY });
-  if (availableParallelism() >= 2) {
-    const one = measure(folder, size, 1, join(dir, 'jobs1.db'));
-    const two = measure(folder, size, 2, join(dir, 'jobs2.db'));
-    printMeasure(one);
-    printMeasure(two);
-    console.log(`  吞吐量 --jobs 2 / --jobs 1 = ${(two.docsPerSecond / one.docsPerSecond).toFixed(2)}×`);
-  } else {
-    console.log('  只有 1 个 CPU 核，跳过 --jobs 1 与 --jobs 2 的对比');
+  if (availableParallelism() >= 2 && small) {
+    const folder = join(dir, 'corpus-100');
+    const one = cli(['check', folder, '--no-db', '-q', '--jobs', '1']);
+    record({ id: 'batch.jobs2', label: `--jobs ${JOBS} 吞吐量`, value: 100 / small.seconds, unit: '个/秒', reference: '--jobs 1', referenceValue: 100 / one.seconds });
   }
-  return ok;
+}
+
+function workerMemory(): void {
+  console.log('\n单个文件的峰值内存（整个进程，含主线程；--jobs 1）');
+  let worst = { file: '', peakRssMb: 0 };
+  const all: Record<string, number> = {};
+  for (const d of FIXTURE_DIRS) {
+    for (const name of readdirSync(join(ROOT, d)).filter((f) => FIXTURE_FILE.test(f)).sort()) {
+      const file = `${d}/${name}`;
+      const run = cli(['check', file, '--no-db', '-q', '--jobs', '1']);
+      all[file] = round(run.peakRssMb);
+      if (run.peakRssMb > worst.peakRssMb) worst = { file, peakRssMb: run.peakRssMb };
+    }
+  }
+  extra.fixturePeakRssMb = all;
+  record({ id: 'memory.fixture', label: `单个文件的最高峰值内存（${worst.file}）`, value: worst.peakRssMb, unit: 'MB', reference: '上限 1 GB', referenceValue: 1024, target: '< 1024 MB', met: worst.peakRssMb < 1024 });
 }
 
 /** Runs test/bench/<name>.ts's bench function when that file exists. */
@@ -114,27 +212,32 @@ async function extractorBench(name: 'pdf' | 'ocr', fn: string): Promise<void> {
   if (typeof bench !== 'function') return void console.log(`  test/bench/${name}.ts 没有导出 ${fn}()，跳过`);
   try {
     const result = await (bench as (o?: object) => Promise<unknown>)({ log: (line: string) => console.log(`  ${line}`) });
-    if (result !== undefined) console.log(JSON.stringify(result, null, 2).replace(/^/gm, '  '));
+    if (result !== undefined) extra[name] = result;
   } catch (error) {
     console.log(`  运行失败：${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
-async function main(): Promise<number> {
+async function main(): Promise<void> {
+  if (!compiledCli()) console.log('注意：dist/ 不是当前源代码的编译结果（先运行 npm run build），以下测的是经 tsx 运行的源代码');
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-bench-'));
+  const started = new Date();
   try {
-    const ok = await batchBench(dir);
+    if (!SKIP.has('startup')) startup(dir);
+    if (!SKIP.has('report')) oneReport();
+    if (!SKIP.has('throughput')) pdfThroughput(dir);
+    if (!SKIP.has('batch')) batchMemory(dir);
+    if (!SKIP.has('fixtures')) workerMemory();
     await extractorBench('pdf', 'benchPdf');
     await extractorBench('ocr', 'benchOcr');
-    return ok ? 0 : 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  const machine = { cpus: availableParallelism(), cpu: cpus()[0]?.model ?? '', node: process.version, loadAverageAtEnd: loadavg().map(round), compiled: compiledCli() !== null };
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  writeFileSync(OUT, `${JSON.stringify({ date: started.toISOString(), machine, figures, ...extra }, null, 2)}\n`);
+  const missed = figures.filter((f) => f.met === false);
+  console.log(`\n已写入 bench/latest.json；${missed.length ? `未达标：${missed.map((f) => f.id).join('、')}` : '各项目标均达标'}`);
 }
 
-if (process.argv[2] === '--measure') {
-  const [folder, docs, jobs, db] = process.argv.slice(3);
-  await measureHere(folder, Number(docs), Number(jobs), db);
-} else {
-  process.exitCode = await main();
-}
+await main();
