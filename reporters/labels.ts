@@ -229,3 +229,8 @@ export function numericOrText(value: string | number | null): string | number | 
   const n = Number(value);
   return Number.isFinite(n) && String(n) === value ? n : value;
 }
+
+/** The XLSX workbook's sheets (the import reads the finding list back by its name). */
+export const SUMMARY_SHEET = '汇总';
+export const FINDINGS_SHEET = '问题清单';
+export const RANKING_SHEET = '单位排名';

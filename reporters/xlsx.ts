@@ -10,9 +10,8 @@ import {
 } from './labels.ts';
 import { needsRectification, rankUnits, type UnitRank } from './batch.ts';
 
-export const SUMMARY_SHEET = '汇总';
-export const FINDINGS_SHEET = '问题清单';
-export const RANKING_SHEET = '单位排名';
+import { FINDINGS_SHEET, RANKING_SHEET, SUMMARY_SHEET } from './labels.ts';
+export { FINDINGS_SHEET, RANKING_SHEET, SUMMARY_SHEET };
 
 const RANKING_COLUMNS: Column<UnitRank>[] = [
   { header: '单位', value: (r) => r.unit },

@@ -3,10 +3,10 @@
 // not trusted: a row without a known fingerprint or with an unknown status is reported by its row
 // number, never silently dropped.
 import { readFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { FollowUpStatus } from '../model/index.ts';
 import { FINGERPRINT_HEADER, NOTE_HEADER, STATUS_HEADER } from '../reporters/labels.ts';
-import { FINDINGS_SHEET } from '../reporters/xlsx.ts';
+import { FINDINGS_SHEET } from '../reporters/labels.ts';
 
 export interface MarkRow {
   /** The row number as the spreadsheet shows it (header is row 1). */
@@ -35,7 +35,9 @@ export async function readMarkSheetBytes(bytes: Buffer): Promise<MarkSheet> {
 
 /** The sheet 问题清单 (or the first sheet with a 指纹 header) as rows of cell texts. */
 async function xlsxTable(bytes: Buffer): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs takes most of a second to load: only when an XLSX is imported.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheets = [workbook.getWorksheet(FINDINGS_SHEET), ...workbook.worksheets].filter((s): s is ExcelJS.Worksheet => !!s);
   const sheet = sheets.find((s) => rowTexts(s.getRow(1), s.columnCount).includes(FINGERPRINT_HEADER)) ?? sheets[0];
