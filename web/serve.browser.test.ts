@@ -50,8 +50,10 @@ async function uploadAndWait(files: string[]): Promise<string> {
   await expect.poll(() => page.locator('#chosen').textContent()).toBe(`已选择 ${files.length} 个文件`);
   await page.getByRole('button', { name: '开始检查' }).click();
   await page.waitForURL(/\/batches\/\d+$/);
-  // The page polls the server and redraws itself; the batch status is the server's, so it survives a reload.
-  await page.reload();
+  // The page polls the server and redraws itself; the batch status is the server's, so it survives a
+  // reload. The page may be reloading itself at that moment (a file just finished): then load it again.
+  const url = page.url();
+  await page.goto(url).catch(() => page.goto(url));
   await page.locator('#batch-status[data-status="done"]').waitFor({ timeout: 180_000 });
   return page.url();
 }
