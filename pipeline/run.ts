@@ -50,6 +50,8 @@ export interface BatchOptions extends CheckOptions {
   progress?: boolean | Progress;
   /** Keep the results to return them (default true); false returns [] and keeps memory flat. */
   collect?: boolean;
+  /** Checks documents elsewhere (queue/: workers over Redis) instead of this machine's worker threads. */
+  checker?: Checker;
 }
 
 /** Thrown when options.signal aborts the run; documents already finished are in the store. */
@@ -155,12 +157,14 @@ async function fillIdentity(result: DocumentResult): Promise<void> {
 
 // ---------- checkers: worker pool or in-process ----------
 
-interface Checker {
+export interface Checker {
+  /** One DocumentResult for the path; never rejects for a problem of the file itself. */
   check(path: string): Promise<DocumentResult>;
   close(): Promise<void>;
 }
 
 function createChecker(options: BatchOptions): Checker {
+  if (options.checker) return options.checker;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000;
   const taskOptions = { rubric: options.rubric, maxBytes: options.maxBytes };
   if (options.workers === false) return inProcessChecker(options, timeoutMs);
