@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { Queue, QueueEvents } from 'bullmq';
 import type { RedisOptions } from 'ioredis';
-import { JixiaoError, type DocumentResult } from '../model/index.ts';
+import { DocumentResultSchema, JixiaoError, type DocumentResult } from '../model/index.ts';
 import { checkFile, errorResult } from '../pipeline/check.ts';
 import { sniffHead } from '../pipeline/hash.ts';
 import { DEFAULT_MAX_BYTES } from '../pipeline/ingest.ts';
@@ -75,16 +75,16 @@ export async function createQueueChecker(options: QueueCheckerOptions): Promise<
     back: () => void sweep(),
   });
 
-  const settle = (jobId: string, result: DocumentResult) => {
+  const settle = (jobId: string, reply: unknown) => {
     const waiter = waiting.get(jobId);
     if (!waiter) return;
     waiting.delete(jobId);
     lastProgress = Date.now();
-    waiter.resolve(result);
+    waiter.resolve(validResult(reply, waiter.job));
     // Read once: delete the job so Redis holds only the files in flight.
     void queue.remove(jobId).catch(() => {});
   };
-  events.on('completed', ({ jobId, returnvalue }) => settle(jobId, returnvalue as unknown as DocumentResult));
+  events.on('completed', ({ jobId, returnvalue }) => settle(jobId, returnvalue));
   events.on('failed', ({ jobId, failedReason }) => {
     const waiter = waiting.get(jobId);
     if (waiter) void failedResult(waiter.job, failedReason, attempts).then((r) => settle(jobId, r));
@@ -93,11 +93,11 @@ export async function createQueueChecker(options: QueueCheckerOptions): Promise<
   /** Puts the job in the queue unless it is already there; reads it when it already finished. */
   const enqueue = async (jobId: string, data: FileJob) => {
     const existing = await queue.getJob(jobId);
-    const state = existing ? await existing.getState() : 'missing';
+    const outcome = existing ? outcomeOf(existing) : 'missing';
     // A failure left by an earlier (killed) coordinator is retried by this run, not reported again.
-    if (existing && state === 'failed') await existing.remove();
-    else if (existing && state === 'completed') return settle(jobId, existing.returnvalue);
-    else if (existing && state !== 'unknown') return;
+    if (outcome === 'failed') await existing!.remove();
+    else if (outcome === 'completed') return settle(jobId, existing!.returnvalue);
+    else if (outcome === 'pending') return;
     await queue.add('check', data, {
       jobId,
       attempts,
@@ -128,9 +128,9 @@ export async function createQueueChecker(options: QueueCheckerOptions): Promise<
           .catch((error: unknown) => settle(jobId, errorResult(waiter.job.path, waiter.job.sha256, 'unknown', enqueueError(error, address))));
         continue;
       }
-      const state = await job.getState().catch(() => 'unknown');
-      if (state === 'completed') settle(jobId, job.returnvalue);
-      else if (state === 'failed') settle(jobId, await failedResult(waiter.job, job.failedReason, attempts));
+      const outcome = outcomeOf(job);
+      if (outcome === 'completed') settle(jobId, job.returnvalue);
+      else if (outcome === 'failed') settle(jobId, await failedResult(waiter.job, job.failedReason, attempts));
     }
     if (!warnedNoWorker && waiting.size > 0 && Date.now() - lastProgress > NO_WORKER_WARNING_MS) {
       const workers = await queue.getWorkersCount().catch(() => -1);
@@ -199,6 +199,22 @@ function watchConnection(
     log(`已重新连接 Redis ${address}；Redis 重启时丢失的文件会重新排队。`);
     on.back();
   });
+}
+
+/**
+ * Where a job stands, from one read of its hash (reading the state separately races with a worker
+ * finishing it between the two reads). finishedOn is set only when it leaves for good.
+ */
+function outcomeOf(job: { finishedOn?: number; returnvalue: unknown; failedReason?: string }): 'completed' | 'failed' | 'pending' {
+  if (!job.finishedOn) return 'pending';
+  return job.returnvalue != null ? 'completed' : 'failed';
+}
+
+/** A worker's reply checked against the output contract: a broken or foreign reply fails that file only. */
+function validResult(reply: unknown, job: FileJob): DocumentResult {
+  const parsed = DocumentResultSchema.safeParse(reply);
+  if (parsed.success) return parsed.data as DocumentResult;
+  return errorResult(job.path, job.sha256, 'unknown', new JixiaoError('internal', `检查进程交回的结果不完整，已放弃该文件：${parsed.error.issues[0]?.message ?? ''}`));
 }
 
 /** The job's data again, bytes re-read from disk; the file must not have changed since it was hashed. */
