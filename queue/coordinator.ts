@@ -3,6 +3,7 @@
 // local run. Results arrive through BullMQ's event stream; a sweep every few seconds also reads the
 // jobs themselves (an event can be trimmed away) and re-enqueues jobs Redis lost in a restart.
 import { stat } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue, QueueEvents } from 'bullmq';
 import type { RedisOptions } from 'ioredis';
 import { DocumentResultSchema, JixiaoError, type DocumentResult } from '../model/index.ts';
@@ -16,6 +17,7 @@ import { DEFAULT_ATTEMPTS, jobIdFor, queueNameFor, type FileJob } from './protoc
 import { DEFAULT_INLINE_MB, packFile } from './transport.ts';
 
 const SWEEP_MS = 3_000;
+const CLOSE_GRACE_MS = 5_000;
 const NO_WORKER_WARNING_MS = 15_000;
 /** Redis unreachable for longer than this stops the run (re-running the command resumes it). */
 export const DEFAULT_REDIS_DOWN_SECONDS = 120;
@@ -167,7 +169,11 @@ export async function createQueueChecker(options: QueueCheckerOptions): Promise<
     async close() {
       closed = true;
       clearInterval(timer);
-      await Promise.allSettled([events.close(), queue.close()]);
+      // A graceful close waits for Redis: after giving up on it (or if it hangs), just drop the sockets.
+      const graceful = Promise.allSettled([events.close(), queue.close()]);
+      if (!stopper.signal.aborted) await Promise.race([graceful, sleep(CLOSE_GRACE_MS)]);
+      const clients = await Promise.race([Promise.all([queue.client, events.client]), sleep(100).then(() => [])]).catch(() => []);
+      for (const c of clients) (c as unknown as { disconnect(): void }).disconnect();
     },
   };
 }

@@ -1,19 +1,18 @@
 // End to end over a real redis-server: a coordinator and three workers as separate processes; one
 // worker is SIGKILLed in the middle of a file. Every file must come back exactly once, with the same
 // result as a local run, and the store must hold one check per file.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentResult, Output } from '../model/index.ts';
+import type { Output } from '../model/index.ts';
 import { runBatch } from '../pipeline/run.ts';
 import { Store } from '../store/index.ts';
+import { comparable, copyInputs, exitOf, killAll, launch, waitForFile } from '../test/helpers/processes.ts';
 import { redisUnavailable, startRedis, type TestRedis } from '../test/helpers/redis-server.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
-const CLI = join(ROOT, 'bin/jixiao.js');
 const SEEDS = readdirSync(join(ROOT, 'fixtures/seeds')).filter((f) => f.endsWith('.txt')).map((f) => join(ROOT, 'fixtures/seeds', f));
 const OTHER_FORMATS = ['fixtures/pdf/synthetic-report.pdf', 'fixtures/docx/synthetic-report.docx', 'fixtures/xlsx/jichu-shuju.xlsx', 'fixtures/pdf/bad-truncated.pdf', 'fixtures/text/gbk-report.gbk.txt'].map((p) => join(ROOT, p));
 /** The file a worker is killed in the middle of. */
@@ -32,7 +31,7 @@ describe.skipIf(unavailable !== null)('check --redis with three worker processes
     dir = mkdtempSync(join(tmpdir(), 'jixiao-queue-'));
   });
   afterAll(async () => {
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    killAll(children);
     await redis?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -81,47 +80,3 @@ describe.skipIf(unavailable !== null)('check --redis with three worker processes
     for (const w of workers) if (w !== victim) w.child.kill('SIGTERM');
   }, 180_000);
 });
-
-function copyInputs(folder: string, files: string[]): void {
-  mkdirSync(folder, { recursive: true });
-  for (const file of files) {
-    if (!existsSync(file)) throw new Error(`missing fixture ${file}`);
-    copyFileSync(file, join(folder, basename(file)));
-  }
-}
-
-/** What must match between a local and a queued run (timing-free, path-free). */
-function comparable(d: DocumentResult) {
-  return { status: d.status, format: d.format, sha256: d.sha256, error: d.error, grade: d.grade, claimedTotal: d.claimedTotal, computedTotal: d.computedTotal, findings: d.findings, notes: d.notes, tables: d.tables };
-}
-
-function launch(children: ChildProcess[], args: string[], env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  children.push(child);
-  return { child, stderr: () => stderr };
-}
-
-async function waitForFile(path: string, timeoutMs: number): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (existsSync(path)) {
-      const text = readFileSync(path, 'utf8');
-      if (text) return text;
-    }
-    await sleep(50);
-  }
-  throw new Error(`${path} did not appear`);
-}
-
-function exitOf(child: ChildProcess, timeoutMs: number): Promise<number | null> {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('coordinator did not finish')), timeoutMs);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve(code);
-    });
-  });
-}

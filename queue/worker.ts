@@ -106,11 +106,15 @@ function renamed(result: DocumentResult, copy: string, original: string): Docume
 }
 
 /**
- * Test-only hook (the kill-a-worker-mid-file test): when JIXIAO_TEST_HOLD_MATCH is part of the path and
- * the marker file JIXIAO_TEST_HOLD_MARK does not exist yet, write this process's pid there and hold the
- * job for JIXIAO_TEST_HOLD_MS, so the test can SIGKILL this worker while it is in the middle of a file.
+ * Test-only hooks (queue/*.test.ts), inert unless their environment variables are set:
+ * - JIXIAO_TEST_CRASH_MATCH: a worker taking a file whose path contains it kills its own process
+ *   (a file that kills every worker);
+ * - JIXIAO_TEST_HOLD_MATCH: the first worker taking such a file writes its pid to JIXIAO_TEST_HOLD_MARK
+ *   and holds the job for JIXIAO_TEST_HOLD_MS, so the test can SIGKILL it in the middle of a file.
  */
 async function holdForTest(path: string): Promise<void> {
+  const crash = process.env.JIXIAO_TEST_CRASH_MATCH;
+  if (crash && path.includes(crash)) process.kill(process.pid, 'SIGKILL');
   const match = process.env.JIXIAO_TEST_HOLD_MATCH;
   const mark = process.env.JIXIAO_TEST_HOLD_MARK;
   if (!match || !mark || !path.includes(match) || existsSync(mark)) return;

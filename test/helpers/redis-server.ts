@@ -23,8 +23,9 @@ export function redisUnavailable(): string | null {
   }
 }
 
-export async function startRedis(): Promise<TestRedis> {
-  const port = await freePort();
+/** A fresh, empty redis-server; on `port` when given (a restart of the same address). */
+export async function startRedis(port?: number): Promise<TestRedis> {
+  port ??= await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-redis-'));
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
   await waitForPort(port, child);
