@@ -9,6 +9,7 @@ import type { Output } from '../model/index.ts';
 import { BatchInterrupted, runBatch } from '../pipeline/run.ts';
 import { comparable, copyInputs, exitOf, killAll, launch, waitForFile } from '../test/helpers/processes.ts';
 import { redisUnavailable, startRedis, type TestRedis } from '../test/helpers/redis-server.ts';
+import { Store } from '../store/index.ts';
 import { redisOptions } from './connection.ts';
 import { createQueueChecker } from './coordinator.ts';
 import { DEFAULT_ATTEMPTS } from './protocol.ts';
@@ -84,6 +85,36 @@ describe.skipIf(unavailable !== null)('queue failure modes', () => {
     const docs = (JSON.parse(readFileSync(out, 'utf8')) as Output).documents;
     expect(docs.map((d) => d.file).sort()).toEqual(local.map((d) => d.result.file).sort());
     for (const doc of local) expect(comparable(docs.find((d) => d.file === doc.result.file)!)).toEqual(comparable(doc.result));
+  }, 150_000);
+
+  it('the coordinator killed mid-run and started again finishes the batch from the store, each file checked once', async () => {
+    const inputs = join(dir, 'inputs');
+    copyInputs(inputs, SEEDS);
+    const mark = join(dir, 'held-by');
+    const env = { ...process.env, JIXIAO_TEST_HOLD_MATCH: '003_', JIXIAO_TEST_HOLD_MARK: mark, JIXIAO_TEST_HOLD_MS: '3000' };
+    for (let i = 0; i < 2; i++) launch(children, ['worker', '--redis', redis.url, '--jobs', '1', '--stall-seconds', '2'], env);
+    const db = join(dir, 'queue.db');
+    const out = join(dir, 'out.json');
+    const first = launch(children, ['check', inputs, '--redis', redis.url, '--db', db, '-q']);
+    await waitForFile(mark, 60_000);
+    first.child.kill('SIGKILL');
+    await exitOf(first.child, 10_000);
+    const second = launch(children, ['check', inputs, '--redis', redis.url, '--db', db, '--json', out, '-q']);
+    expect(await exitOf(second.child, 120_000), second.stderr()).toBeLessThanOrEqual(1);
+    const docs = (JSON.parse(readFileSync(out, 'utf8')) as Output).documents;
+    expect(docs).toHaveLength(SEEDS.length);
+    expect(docs.every((d) => d.status !== 'error')).toBe(true);
+    const store = Store.open(db);
+    try {
+      const rows = store.query<{ checks: number }>('SELECT checks FROM documents');
+      expect(rows).toHaveLength(SEEDS.length);
+      expect(rows.every((r) => r.checks === 1)).toBe(true);
+      const runs = store.query<{ status: string; checked: number; reused: number }>('SELECT status, checked, reused FROM runs ORDER BY id');
+      expect(runs[1].status).toBe('done');
+      expect(runs[0].checked + runs[1].checked).toBe(SEEDS.length);
+    } finally {
+      store.close();
+    }
   }, 150_000);
 
   it('Redis gone for good: the run stops with a Chinese message instead of waiting forever', async () => {
