@@ -1,6 +1,7 @@
 // Command-line glue for the Redis queue: `jixiao worker`, and the --redis flags of `jixiao check`.
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { positiveInteger } from '../pipeline/batch-cli.ts';
 import type { BatchOptions } from '../pipeline/run.ts';
 import { REDIS_FLAGS, REDIS_USAGE, describeRedis, redisOptions, type RedisFlagValues } from './connection.ts';
 import { createQueueChecker } from './coordinator.ts';
@@ -89,20 +90,16 @@ export async function workerCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
-function positiveInteger(text: string, flag: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} 需要正整数，收到“${text}”`);
-  return n;
-}
-
 function positive(text: string, flag: string): number {
-  const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${flag} 需要正数，收到“${text}”`);
-  return n;
+  return atLeast(text, flag, Number.MIN_VALUE, '正数');
 }
 
 function nonNegative(text: string, flag: string): number {
+  return atLeast(text, flag, 0, '非负数');
+}
+
+function atLeast(text: string, flag: string, min: number, what: string): number {
   const n = Number(text);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${flag} 需要非负数，收到“${text}”`);
+  if (!Number.isFinite(n) || n < min) throw new Error(`${flag} 需要${what}，收到“${text}”`);
   return n;
 }

@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue, QueueEvents } from 'bullmq';
-import type { RedisOptions } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import { DocumentResultSchema, JixiaoError, type DocumentResult } from '../model/index.ts';
 import { checkFile, errorResult } from '../pipeline/check.ts';
 import { sniffHead } from '../pipeline/hash.ts';
@@ -58,6 +58,7 @@ export async function createQueueChecker(options: QueueCheckerOptions): Promise<
   const inlineBytes = options.inlineBytes ?? DEFAULT_INLINE_MB * 1024 * 1024;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
+  await probeRedis(options.connection);
   // Events carry whole results: keep the stream short (a missed event is caught by the sweep).
   const queue = new Queue<FileJob, DocumentResult>(queueName, { connection: options.connection, streams: { events: { maxLen: 500 } } });
   const events = new QueueEvents(queueName, { connection: options.connection });
@@ -68,9 +69,7 @@ export async function createQueueChecker(options: QueueCheckerOptions): Promise<
   let warnedNoWorker = false;
   let closed = false;
 
-  const client = await queue.client.catch((error: unknown) => {
-    throw new Error(`无法连接 Redis ${address}：${error instanceof Error ? error.message : String(error)}`);
-  });
+  const client = await queue.client;
   await events.waitUntilReady();
   watchConnection(client, address, options.redisDownSeconds ?? DEFAULT_REDIS_DOWN_SECONDS, options.log, stopper, {
     closed: () => closed,
@@ -176,6 +175,22 @@ export async function createQueueChecker(options: QueueCheckerOptions): Promise<
       for (const c of clients) (c as unknown as { disconnect(): void }).disconnect();
     },
   };
+}
+
+/** Fails fast with a clear message when Redis cannot be reached (BullMQ itself would retry forever). */
+async function probeRedis(connection: RedisOptions): Promise<void> {
+  const probe = new Redis({ ...connection, lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, connectTimeout: 10_000 });
+  let cause: Error | null = null;
+  probe.on('error', (error: Error) => (cause ??= error));
+  try {
+    await probe.connect();
+    await probe.ping();
+  } catch (error) {
+    const reason = (cause ?? (error as Error)).message;
+    throw new Error(`无法连接 Redis ${describeRedis(connection)}：${reason}（请检查地址、端口、密码、TLS 设置和防火墙）`);
+  } finally {
+    probe.disconnect();
+  }
 }
 
 function watchConnection(

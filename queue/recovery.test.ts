@@ -130,4 +130,15 @@ describe.skipIf(unavailable !== null)('queue failure modes', () => {
     expect(messages.join('\n')).toMatch(/超过 2 秒无法连接.*重新运行同一命令即可继续/);
     redis = await startRedis(redis.port); // for afterEach
   }, 60_000);
+
+  it('an unreachable or password-protected Redis fails at once with a Chinese message', async () => {
+    const url = redis.url;
+    await redis.stop();
+    const connect = (u: string) => createQueueChecker({ connection: redisOptions({ redis: u }), timeoutMs: 0, log: () => {} });
+    await expect(connect(url)).rejects.toThrow(/无法连接 Redis .*ECONNREFUSED/);
+    redis = await startRedis(redis.port, ['--requirepass', 'pw']);
+    await expect(connect(url)).rejects.toThrow(/无法连接 Redis .*NOAUTH/);
+    const checker = await connect(url.replace('redis://', 'redis://:pw@'));
+    await checker.close();
+  }, 60_000);
 });

@@ -24,10 +24,10 @@ export function redisUnavailable(): string | null {
 }
 
 /** A fresh, empty redis-server; on `port` when given (a restart of the same address). */
-export async function startRedis(port?: number): Promise<TestRedis> {
+export async function startRedis(port?: number, extraArgs: string[] = []): Promise<TestRedis> {
   port ??= await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-redis-'));
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, ...extraArgs], { stdio: 'ignore' });
   await waitForPort(port, child);
   return {
     url: `redis://127.0.0.1:${port}`,
@@ -62,6 +62,7 @@ async function waitForPort(port: number, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}`);
     try {
+      // Any reply (PONG, or NOAUTH when a password is set) means it is up.
       execFileSync('redis-cli', ['-p', String(port), 'ping'], { stdio: 'pipe' });
       return;
     } catch {
