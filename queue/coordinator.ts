@@ -86,9 +86,11 @@ export async function createQueueChecker(options: QueueCheckerOptions): Promise<
     void queue.remove(jobId).catch(() => {});
   };
   events.on('completed', ({ jobId, returnvalue }) => settle(jobId, returnvalue));
-  events.on('failed', ({ jobId, failedReason }) => {
+  events.on('failed', async ({ jobId }) => {
     const waiter = waiting.get(jobId);
-    if (waiter) void failedResult(waiter.job, failedReason, attempts).then((r) => settle(jobId, r));
+    // Only a final failure ends the file; a failed attempt with retries left stays in the queue.
+    const job = waiter ? await queue.getJob(jobId).catch(() => undefined) : undefined;
+    if (job && outcomeOf(job) === 'failed') settle(jobId, await failedResult(waiter!.job, job.failedReason, attempts));
   });
 
   /** Puts the job in the queue unless it is already there; reads it when it already finished. */
