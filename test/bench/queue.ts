@@ -181,7 +181,9 @@ async function simWorker(url: string, cannedPath: string): Promise<void> {
     connection: redisOptions({ redis: url }),
     concurrency: 32,
   });
-  process.on('SIGTERM', () => void worker.close().then(() => process.exit(0)));
+  // Nothing to hand back: leave at once (a graceful close would wait on a Redis that may be gone).
+  process.on('SIGTERM', () => process.exit(0));
+  await worker.waitUntilReady();
 }
 
 /** Child: the real coordinator (runBatch + queue checker + store), sampling its RSS and Redis's memory. */
