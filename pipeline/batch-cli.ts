@@ -64,7 +64,7 @@ export function interruptedMessage(error: BatchInterrupted, store: Store | null)
   return `已中断：完成 ${error.done}/${error.total} 个文件。${resume}`;
 }
 
-function positiveInteger(text: string, flag: string): number {
+export function positiveInteger(text: string, flag: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} 需要正整数，收到“${text}”`);
   return n;

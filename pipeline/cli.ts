@@ -13,6 +13,7 @@ import { resolveRubric } from '../scoring/rubrics/load.ts';
 import { assertWritable, parseArgsZh, UsageError } from './cli-args.ts';
 import { exitCodeOf, EXIT_CODES_USAGE } from './exit-code.ts';
 import { WEB_USAGE } from '../web/usage.ts';
+import { QUEUE_CHECK_FLAGS, QUEUE_CHECK_USAGE, WORKER_USAGE, queueBatchOptions, workerCommand } from '../queue/cli.ts';
 
 const CHECK_USAGE = `用法：jixiao check <文件或文件夹…> [选项]
   检查绩效评价报告，列出对不上的数字。
@@ -24,6 +25,7 @@ const CHECK_USAGE = `用法：jixiao check <文件或文件夹…> [选项]
   --quiet, -q           不逐个文件输出，只输出汇总
 ${BATCH_USAGE}
 ${REPORT_USAGE}
+${QUEUE_CHECK_USAGE}
 
 ${EXIT_CODES_USAGE}`;
 
@@ -32,6 +34,7 @@ const USAGE = `用法：
 ${STORE_USAGE}
 ${IMPORT_USAGE}
 ${WEB_USAGE}
+${WORKER_USAGE}
   jixiao rubrics                                    列出内置的评分规则（可用 check --rubric <编号|文件> 指定）
   jixiao help [命令]、jixiao --help                 显示本说明或某个命令的说明
   jixiao --version                                  显示版本
@@ -66,6 +69,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'import') return await importCommand(rest);
     if (command === 'serve') return await (await import('../web/cli.ts')).serveCommand(rest);
     if (command === 'user') return await (await import('../web/cli.ts')).userCommand(rest);
+    if (command === 'worker') return await workerCommand(rest);
     console.error(`未知命令：${command}\n\n${USAGE}`);
     return 2;
   } catch (error) {
@@ -87,6 +91,7 @@ async function checkCommand(argv: string[]): Promise<number> {
         quiet: { type: 'boolean', short: 'q' },
         ...BATCH_FLAGS,
         ...REPORT_FLAGS,
+        ...QUEUE_CHECK_FLAGS,
       },
     },
     'check',
@@ -113,9 +118,11 @@ async function checkCommand(argv: string[]): Promise<number> {
   const keep = values.json || reports.length ? (r: DocumentResult) => r : (r: DocumentResult) => ({ ...r, tables: [] });
   const results: DocumentResult[] = [];
   try {
+    const remote = await queueBatchOptions(values, { rubric: values.rubric, ...session.options }, (text) => process.stderr.write(`${text}\n`));
     await runBatch(positionals, {
       rubric: values.rubric,
       ...session.options,
+      ...remote,
       progress: !values.quiet,
       collect: false,
       onDocument: (doc) => {

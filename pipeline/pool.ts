@@ -46,7 +46,7 @@ export class WorkerPool {
   constructor(private readonly options: PoolOptions) {}
 
   /** Checks one file in a worker; never rejects except when the pool itself cannot start a worker. */
-  async check(path: string, options: Pick<CheckOptions, 'rubric' | 'maxBytes'>): Promise<DocumentResult> {
+  async check(path: string, options: Pick<CheckOptions, 'rubric' | 'maxBytes'>, timeoutMs = this.options.timeoutMs): Promise<DocumentResult> {
     const slot = await this.acquire();
     const id = this.nextId++;
     let timer: NodeJS.Timeout | undefined;
@@ -60,7 +60,7 @@ export class WorkerPool {
           heapMb = reply.heapMb ?? 0;
           resolve(reply.result);
         });
-        if (this.options.timeoutMs > 0) timer = setTimeout(() => reject(timeoutError(this.options.timeoutMs)), this.options.timeoutMs);
+        if (timeoutMs > 0) timer = setTimeout(() => reject(timeoutError(timeoutMs)), timeoutMs);
         slot.worker.postMessage({ type: 'check', id, path, options } satisfies WorkerTask);
       });
       slot.onDeath = null;

@@ -22,6 +22,19 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('runBatch', () => {
+  it('stops with the error when the checker itself fails, without waiting forever on the files still queued', async () => {
+    let calls = 0;
+    const failing = {
+      check: async () => {
+        calls++;
+        throw new Error('检查进程失联');
+      },
+      close: async () => {},
+    };
+    await expect(runBatch([join(dir, 'docs')], { jobs: 1, checker: failing })).rejects.toThrow('检查进程失联');
+    expect(calls).toBeLessThanOrEqual(2); // the one in flight when the first failed may still run; the other four do not
+  });
+
   it('checks in worker threads and returns every path once, in input order', async () => {
     const seen: string[] = [];
     const docs = await runBatch([join(dir, 'docs'), SEED, join(dir, 'missing.txt')], {

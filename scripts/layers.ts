@@ -1,6 +1,6 @@
 // The stage order of the code base and the check that no import runs against it.
 // Lower stages never import higher ones: numbers+model → extractors → normalizers → scoring → reporters →
-// pipeline/store/bin/web. Rubric data (scoring/rubrics) never imports engine code (scoring/recompute, rules, engine),
+// pipeline/store/queue/bin/web. Rubric data (scoring/rubrics) never imports engine code (scoring/recompute, rules, engine),
 // and later stages use scoring through its entry points only.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
@@ -15,6 +15,7 @@ export const STAGE_ORDER: Record<string, number> = {
   reporters: 4,
   pipeline: 5,
   store: 5,
+  queue: 5,
   bin: 5,
   web: 5,
 };

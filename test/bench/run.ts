@@ -202,7 +202,7 @@ function workerMemory(): void {
 }
 
 /** Runs test/bench/<name>.ts's bench function when that file exists. */
-async function extractorBench(name: 'pdf' | 'ocr', fn: string): Promise<void> {
+async function extractorBench(name: 'pdf' | 'ocr' | 'queue', fn: string): Promise<void> {
   const file = fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
   if (SKIP.has(name)) return void console.log(`\n${name.toUpperCase()} 基准：已按 BENCH_SKIP 跳过`);
   if (!existsSync(file)) return void console.log(`\n${name.toUpperCase()} 基准：test/bench/${name}.ts 不存在，跳过`);
@@ -230,6 +230,7 @@ async function main(): Promise<void> {
     if (!SKIP.has('fixtures')) workerMemory();
     await extractorBench('pdf', 'benchPdf');
     await extractorBench('ocr', 'benchOcr');
+    await extractorBench('queue', 'benchQueue');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
