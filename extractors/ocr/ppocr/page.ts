@@ -13,7 +13,8 @@ import { binarize, crop, despeckle, normalizeLevels, otsuThreshold, rotate, type
 import { resize, rotateQuarters, unrotateQuartersRect, type ScanGrey } from '../scan.ts';
 import { joinLines, type ScoredText } from '../text.ts';
 import type { TextBox } from './detect.ts';
-import type { PpEngine } from './engine.ts';
+import type { PpEngine, RecognizedLine } from './engine.ts';
+import { alternativeViews, hasDoubtfulFigure, settleReadings } from './reread.ts';
 
 /** Pages are read at no less than this resolution (text of small tables stays ≥ 20 px high). */
 export const DETECTION_DPI = 190;
@@ -162,11 +163,25 @@ export function cutAtCells(boxes: Rect[], tables: GridTable[], dpi: number): Seg
  */
 async function readSegments(grey: Grey, segments: Segment[], engine: PpEngine): Promise<ReadSegment[]> {
   const threshold = otsuThreshold(grey);
-  const lines = await engine.recognize(segments.map((s) => crop(grey, s)));
+  const lines = await rereadDoubtful(grey, segments, await engine.recognize(segments.map((s) => crop(grey, s))), engine);
   return segments.map((s, i) => {
     const ink = inkBounds(grey, s, threshold) ?? s;
     return { ...s, y0: ink.y0, y1: ink.y1, words: toWords(lines[i].chars, { ...s, y0: ink.y0, y1: ink.y1 }) };
   });
+}
+
+/** Segments holding a doubtful figure are read again in other views and settled (reread.ts). */
+async function rereadDoubtful(grey: Grey, segments: Rect[], lines: RecognizedLine[], engine: PpEngine): Promise<RecognizedLine[]> {
+  const doubtful = lines.flatMap((line, i) => (hasDoubtfulFigure(line) ? [i] : []));
+  if (!doubtful.length) return lines;
+  const views = doubtful.map((i) => alternativeViews(grey, segments[i]));
+  const reads = await engine.recognize(views.flat());
+  const out = [...lines];
+  doubtful.forEach((i, k) => {
+    const others = reads.slice(k * views[0].length, (k + 1) * views[0].length);
+    out[i] = settleReadings(lines[i], others);
+  });
+  return out;
 }
 
 /** Bounding box of the dark pixels inside `r`, or null when there are none. */
