@@ -4,6 +4,7 @@ import type { OcrService } from '../extractors/types.ts';
 import { extractorFor } from '../extractors/index.ts';
 import { rawDocumentProblems } from '../extractors/validate.ts';
 import { JixiaoError, type DocumentResult, type Format, type Report } from '../model/index.ts';
+import { ocrReadings } from '../normalizers/ocr-doubt.ts';
 import { buildReport } from '../normalizers/report.ts';
 import { scoreReport } from '../scoring/engine.ts';
 import type { RuleOptions } from '../scoring/rule.ts';
@@ -35,7 +36,7 @@ export async function checkFile(path: string, options: CheckOptions = {}): Promi
     const problems = rawDocumentProblems(raw);
     if (problems.length) throw new Error(`extractor produced an invalid document: ${problems[0]}`);
     const report = buildReport(raw, path);
-    const scored = scoreReport(report, options);
+    const scored = scoreReport(report, options, ocrReadings(raw).map((reading) => buildReport(reading, path)));
     return { result: toDocumentResult(report, scored, { sha256, raw }), report };
   } catch (error) {
     return { result: errorResult(path, sha256, format, error), report: null };
