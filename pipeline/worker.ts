@@ -3,7 +3,7 @@
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
-import type { OcrService } from '../extractors/types.ts';
+import type { OcrPageProgress, OcrService } from '../extractors/types.ts';
 import { checkFile, type CheckOptions } from './check.ts';
 import { lazyOcrService } from './ocr-service.ts';
 
@@ -21,6 +21,7 @@ export interface WorkerShutdown {
 
 export type WorkerReply =
   | { type: 'ready' }
+  | ({ type: 'pages'; id: number } & OcrPageProgress)
   | { type: 'done'; id: number; result: Awaited<ReturnType<typeof checkFile>>['result']; /** This thread's V8 heap in use, MB. */ heapMb?: number };
 
 if (!parentPort) throw new Error('pipeline/worker.ts must run in a worker thread');
@@ -43,7 +44,8 @@ port.on('message', async (task: WorkerTask | WorkerShutdown) => {
     process.exit(0); // in a worker thread this ends the thread only
   }
   ocr ??= lazyOcrService();
-  const { result } = await checkFile(task.path, { ...task.options, ocr });
+  const onOcrPage = (pages: OcrPageProgress) => port.postMessage({ type: 'pages', id: task.id, ...pages } satisfies WorkerReply);
+  const { result } = await checkFile(task.path, { ...task.options, ocr, onOcrPage });
   if (heapMb() > COLLECT_ABOVE_MB) collectGarbage();
   port.postMessage({ type: 'done', id: task.id, result, heapMb: heapMb() } satisfies WorkerReply);
 });

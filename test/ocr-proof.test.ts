@@ -20,7 +20,7 @@ const TEXT = [
 
 /** The text document as if it had been scanned, with the given cells read with low confidence. */
 async function scanned(low: Array<{ row: number; col: number; span: [number, number] } | { paragraph: string; span: [number, number] }>): Promise<RawDocument> {
-  const raw = await extract({ path: 'x.txt', bytes: new TextEncoder().encode(TEXT), format: 'txt' }, {});
+  const raw = await extract({ path: 'x.txt', bytes: Buffer.from(TEXT), format: 'txt' }, {});
   const table = raw.blocks.find((b): b is Table => b.kind === 'table')!;
   for (const spot of low) {
     if ('row' in spot) table.rows[spot.row][spot.col].ocrLowSpans = [spot.span];

@@ -5,6 +5,7 @@ import type { Block, RawDocument } from '../../model/index.ts';
 import { JixiaoError } from '../../model/index.ts';
 import type { ExtractOptions, Extractor, OcrService } from '../types.ts';
 import { removeFurniture } from './furniture.ts';
+import { pageList } from './pages.ts';
 import { assemble } from './assemble.ts';
 import { readPage, type PageLayout } from './page.ts';
 import { loadPdfjs, openPdf, toJixiaoError, type PdfDocument, type PdfPage } from './pdfjs.ts';
@@ -37,7 +38,7 @@ async function extractDocument(doc: PdfDocument, options: ExtractOptions, bytes:
   if (!hasEof(bytes)) warnings.push('PDF 文件结尾不完整（缺少 %%EOF），内容可能缺失');
   removeFurniture(layouts);
   const textless = layouts.filter((l) => l.textless);
-  const ocr = await ocrPages(doc, textless, options.ocr, warnings);
+  const ocr = await ocrPages(doc, textless, options, warnings);
   if (textless.length === layouts.length && !textless.some((l) => l.hasImages)) warnings.push('PDF 中没有任何文字');
   const blocks = mergeOcrBlocks(assemble(layouts), ocr.blocks);
   const out: RawDocument = { format: 'pdf', pages: doc.numPages, blocks, warnings };
@@ -68,16 +69,18 @@ interface OcrResult {
 type OcrPdfPage = (pdfPage: PdfPage, pageNumber: number, ocr: OcrService) => Promise<Block[]>;
 
 /** Warns about pages without text; recognises them when an OCR service and the OCR module exist. */
-async function ocrPages(doc: PdfDocument, textless: PageLayout[], ocr: OcrService | undefined, warnings: string[]): Promise<OcrResult> {
+async function ocrPages(doc: PdfDocument, textless: PageLayout[], { ocr, onOcrPage, signal }: ExtractOptions, warnings: string[]): Promise<OcrResult> {
   const result: OcrResult = { pages: [], blocks: new Map() };
   const scanned = textless.filter((l) => l.hasImages);
   if (!scanned.length) return result;
   const ocrPdfPage = ocr ? await loadOcrHook() : null;
+  if (ocr && ocrPdfPage) onOcrPage?.({ done: [], total: scanned.length });
   for (const layout of scanned) {
     if (!ocr || !ocrPdfPage) {
       warnings.push(`第${layout.page}页没有文字层，可能是扫描件`);
       continue;
     }
+    if (signal?.aborted) throw new JixiaoError('timeout', `OCR 识别超时：共 ${scanned.length} 页扫描页，已识别 ${pageList(result.pages)}，其余未识别`);
     const page = await doc.getPage(layout.page);
     try {
       result.blocks.set(layout.page, await ocrPdfPage(page, layout.page, ocr));
@@ -88,6 +91,7 @@ async function ocrPages(doc: PdfDocument, textless: PageLayout[], ocr: OcrServic
     } finally {
       page.cleanup();
     }
+    onOcrPage?.({ done: [...result.pages], total: scanned.length });
   }
   return result;
 }

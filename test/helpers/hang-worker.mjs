@@ -1,11 +1,22 @@
 // A stand-in batch worker for runner tests: paths containing "hang" spin forever, "crash" exits the
-// thread, anything else answers at once with a minimal ok result (its note names the thread).
+// thread, "scan" reports 16 pages to read by OCR and two read, then answers after 600 ms ("scan-hang":
+// never), anything else answers at once with a minimal ok result (its note names the thread).
 import { parentPort, threadId } from 'node:worker_threads';
 
 parentPort.on('message', (task) => {
   if (task.type === 'shutdown') process.exit(0);
   if (task.path.includes('hang')) for (;;);
   if (task.path.includes('crash')) process.exit(3);
+  if (task.path.includes('scan')) {
+    for (const done of [[], [1], [1, 2]]) parentPort.postMessage({ type: 'pages', id: task.id, done, total: 16 });
+    if (task.path.includes('stuck')) return;
+    setTimeout(() => answer(task), 600);
+    return;
+  }
+  answer(task);
+});
+
+function answer(task) {
   parentPort.postMessage({
     type: 'done',
     id: task.id,
@@ -14,5 +25,5 @@ parentPort.on('message', (task) => {
       claimedTotal: null, computedTotal: null, grade: null, findings: [], notes: [`thread ${threadId}`], tables: [],
     },
   });
-});
+}
 parentPort.postMessage({ type: 'ready' });
