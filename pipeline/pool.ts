@@ -5,11 +5,13 @@ import { JixiaoError, type DocumentResult } from '../model/index.ts';
 import type { OcrPageProgress } from '../extractors/types.ts';
 import { pageList } from '../extractors/pdf/pages.ts';
 import { errorResult, type CheckOptions } from './check.ts';
-import type { WorkerReply, WorkerShutdown, WorkerTask } from './worker.ts';
+import type { WorkerAbort, WorkerReply, WorkerShutdown, WorkerTask } from './worker.ts';
 
 const BOOTSTRAP = new URL('./worker.mjs', import.meta.url);
 const STARTUP_TIMEOUT_MS = 60_000;
 const SHUTDOWN_GRACE_MS = 3_000;
+/** How long a timed-out OCR worker may take to finish the page it is reading before it is terminated (a loaded machine reads a page in minutes). */
+const OCR_ABORT_GRACE_MS = 600_000;
 
 export interface PoolOptions {
   size: number;
@@ -90,7 +92,10 @@ export class WorkerPool {
       return result;
     } catch (error) {
       slot.onDeath = null;
-      this.discard(slot);
+      // A worker inside an OCR inference must not be terminated (onnxruntime aborts the process): it
+      // is asked to stop after the page it is reading, then shut down.
+      if (pages && error instanceof JixiaoError && error.code === 'timeout') this.stopAfterPage(slot, id);
+      else this.discard(slot);
       return errorResult(path, null, 'unknown', error);
     } finally {
       clearTimeout(timer);
@@ -128,6 +133,22 @@ export class WorkerPool {
   private discard(slot: Slot): void {
     this.all.delete(slot);
     void slot.worker.terminate();
+    this.refill();
+  }
+
+  /** Asks a worker to abandon task `id` between two OCR pages, then shuts it down; terminates it only past OCR_ABORT_GRACE_MS. */
+  private stopAfterPage(slot: Slot, id: number): void {
+    this.all.delete(slot);
+    const { worker } = slot;
+    const timer = setTimeout(() => void worker.terminate(), OCR_ABORT_GRACE_MS);
+    worker.on('message', function onMessage(reply: WorkerReply) {
+      if (reply.type !== 'done' || reply.id !== id) return;
+      worker.off('message', onMessage);
+      clearTimeout(timer);
+      void shutDown(worker);
+    });
+    worker.once('exit', () => clearTimeout(timer));
+    worker.postMessage({ type: 'abort', id } satisfies WorkerAbort);
     this.refill();
   }
 
