@@ -14,7 +14,7 @@ import { resize, rotateQuarters, unrotateQuartersRect, type ScanGrey } from '../
 import { joinLines, type ScoredText } from '../text.ts';
 import type { TextBox } from './detect.ts';
 import type { PpEngine, RecognizedLine } from './engine.ts';
-import { alternativeViews, hasDoubtfulFigure, settleReadings } from './reread.ts';
+import { alternativeViews, hasDoubtfulFigure, hasFigure, sameText, settleReadings, stretchedView, withDoubtfulFigures } from './reread.ts';
 
 /** Pages are read at no less than this resolution (text of small tables stays ≥ 20 px high). */
 export const DETECTION_DPI = 190;
@@ -170,8 +170,18 @@ async function readSegments(grey: Grey, segments: Segment[], engine: PpEngine): 
   });
 }
 
-/** Segments holding a doubtful figure are read again in other views and settled (reread.ts). */
-async function rereadDoubtful(grey: Grey, segments: Rect[], lines: RecognizedLine[], engine: PpEngine): Promise<RecognizedLine[]> {
+/**
+ * Every segment holding a figure is read once more stretched sideways; one that then reads otherwise
+ * is doubtful however sure the first reading was (a digit inserted or dropped with confidence).
+ * Segments holding a doubtful figure are read again in other views and settled (reread.ts).
+ */
+async function rereadDoubtful(grey: Grey, segments: Rect[], first: RecognizedLine[], engine: PpEngine): Promise<RecognizedLine[]> {
+  const figured = first.flatMap((line, i) => (hasFigure(line) && !hasDoubtfulFigure(line) ? [i] : []));
+  const checks = await engine.recognize(figured.map((i) => stretchedView(grey, segments[i])));
+  const lines = [...first];
+  figured.forEach((i, k) => {
+    if (!sameText(checks[k], first[i])) lines[i] = withDoubtfulFigures(first[i]);
+  });
   const doubtful = lines.flatMap((line, i) => (hasDoubtfulFigure(line) ? [i] : []));
   if (!doubtful.length) return lines;
   const views = doubtful.map((i) => alternativeViews(grey, segments[i]));

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { joinLines, LOW_CONFIDENCE } from '../text.ts';
 import type { RecognizedLine } from './engine.ts';
-import { alternativeViews, hasDoubtfulFigure, settleReadings } from './reread.ts';
+import { alternativeViews, hasDoubtfulFigure, sameText, settleReadings, withDoubtfulFigures } from './reread.ts';
 
 const line = (text: string, confidences: number[]): RecognizedLine => ({
   chars: [...text].map((ch, i) => ({ text: ch, confidence: confidences[i] ?? 0.99, step: i, x0: i * 10, x1: i * 10 + 10 })),
@@ -36,6 +36,15 @@ describe('re-reading doubtful figures', () => {
     const majority = settleReadings(first, [line('94.12', []), line('94.12', []), line('94.12', [])]);
     expect(majority.chars.map((c) => c.text).join('')).toBe('94.12');
     expect(lowSpans(majority).length).toBeGreaterThan(0);
+  });
+
+  it('makes a confidently read figure doubtful when a stretched view reads it otherwise', () => {
+    const sure = line('7738.57', []);
+    expect(hasDoubtfulFigure(sure)).toBe(false);
+    expect(sameText(sure, line('773.57', []))).toBe(false);
+    const doubted = withDoubtfulFigures(sure);
+    expect(hasDoubtfulFigure(doubted)).toBe(true);
+    expect(lowSpans(doubted)).toEqual([[0, 7]]);
   });
 
   it('makes three other views of the segment', () => {

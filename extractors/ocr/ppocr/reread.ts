@@ -11,6 +11,8 @@ import type { RecognizedLine } from './engine.ts';
 
 type Char = RecognizedLine['chars'][number];
 
+const textOf = (line: RecognizedLine) => line.chars.map((c) => c.text).join('');
+
 const NUMBER_CHAR = /[\d.%,\-−+]/;
 
 /** Whether a recognised line holds a number character read below LOW_CONFIDENCE. */
@@ -18,13 +20,26 @@ export function hasDoubtfulFigure(line: RecognizedLine): boolean {
   return line.chars.some((c) => NUMBER_CHAR.test(c.text) && c.confidence * 100 < LOW_CONFIDENCE);
 }
 
+export const hasFigure = (line: RecognizedLine) => line.chars.some((c) => /\d/.test(c.text));
+
+export const sameText = (a: RecognizedLine, b: RecognizedLine) => textOf(a) === textOf(b);
+
+/** The line with its figure characters below LOW_CONFIDENCE (another view read it otherwise). */
+export function withDoubtfulFigures(line: RecognizedLine): RecognizedLine {
+  return { chars: line.chars.map((c) => (NUMBER_CHAR.test(c.text) ? { ...c, confidence: Math.min(c.confidence, (LOW_CONFIDENCE - 1) / 100) } : c)) };
+}
+
+/** The segment stretched 1.35× sideways: the recogniser's time steps fall elsewhere on the glyphs. */
+export function stretchedView(grey: Grey, r: Rect): Grey {
+  const base = crop(grey, r);
+  return resize(base, Math.max(1, Math.round(base.width * 1.35)), base.height);
+}
+
 /** The other views of a segment that are read again: each one the recogniser sees differently. */
 export function alternativeViews(grey: Grey, r: Rect): Grey[] {
   const h = r.y1 - r.y0;
   const widened = crop(grey, { x0: r.x0 - 0.3 * h, y0: r.y0 - 0.15 * h, x1: r.x1 + 0.3 * h, y1: r.y1 + 0.15 * h });
-  const base = crop(grey, r);
-  const stretched = resize(base, Math.max(1, Math.round(base.width * 1.35)), base.height);
-  return [widened, stretched, sharpened(base)];
+  return [widened, stretchedView(grey, r), sharpened(crop(grey, r))];
 }
 
 /** Pixels darker than the crop's own Otsu threshold become black, the rest white. */
@@ -35,7 +50,7 @@ function sharpened(g: Grey): Grey {
   return { width: g.width, height: g.height, data };
 }
 
-const textOf = (line: RecognizedLine) => line.chars.map((c) => c.text).join('');
+
 
 /**
  * The first reading settled against the others. All alike: the first reading, each character with the
@@ -56,7 +71,7 @@ export function settleReadings(first: RecognizedLine, others: RecognizedLine[]):
   const votes = texts.map((t) => texts.filter((u) => u === t).length);
   const winner = all[votes.indexOf(Math.max(...votes))];
   const chars: Char[] = winner === first ? first.chars : rescaled(winner, first);
-  return { chars: chars.map((c) => (NUMBER_CHAR.test(c.text) ? { ...c, confidence: Math.min(c.confidence, (LOW_CONFIDENCE - 1) / 100) } : c)) };
+  return withDoubtfulFigures({ chars });
 }
 
 /** A reading of another view placed in the first view's x range (for the characters' boxes). */
