@@ -24,8 +24,11 @@ export interface Product {
   close(): Promise<void>;
 }
 
-/** A document that takes longer than this is recorded as failed (status error), so one bad file cannot stall a run. */
-const DOCUMENT_TIMEOUT_MS = 300_000;
+/**
+ * A document that takes longer than this is recorded as failed (status error), so one bad file cannot
+ * stall a run. Generous: on a loaded shared machine a four-page scan has taken over five minutes.
+ */
+const DOCUMENT_TIMEOUT_MS = 900_000;
 
 export function createProduct(): Product {
   const ocr = lazyOcrService();

@@ -12,6 +12,15 @@ export interface ExtractOptions {
   signal?: AbortSignal;
   /** Set by the batch runner: OCR service shared by all documents of a batch (extractors/ocr). */
   ocr?: OcrService;
+  /** Called before the first and after every page read by OCR: pages done so far, of `total` to read. */
+  onOcrPage?: (progress: OcrPageProgress) => void;
+}
+
+export interface OcrPageProgress {
+  /** Page numbers already read, in order. */
+  done: number[];
+  /** Pages this document has to read by OCR. */
+  total: number;
 }
 
 /** Every extractor turns one file into a RawDocument, or throws a JixiaoError with a Chinese message. */

@@ -24,4 +24,19 @@ describe('where OCR was unsure of a number', () => {
     expect(ocrDoubtOf(raw)).toEqual({ ocrDoubt: { tables: [1], passages: ['执行数为1115.09万元', '合计\t94.42'] } });
     expect(ocrDoubtOf({ ...raw, ocrPages: undefined })).toEqual({});
   });
+
+  it('a doubtful figure printed and read with confidence elsewhere is proven; a short one is not', () => {
+    const raw: RawDocument = {
+      format: 'pdf',
+      warnings: [],
+      ocrPages: [1, 2],
+      blocks: [
+        { kind: 'paragraph', text: '综合得分94.42分，执行数1,115.09万元', loc: { page: 1 } },
+        { kind: 'table', index: 1, loc: { page: 2, table: 1 }, rows: [[{ text: '合计', loc: {} }, { text: '94.42', loc: {}, ocrLowSpans: [[3, 4]] }, { text: '1115.09', loc: {}, ocrLowSpans: [[0, 1]] }]] },
+        { kind: 'table', index: 2, loc: { page: 2, table: 2 }, rows: [[{ text: '预算执行率', loc: {} }, { text: '9.5', loc: {}, ocrLowSpans: [[0, 1]] }], [{ text: '得分', loc: {} }, { text: '9.5', loc: {} }]] },
+        { kind: 'table', index: 3, loc: { page: 2, table: 3 }, rows: [[{ text: '合计', loc: {} }, { text: '94.47', loc: {}, ocrLowSpans: [[4, 5]] }]] },
+      ],
+    };
+    expect(ocrDoubtOf(raw)).toEqual({ ocrDoubt: { tables: [2, 3], passages: ['预算执行率\t9.5', '合计\t94.47'] } });
+  });
 });

@@ -1,25 +1,90 @@
-// Where OCR was unsure of a number: a digit, sign, decimal point or % inside a low-confidence span
-// (extractors/ocr marks them per character). A finding that rests on such a number must not accuse
-// (scoring/engine.ts lowers it to info, "OCR 未能确认").
+// Where OCR was unsure of a number: a figure with a digit, sign, decimal point or % inside a
+// low-confidence span (extractors/ocr marks them per character, after re-reading doubtful figures in
+// other views). A finding that rests on such a number must not accuse (scoring/engine.ts lowers it to
+// info, "OCR 未能确认"). A doubtful figure is proven after all when the same figure is printed, and
+// read with confidence, elsewhere in the report — only for figures long enough (DISTINCT_DIGITS) that
+// meeting them again by chance is unlikely.
 import type { Cell, Paragraph, RawDocument, Report } from '../model/index.ts';
 
 const NUMBER_CHAR = /[\d.%,，\-−]/;
+/** A figure as printed: digits with separators, a decimal part, an optional sign and %. */
+const FIGURE = /[-−]?\d[\d,，]*(?:\.\d+)?%?/g;
+/** Digits a figure needs before a confident copy elsewhere can vouch for it. */
+export const DISTINCT_DIGITS = 4;
 
 type Spanned = Pick<Cell | Paragraph, 'text' | 'ocrLowSpans'>;
+
+interface Figure {
+  text: string;
+  doubtful: boolean;
+}
+
+const overlaps = (spans: Array<[number, number]>, a: number, b: number) => spans.some(([s, e]) => s < b && a < e);
+
+/** The figures printed in a text, each with whether a low-confidence span touches it. */
+export function figuresOf({ text, ocrLowSpans }: Spanned): Figure[] {
+  const spans = ocrLowSpans ?? [];
+  return [...text.matchAll(FIGURE)].map((m) => ({ text: m[0], doubtful: overlaps(spans, m.index, m.index + m[0].length) }));
+}
 
 /** A number character read with low confidence. */
 export function hasDoubtfulNumber({ text, ocrLowSpans }: Spanned): boolean {
   return (ocrLowSpans ?? []).some(([start, end]) => [...text.slice(start, end)].some((ch) => NUMBER_CHAR.test(ch)));
 }
 
+const key = (figure: string) => figure.replace(/[,，]/g, '').replace('−', '-');
+const digitCount = (figure: string) => figure.replace(/\D/g, '').length;
+
+/** Whether a text still holds a doubtful figure that no confident copy elsewhere vouches for. */
+function stillDoubtful(block: Spanned, confident: Set<string>): boolean {
+  if (!hasDoubtfulNumber(block)) return false;
+  const figures = figuresOf(block).filter((f) => f.doubtful);
+  // A doubtful sign or % outside any figure the pattern sees stays doubtful.
+  if (!figures.length) return true;
+  return figures.some((f) => digitCount(f.text) < DISTINCT_DIGITS || !confident.has(key(f.text)));
+}
+
+/**
+ * The same document read at the two extremes of its doubt: every doubtful digit of a figure no
+ * confident copy vouches for set to 9, then to 0. A finding that comes out alike from the document
+ * and both extremes does not depend on what those digits really are (a sum, a comparison with a
+ * threshold or a rate moves monotonically with each digit), so it holds for every reading of them;
+ * one that changes rests on a digit OCR could not confirm. None when nothing is doubtful.
+ */
+export function ocrReadings(raw: RawDocument): RawDocument[] {
+  if (!raw.ocrPages?.length) return [];
+  const confident = confidentFigures(raw);
+  const doubtful = (t: Spanned) => stillDoubtful(t, confident);
+  const any = raw.blocks.some((b) => (b.kind === 'table' ? b.rows.some((row) => row.some(doubtful)) : b.kind === 'paragraph' && doubtful(b)));
+  if (!any) return [];
+  return ['9', '0'].map((digit) => {
+    const set = <T extends Spanned>(t: T): T => (doubtful(t) ? { ...t, text: withDoubtfulDigits(t, digit) } : t);
+    const blocks = raw.blocks.map((b) => (b.kind === 'table' ? { ...b, rows: b.rows.map((row) => row.map(set)) } : b.kind === 'paragraph' ? set(b) : b));
+    return { ...raw, blocks };
+  });
+}
+
+/** The text with every digit inside a low-confidence span replaced by `digit`. */
+export function withDoubtfulDigits({ text, ocrLowSpans }: Spanned, digit: string): string {
+  const chars = text.split(''); // spans count UTF-16 units, as String.slice does
+  for (const [start, end] of ocrLowSpans ?? []) for (let i = start; i < end && i < chars.length; i++) if (/\d/.test(chars[i])) chars[i] = digit;
+  return chars.join('');
+}
+
+function confidentFigures(raw: RawDocument): Set<string> {
+  const texts = raw.blocks.flatMap((block): Spanned[] => (block.kind === 'table' ? block.rows.flat() : block.kind === 'paragraph' ? [block] : []));
+  return new Set(texts.flatMap((t) => figuresOf(t).filter((f) => !f.doubtful).map((f) => key(f.text))));
+}
+
 export function ocrDoubtOf(raw: RawDocument): Pick<Report, 'ocrDoubt'> {
   if (!raw.ocrPages?.length) return {};
+  const confident = confidentFigures(raw);
   const tables: number[] = [];
   const passages: string[] = [];
   for (const block of raw.blocks) {
-    if (block.kind === 'paragraph' && hasDoubtfulNumber(block)) passages.push(block.text);
+    if (block.kind === 'paragraph' && stillDoubtful(block, confident)) passages.push(block.text);
     if (block.kind !== 'table') continue;
-    const rows = block.rows.filter((row) => row.some(hasDoubtfulNumber));
+    const rows = block.rows.filter((row) => row.some((cell) => stillDoubtful(cell, confident)));
     if (rows.length) tables.push(block.index);
     passages.push(...rows.map((row) => row.map((c) => c.text).join('\t')));
   }

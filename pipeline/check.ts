@@ -1,9 +1,10 @@
 // One document through the stages: ingest → extract → normalize → check → DocumentResult.
 // Nothing throws past here: a failure becomes status "error" with a Chinese message.
-import type { OcrService } from '../extractors/types.ts';
+import type { ExtractOptions, OcrService } from '../extractors/types.ts';
 import { extractorFor } from '../extractors/index.ts';
 import { rawDocumentProblems } from '../extractors/validate.ts';
 import { JixiaoError, type DocumentResult, type Format, type Report } from '../model/index.ts';
+import { ocrReadings } from '../normalizers/ocr-doubt.ts';
 import { buildReport } from '../normalizers/report.ts';
 import { scoreReport } from '../scoring/engine.ts';
 import type { RuleOptions } from '../scoring/rule.ts';
@@ -12,6 +13,8 @@ import { toDocumentResult } from './result.ts';
 
 export interface CheckOptions extends RuleOptions {
   ocr?: OcrService;
+  /** Page-level OCR progress (extractors/types.ts ExtractOptions.onOcrPage). */
+  onOcrPage?: ExtractOptions['onOcrPage'];
   maxBytes?: number;
   signal?: AbortSignal;
 }
@@ -31,11 +34,11 @@ export async function checkFile(path: string, options: CheckOptions = {}): Promi
     format = file.format;
     if (format === 'unknown') throw new JixiaoError('unsupported-format', '无法识别的文件格式：既不是 PDF、Word、Excel、图片，也不是文本');
     const extract = await extractorFor(format);
-    const raw = await extract({ path, bytes: file.bytes, format }, { ocr: options.ocr, signal: options.signal });
+    const raw = await extract({ path, bytes: file.bytes, format }, { ocr: options.ocr, signal: options.signal, onOcrPage: options.onOcrPage });
     const problems = rawDocumentProblems(raw);
     if (problems.length) throw new Error(`extractor produced an invalid document: ${problems[0]}`);
     const report = buildReport(raw, path);
-    const scored = scoreReport(report, options);
+    const scored = scoreReport(report, options, ocrReadings(raw).map((reading) => buildReport(reading, path)));
     return { result: toDocumentResult(report, scored, { sha256, raw }), report };
   } catch (error) {
     return { result: errorResult(path, sha256, format, error), report: null };

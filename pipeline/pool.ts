@@ -2,14 +2,18 @@
 // limit, crashes or runs out of memory is terminated and replaced; its file gets an error result.
 import { Worker } from 'node:worker_threads';
 import { JixiaoError, type DocumentResult } from '../model/index.ts';
+import type { OcrPageProgress } from '../extractors/types.ts';
+import { pageList } from '../extractors/pdf/pages.ts';
 import { errorResult, type CheckOptions } from './check.ts';
 import { COMPILED } from './compiled.ts';
-import type { WorkerReply, WorkerShutdown, WorkerTask } from './worker.ts';
+import type { WorkerAbort, WorkerReply, WorkerShutdown, WorkerTask } from './worker.ts';
 
 /** The bundle's own worker entry when running compiled, else the bootstrap that loads the TypeScript through tsx. */
 const BOOTSTRAP = COMPILED ? new URL('../dist/worker.js', import.meta.url) : new URL('./worker.mjs', import.meta.url);
 const STARTUP_TIMEOUT_MS = 60_000;
 const SHUTDOWN_GRACE_MS = 3_000;
+/** How long a timed-out OCR worker may take to finish the page it is reading before it is terminated (a loaded machine reads a page in minutes). */
+const OCR_ABORT_GRACE_MS = 600_000;
 
 export interface PoolOptions {
   size: number;
@@ -23,6 +27,16 @@ export interface PoolOptions {
   recycleHeapMb?: number;
   /** A worker is also replaced after this many files (native memory the heap figure does not show). */
   recycleAfterFiles?: number;
+  /** Page-level OCR progress of a file being checked. */
+  onOcrPage?: (path: string, pages: OcrPageProgress) => void;
+}
+
+/** Share of the per-file limit each scanned page may take: a long scan gets pages × limit / 8. */
+const PAGES_PER_LIMIT = 8;
+
+/** The per-file limit for a file with `pages` pages to read by OCR: never below the plain limit. */
+export function ocrTimeLimitMs(timeoutMs: number, pages: number): number {
+  return Math.max(timeoutMs, Math.ceil((pages * timeoutMs) / PAGES_PER_LIMIT));
 }
 
 interface Slot {
@@ -51,16 +65,29 @@ export class WorkerPool {
     const id = this.nextId++;
     let timer: NodeJS.Timeout | undefined;
     let heapMb = 0;
+    const started = Date.now();
+    const { onOcrPage } = this.options;
+    let pages: OcrPageProgress | null = null;
     try {
       const result = await new Promise<DocumentResult>((resolve, reject) => {
+        const arm = (limitMs: number) => {
+          clearTimeout(timer);
+          timer = setTimeout(() => reject(timeoutError(limitMs, pages)), Math.max(0, started + limitMs - Date.now()));
+        };
         slot.onDeath = reject;
         slot.worker.on('message', function onMessage(reply: WorkerReply) {
+          if (reply.type === 'pages' && reply.id === id) {
+            // The first report names the pages to read: the limit grows with them.
+            if (!pages && timeoutMs > 0) arm(ocrTimeLimitMs(timeoutMs, reply.total));
+            pages = { done: reply.done, total: reply.total };
+            onOcrPage?.(path, pages);
+          }
           if (reply.type !== 'done' || reply.id !== id) return;
           slot.worker.off('message', onMessage);
           heapMb = reply.heapMb ?? 0;
           resolve(reply.result);
         });
-        if (timeoutMs > 0) timer = setTimeout(() => reject(timeoutError(timeoutMs)), timeoutMs);
+        if (timeoutMs > 0) arm(timeoutMs);
         slot.worker.postMessage({ type: 'check', id, path, options } satisfies WorkerTask);
       });
       slot.onDeath = null;
@@ -69,7 +96,10 @@ export class WorkerPool {
       return result;
     } catch (error) {
       slot.onDeath = null;
-      this.discard(slot);
+      // A worker inside an OCR inference must not be terminated (onnxruntime aborts the process): it
+      // is asked to stop after the page it is reading, then shut down.
+      if (pages && error instanceof JixiaoError && error.code === 'timeout') this.stopAfterPage(slot, id);
+      else this.discard(slot);
       return errorResult(path, null, 'unknown', error);
     } finally {
       clearTimeout(timer);
@@ -107,6 +137,22 @@ export class WorkerPool {
   private discard(slot: Slot): void {
     this.all.delete(slot);
     void slot.worker.terminate();
+    this.refill();
+  }
+
+  /** Asks a worker to abandon task `id` between two OCR pages, then shuts it down; terminates it only past OCR_ABORT_GRACE_MS. */
+  private stopAfterPage(slot: Slot, id: number): void {
+    this.all.delete(slot);
+    const { worker } = slot;
+    const timer = setTimeout(() => void worker.terminate(), OCR_ABORT_GRACE_MS);
+    worker.on('message', function onMessage(reply: WorkerReply) {
+      if (reply.type !== 'done' || reply.id !== id) return;
+      worker.off('message', onMessage);
+      clearTimeout(timer);
+      void shutDown(worker);
+    });
+    worker.once('exit', () => clearTimeout(timer));
+    worker.postMessage({ type: 'abort', id } satisfies WorkerAbort);
     this.refill();
   }
 
@@ -200,8 +246,9 @@ function shutDown(worker: Worker): Promise<void> {
   });
 }
 
-function timeoutError(timeoutMs: number): JixiaoError {
-  return new JixiaoError('timeout', `检查超时：超过 ${formatSeconds(timeoutMs)} 秒仍未完成，已中止该文件（可用 --timeout 调整时限）`);
+function timeoutError(timeoutMs: number, pages: OcrPageProgress | null = null): JixiaoError {
+  const ocr = pages ? `；共 ${pages.total} 页扫描页，已识别 ${pageList(pages.done)}` : '';
+  return new JixiaoError('timeout', `检查超时：超过 ${formatSeconds(timeoutMs)} 秒仍未完成，已中止该文件${ocr}（可用 --timeout 调整时限）`);
 }
 
 function crashError(error: Error): JixiaoError {

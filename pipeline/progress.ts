@@ -5,6 +5,8 @@ import type { DocumentResult } from '../model/index.ts';
 export interface Progress {
   started(path: string): void;
   finished(result: DocumentResult, reused: boolean): void;
+  /** Pages read by OCR so far in a file being checked. */
+  ocrPage?(path: string, done: number, total: number): void;
   /** Writes text (to stdout or stderr) without tearing the bar. */
   print(write: () => void): void;
   end(): void;
@@ -60,6 +62,14 @@ export function createProgress(options: ProgressOptions): Progress {
     started(path) {
       state.current = basename(path);
       draw();
+    },
+    ocrPage(path, done, total) {
+      state.current = `${basename(path)}（OCR 第 ${done}/${total} 页）`;
+      if (tty) draw();
+      else if (done > 0 && now() - state.lastLog >= 10_000) {
+        state.lastLog = now();
+        stream.write(`${basename(path)}：OCR 已识别 ${done}/${total} 页\n`);
+      }
     },
     finished(result, reused) {
       state.done++;

@@ -5,11 +5,13 @@ import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
 import PQueue from 'p-queue';
 import type { DocumentResult } from '../model/index.ts';
+import type { OcrPageProgress } from '../extractors/types.ts';
+import { pageList } from '../extractors/pdf/pages.ts';
 import type { Store } from '../store/index.ts';
 import { checkFile, errorResult, type CheckOptions, type CheckedDocument } from './check.ts';
 import { hashFile, sniffHead } from './hash.ts';
 import { DEFAULT_MAX_BYTES, expandInputs, type InputFile } from './ingest.ts';
-import { WorkerPool } from './pool.ts';
+import { ocrTimeLimitMs, WorkerPool } from './pool.ts';
 import { createProgress, silentProgress, type Progress } from './progress.ts';
 import { toolVersionKey } from './tool-key.ts';
 import { JixiaoError } from '../model/index.ts';
@@ -73,7 +75,7 @@ export async function runBatch(paths: string[], options: BatchOptions = {}): Pro
   const inputs = await expandInputs(paths);
   const store = options.store ?? null;
   const progress = resolveProgress(options.progress, inputs.length);
-  const checker = createChecker(options);
+  const checker = createChecker(options, progress);
   const emitter = createEmitter(inputs.length, options, progress);
   const queue = new PQueue({ concurrency: jobCount(options) });
   // Hashing the sources costs tens of milliseconds: only when results are stored.
@@ -169,30 +171,44 @@ export interface Checker {
   close(): Promise<void>;
 }
 
-function createChecker(options: BatchOptions): Checker {
+function createChecker(options: BatchOptions, progress: Progress): Checker {
   if (options.checker) return options.checker;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000;
   const taskOptions = { rubric: options.rubric, maxBytes: options.maxBytes };
-  if (options.workers === false) return inProcessChecker(options, timeoutMs);
-  const pool = new WorkerPool({ size: jobCount(options), timeoutMs, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_WORKER_MEMORY_MB, script: options.workerScript, recycleHeapMb: DEFAULT_RECYCLE_HEAP_MB, recycleAfterFiles: DEFAULT_RECYCLE_AFTER_FILES });
+  const onOcrPage = (path: string, pages: OcrPageProgress) => progress.ocrPage?.(path, pages.done.length, pages.total);
+  if (options.workers === false) return inProcessChecker(options, timeoutMs, onOcrPage);
+  const pool = new WorkerPool({ size: jobCount(options), timeoutMs, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_WORKER_MEMORY_MB, script: options.workerScript, recycleHeapMb: DEFAULT_RECYCLE_HEAP_MB, recycleAfterFiles: DEFAULT_RECYCLE_AFTER_FILES, onOcrPage });
   return { check: (path) => pool.check(path, taskOptions), close: () => pool.close() };
 }
 
-function inProcessChecker(options: CheckOptions, timeoutMs: number): Checker {
+function inProcessChecker(options: CheckOptions, timeoutMs: number, onPages: (path: string, pages: OcrPageProgress) => void): Checker {
   return {
     async check(path) {
       const controller = new AbortController();
       let timer: NodeJS.Timeout | undefined;
+      const started = Date.now();
+      let pages: OcrPageProgress | null = null;
+      let expire: (limitMs: number) => void = () => {};
       const expired = new Promise<DocumentResult>((resolve) => {
-        if (timeoutMs > 0)
+        expire = (limitMs) => {
+          clearTimeout(timer);
           timer = setTimeout(() => {
             controller.abort();
-            const error = new JixiaoError('timeout', `检查超时：超过 ${timeoutMs / 1000} 秒仍未完成，已放弃该文件（可用 --timeout 调整时限）`);
+            const ocr = pages ? `；共 ${pages.total} 页扫描页，已识别 ${pageList(pages.done)}` : '';
+            const error = new JixiaoError('timeout', `检查超时：超过 ${limitMs / 1000} 秒仍未完成，已放弃该文件${ocr}（可用 --timeout 调整时限）`);
             resolve(errorResult(path, null, 'unknown', error));
-          }, timeoutMs);
+          }, Math.max(0, started + limitMs - Date.now()));
+        };
+        if (timeoutMs > 0) expire(timeoutMs);
       });
+      const onOcrPage = (p: OcrPageProgress) => {
+        if (!pages && timeoutMs > 0) expire(ocrTimeLimitMs(timeoutMs, p.total));
+        pages = p;
+        onPages(path, p);
+        options.onOcrPage?.(p);
+      };
       try {
-        const checked = checkFile(path, { ...options, signal: controller.signal }).then((d) => d.result);
+        const checked = checkFile(path, { ...options, signal: controller.signal, onOcrPage }).then((d) => d.result);
         return await Promise.race([checked, expired]);
       } finally {
         clearTimeout(timer);

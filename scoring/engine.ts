@@ -30,13 +30,38 @@ export interface ScoredReport {
   notAReport: boolean;
 }
 
-/** The scoring stage of one document: the rubric is bound once, then shared by the rules and the notes. */
-export function scoreReport(report: Report, options: RuleOptions = {}): ScoredReport {
+/**
+ * The scoring stage of one document: the rubric is bound once, then shared by the rules and the notes.
+ * `readings`: the same document read otherwise where OCR doubted a figure (normalizers/ocr-doubt.ts
+ * ocrReadings). Given them, a finding accuses only when every reading gives it too; without them a
+ * report with doubtful OCR falls back to lowering whatever touches a doubtful table or passage.
+ */
+export function scoreReport(report: Report, options: RuleOptions = {}, readings: Report[] = []): ScoredReport {
   const rubric = bindRubric(report, options.rubric);
   const totals = summarizeTotals(report);
-  const findings = withEffects(runRules(report, options, registeredRules, rubric), totals.claimed, bandsOf(report));
+  const proving = readings.length > 0;
+  const own = runRules(proving ? { ...report, ocrDoubt: undefined } : report, options, registeredRules, rubric);
+  const proven = proving ? provenAcross(own, readings.map((r) => runRules({ ...r, ocrDoubt: undefined }, options))) : own;
+  const findings = withEffects(proven, totals.claimed, bandsOf(report));
   const notAReport = !looksLikeEvaluationReport(report);
   return { findings, totals, notes: notAReport ? [] : rubricNotes(rubric), notAReport };
+}
+
+const RANK = { info: 0, warning: 1, error: 2 } as const;
+
+/** A warning or error stands only when every other reading raises it too (same fingerprint), at its lowest severity there. */
+export function provenAcross(findings: Finding[], readings: Finding[][]): Finding[] {
+  return findings.map((f) => {
+    if (f.severity === 'info') return f;
+    let severity: Finding['severity'] = f.severity;
+    for (const other of readings) {
+      const same = other.filter((o) => o.fingerprint === f.fingerprint && o.severity !== 'info');
+      if (!same.length) return { ...f, severity: 'info', message: f.message + OCR_NOTE };
+      const lowest = same.reduce((a, b) => (RANK[b.severity] < RANK[a.severity] ? b : a)).severity;
+      if (RANK[lowest] < RANK[severity]) severity = lowest;
+    }
+    return severity === f.severity ? f : { ...f, severity };
+  });
 }
 
 /** Runs the rules; the rubric is bound on first use when the caller has not bound it. */

@@ -5,14 +5,17 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { basename, join } from 'node:path';
 import { generateReport } from './report.ts';
 import { toHtml, toTxt } from './render.ts';
-import { moveOutput, scanPdf, sofficeConvert, writeXlsx } from './office.ts';
+import { moveOutput, scanPdf, sofficeConvert, stampedScanPdf, writeXlsx } from './office.ts';
 import type { Truth } from './truth.ts';
 
-/** `typed`: the TXT opened in LibreOffice and saved as PDF (tab-separated rows printed as wrapped text). */
-export const FORMATS = ['txt', 'docx', 'pdf', 'typed', 'scan', 'xlsx'] as const;
+/**
+ * typed: the TXT opened in LibreOffice and saved as PDF (tab-separated rows printed as wrapped text);
+ * scan: 150 dpi grey with noise and rotation; stamp: 100 dpi colour with red seals over the tables.
+ */
+export const FORMATS = ['txt', 'docx', 'pdf', 'typed', 'scan', 'stamp', 'xlsx'] as const;
 export type CorpusFormat = (typeof FORMATS)[number];
 
-export const EXTENSION: Record<CorpusFormat, string> = { txt: '.txt', docx: '.docx', pdf: '.pdf', typed: '.typed.pdf', scan: '.scan.pdf', xlsx: '.xlsx' };
+export const EXTENSION: Record<CorpusFormat, string> = { txt: '.txt', docx: '.docx', pdf: '.pdf', typed: '.typed.pdf', scan: '.scan.pdf', stamp: '.stamp.pdf', xlsx: '.xlsx' };
 
 export interface CorpusOptions {
   seed: number;
@@ -59,7 +62,7 @@ export async function ensureCorpus(options: CorpusOptions): Promise<CorpusEntry[
     const { report, truth } = generateReport(seed, i);
     const base = join(dir, truth.id);
     // Scanned copies go to the first scanN short reports (the self-evaluation forms and data sheets): OCR is slow.
-    const scanned = options.formats.includes('scan') && scansLeft > 0 && truth.kind !== 'third-party';
+    const scanned = (options.formats.includes('scan') || options.formats.includes('stamp')) && scansLeft > 0 && truth.kind !== 'third-party';
     if (scanned) scansLeft--;
     const files: CorpusEntry['files'] = {};
     const wants = (f: CorpusFormat) => options.formats.includes(f);
@@ -80,7 +83,8 @@ export async function ensureCorpus(options: CorpusOptions): Promise<CorpusEntry[
       if (!existsSync(`${base}.pdf`)) docxToConvert.push(`${base}.docx`);
       if (wants('pdf')) files.pdf = `${base}.pdf`;
     }
-    if (scanned) files.scan = `${base}.scan.pdf`;
+    if (scanned && wants('scan')) files.scan = `${base}.scan.pdf`;
+    if (scanned && wants('stamp')) files.stamp = `${base}.stamp.pdf`;
     if (wants('xlsx') && HAS_SHEET.has(truth.kind)) {
       files.xlsx = `${base}.xlsx`;
       if (!existsSync(files.xlsx)) {
@@ -113,6 +117,11 @@ export async function ensureCorpus(options: CorpusOptions): Promise<CorpusEntry[
     if (scan && !existsSync(scan)) {
       log(`scan ${entry.truth.id}`);
       await scanPdf(scan.replace(/\.scan\.pdf$/, '.pdf'), scan, seed * 1000 + i);
+    }
+    const stamp = entry.files.stamp;
+    if (stamp && !existsSync(stamp)) {
+      log(`stamp ${entry.truth.id}`);
+      await stampedScanPdf(stamp.replace(/\.stamp\.pdf$/, '.pdf'), stamp, seed * 1000 + i);
     }
   }
   writeFileSync(manifestPath, `${JSON.stringify({ generator: hash, seed, n, formats: options.formats, scanN: options.scanN }, null, 2)}\n`);

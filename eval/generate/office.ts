@@ -43,6 +43,38 @@ export async function scanPdf(pdf: string, out: string, seed: number): Promise<v
   }
 }
 
+/**
+ * An office's copy of a PDF: colour pages at 100 dpi with a red round seal (公章) stamped over the
+ * middle of every page, where the tables stand, and a second one over the right-hand figure columns
+ * of every other page; slight noise, JPEG. The seal is drawn as fixtures/scanned/make-stamped.sh does.
+ */
+export async function stampedScanPdf(pdf: string, out: string, seed: number): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'jixiao-eval-stamp-'));
+  try {
+    await run('pdftoppm', ['-r', '100', '-png', pdf, join(work, 'page')]);
+    const seal = join(work, 'seal.png');
+    await run('/usr/bin/convert', ['-size', '170x170', 'xc:none', '-fill', 'none', '-stroke', '#d81e1e', '-strokewidth', '6', '-draw', 'circle 85,85 85,6',
+      '-fill', '#d81e1e', '-stroke', 'none', '-draw', 'polygon 85,48 94,74 121,74 99,90 107,116 85,100 63,116 71,90 49,74 76,74',
+      '-channel', 'A', '-evaluate', 'multiply', '0.85', '+channel', seal]);
+    const pages = readdirSync(work).filter((f) => f.startsWith('page') && f.endsWith('.png')).sort();
+    const jpegs: string[] = [];
+    for (const [k, page] of pages.entries()) {
+      const { stdout } = await run('/usr/bin/identify', ['-format', '%w %h', join(work, page)]);
+      const [width, height] = stdout.trim().split(' ').map(Number);
+      const spot = (fx: number, fy: number) => `+${Math.round(width * fx - 85)}+${Math.round(height * fy - 85)}`;
+      const jitter = ((seed * 11 + k * 7) % 11) / 100; // 0 … 0.10 of the page
+      const seals = [spot(0.45 + jitter, 0.35 + jitter), ...(k % 2 === 0 ? [spot(0.72, 0.6 - jitter)] : [])];
+      const jpeg = join(work, page.replace(/\.png$/, '.jpg'));
+      await run('/usr/bin/convert', [join(work, page), ...seals.flatMap((g) => [seal, '-geometry', g, '-compose', 'Multiply', '-composite']),
+        '-seed', String(seed + k), '-attenuate', '0.3', '+noise', 'Gaussian', '-quality', '75', '-strip', jpeg]);
+      jpegs.push(jpeg);
+    }
+    await run('img2pdf', ['--nodate', '--imgsize', '100dpi', '-o', out, ...jpegs]);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** One sheet per table; merged regions become real merges, plain numbers become numeric cells. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrLine } from './engine.ts';
-import { fixOcrText, isUncertain, joinLines, LOW_CONFIDENCE } from './text.ts';
+import { fixOcrText, isUncertain, joinLines, LOW_CONFIDENCE, misreadPointSpans } from './text.ts';
 
 describe('fixOcrText', () => {
   it.each([
@@ -64,5 +64,12 @@ describe('isUncertain', () => {
     expect(isUncertain(paragraph, [4, 10])).toBe(true); // 743.18
     expect(isUncertain(paragraph, [0, 3])).toBe(false);
     expect(isUncertain({ ocrConfidence: 92 }, [4, 10])).toBe(false);
+  });
+});
+
+describe('points misread as colons', () => {
+  it('makes both figures around a colon between digits doubtful', () => {
+    expect(misreadPointSpans('全年执行数为0:1981亿元')).toEqual([[6, 12]]);
+    expect(misreadPointSpans('执行数为0.1981亿元：执行率88.68%')).toEqual([]);
   });
 });

@@ -77,7 +77,19 @@ export function joinLines(lines: OcrLine[], lineJoin = ''): ScoredText {
       previous = word;
     }
   });
+  lowSpans.push(...misreadPointSpans(text));
   return { text, confidence: chars ? Math.round((weighted / chars) * 10) / 10 : undefined, lowSpans: mergeSpans(lowSpans) };
+}
+
+/**
+ * A colon or semicolon between digits ("0:1981亿元") is most likely a decimal point that a seal stroke
+ * or noise turned into something else, however sure the recogniser was: the figures on both sides are
+ * doubtful. (Times of day are rare in these reports; a doubt only lowers a finding to info.)
+ */
+export function misreadPointSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const m of text.matchAll(/\d+[:：;；]\d+/g)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
 }
 
 const NUMBER_MARK = /[-+−.,%]/;

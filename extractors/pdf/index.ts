@@ -6,6 +6,7 @@ import { JixiaoError } from '../../model/index.ts';
 import type { ExtractOptions, Extractor, OcrService } from '../types.ts';
 import { removeFurniture } from './furniture.ts';
 import { measureColumn } from './paragraphs.ts';
+import { pageList } from './pages.ts';
 import { readTabLayout } from './tabbed.ts';
 import { assemble } from './assemble.ts';
 import { readPage, type PageLayout } from './page.ts';
@@ -40,7 +41,7 @@ async function extractDocument(doc: PdfDocument, options: ExtractOptions, bytes:
   removeFurniture(layouts);
   readTabLayout(layouts, measureColumn(layouts));
   const textless = layouts.filter((l) => l.textless);
-  const ocr = await ocrPages(doc, textless, options.ocr, warnings);
+  const ocr = await ocrPages(doc, textless, options, warnings);
   if (textless.length === layouts.length && !textless.some((l) => l.hasImages)) warnings.push('PDF 中没有任何文字');
   const blocks = mergeOcrBlocks(assemble(layouts), ocr.blocks);
   const out: RawDocument = { format: 'pdf', pages: doc.numPages, blocks, warnings };
@@ -74,18 +75,20 @@ type OcrPdfPage = (pdfPage: PdfPage, pageNumber: number, ocr: OcrService) => Pro
  * Warns about pages without text, once per outcome for all such pages ("第1–3、5页…", not one note per
  * page); recognises them when an OCR service and the OCR module exist.
  */
-async function ocrPages(doc: PdfDocument, textless: PageLayout[], ocr: OcrService | undefined, warnings: string[]): Promise<OcrResult> {
+async function ocrPages(doc: PdfDocument, textless: PageLayout[], { ocr, onOcrPage, signal }: ExtractOptions, warnings: string[]): Promise<OcrResult> {
   const result: OcrResult = { pages: [], blocks: new Map() };
   const scanned = textless.filter((l) => l.hasImages);
   if (!scanned.length) return result;
   const ocrPdfPage = ocr ? await loadOcrHook() : null;
   const notRead: number[] = [];
   const failed: number[] = [];
+  if (ocr && ocrPdfPage) onOcrPage?.({ done: [], total: scanned.length });
   for (const layout of scanned) {
     if (!ocr || !ocrPdfPage) {
       notRead.push(layout.page);
       continue;
     }
+    if (signal?.aborted) throw new JixiaoError('timeout', `OCR 识别超时：共 ${scanned.length} 页扫描页，已识别 ${pageList(result.pages)}，其余未识别`);
     const page = await doc.getPage(layout.page);
     try {
       result.blocks.set(layout.page, await ocrPdfPage(page, layout.page, ocr));
@@ -95,6 +98,7 @@ async function ocrPages(doc: PdfDocument, textless: PageLayout[], ocr: OcrServic
     } finally {
       page.cleanup();
     }
+    onOcrPage?.({ done: [...result.pages], total: scanned.length });
   }
   if (notRead.length) warnings.push(`${pageList(notRead)}没有文字层，可能是扫描件`);
   if (result.pages.length) warnings.push(`${pageList(result.pages)}没有文字层，可能是扫描件，已用 OCR 识别，文字和数字请对照原件核实`);
@@ -102,17 +106,7 @@ async function ocrPages(doc: PdfDocument, textless: PageLayout[], ocr: OcrServic
   return result;
 }
 
-/** "第1页", "第1–3、5页": ascending page numbers with runs joined. */
-export function pageList(pages: number[]): string {
-  const runs: string[] = [];
-  for (let i = 0; i < pages.length; i++) {
-    let j = i;
-    while (j + 1 < pages.length && pages[j + 1] === pages[j] + 1) j++;
-    runs.push(j > i ? `${pages[i]}–${pages[j]}` : String(pages[i]));
-    i = j;
-  }
-  return `第${runs.join('、')}页`;
-}
+export { pageList };
 
 async function loadOcrHook(): Promise<OcrPdfPage | null> {
   try {

@@ -12,7 +12,7 @@
 //   npx tsx test/bench/ocr.ts            prints the result as JSON
 //   import { benchOcr } from './ocr.ts'  for test/bench/run.ts
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -169,11 +169,25 @@ async function runNative(pages: PageImage[], dir: string): Promise<EngineRun | n
   const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
   const t = performance.now();
   const read: EngineRun['pages'] = [];
+  // GNU time (Debian's "time" package), when present, gives the CPU seconds and peak RSS of each run.
+  const timed = existsSync('/usr/bin/time');
+  const usage = join(dir, 'usage.txt');
+  let cpu = 0;
+  let peakKb = 0;
   for (const page of pages) {
-    const { stdout } = await run('tesseract', [page.file, 'stdout', '--tessdata-dir', tessdata, '-l', 'chi_sim', '--psm', '3', '--dpi', String(page.dpi)], { env, maxBuffer: 16 * 1024 * 1024 });
+    const args = [page.file, 'stdout', '--tessdata-dir', tessdata, '-l', 'chi_sim', '--psm', '3', '--dpi', String(page.dpi)];
+    const { stdout } = timed
+      ? await run('/usr/bin/time', ['-f', '%M %U %S', '-o', usage, 'tesseract', ...args], { env, maxBuffer: 16 * 1024 * 1024 })
+      : await run('tesseract', args, { env, maxBuffer: 16 * 1024 * 1024 });
+    if (timed) {
+      const [kb, user, sys] = readFileSync(usage, 'utf8').trim().split(/\s+/).slice(-3).map(Number);
+      peakKb = Math.max(peakKb, kb);
+      cpu += user + sys;
+    }
     read.push({ name: page.name, blocks: [{ kind: 'paragraph', text: stdout.normalize('NFKC'), loc: { page: 1 } }] });
   }
-  return { startupSeconds: 0, secondsPerPage: round(seconds(t) / pages.length), cpuSecondsPerPage: null, peakRssMb: null, pages: read };
+  const cpuSecondsPerPage = timed ? round(cpu / pages.length) : null;
+  return { startupSeconds: 0, secondsPerPage: round(seconds(t) / pages.length), cpuSecondsPerPage, peakRssMb: timed ? round(peakKb / 1024) : null, pages: read };
 }
 
 function score(engine: string, result: EngineRun, truth: string[], twin: RawDocument): EngineResult {

@@ -13,7 +13,8 @@ import { binarize, crop, despeckle, normalizeLevels, otsuThreshold, rotate, type
 import { resize, rotateQuarters, unrotateQuartersRect, type ScanGrey } from '../scan.ts';
 import { joinLines, type ScoredText } from '../text.ts';
 import type { TextBox } from './detect.ts';
-import type { PpEngine } from './engine.ts';
+import type { PpEngine, RecognizedLine } from './engine.ts';
+import { alternativeViews, hasDoubtfulFigure, checkViews, hasFigure, sameText, settleReadings, withDoubtfulFigures } from './reread.ts';
 
 /** Pages are read at no less than this resolution (text of small tables stays ≥ 20 px high). */
 export const DETECTION_DPI = 190;
@@ -152,7 +153,18 @@ export function cutAtCells(boxes: Rect[], tables: GridTable[], dpi: number): Seg
       if (x1 - x0 >= minWidth && y1 - y0 >= 0.5 * (b.y1 - b.y0) && centreInside) out.push({ x0, y0, x1, y1, table: t, cell: c });
     });
   }
-  return out;
+  return withoutSpills(out);
+}
+
+/**
+ * A box detected in one cell whose unclipped margin reaches over a rule leaves a sliver in the next
+ * cell, on top of that cell's own box: read too, it repeats a glyph ("738.57" read "7738.57"). A cell
+ * segment lying mostly inside a larger segment of the same cell is dropped.
+ */
+function withoutSpills(segments: Segment[]): Segment[] {
+  const area = (r: Rect) => Math.max(0, r.x1 - r.x0) * Math.max(0, r.y1 - r.y0);
+  const overlap = (a: Rect, b: Rect) => area({ x0: Math.max(a.x0, b.x0), y0: Math.max(a.y0, b.y0), x1: Math.min(a.x1, b.x1), y1: Math.min(a.y1, b.y1) });
+  return segments.filter((s) => s.cell === undefined || !segments.some((o) => o !== s && o.table === s.table && o.cell === s.cell && area(o) > area(s) && overlap(s, o) >= 0.5 * area(s)));
 }
 
 /**
@@ -162,11 +174,37 @@ export function cutAtCells(boxes: Rect[], tables: GridTable[], dpi: number): Seg
  */
 async function readSegments(grey: Grey, segments: Segment[], engine: PpEngine): Promise<ReadSegment[]> {
   const threshold = otsuThreshold(grey);
-  const lines = await engine.recognize(segments.map((s) => crop(grey, s)));
+  const lines = await rereadDoubtful(grey, segments, await engine.recognize(segments.map((s) => crop(grey, s))), engine);
   return segments.map((s, i) => {
     const ink = inkBounds(grey, s, threshold) ?? s;
     return { ...s, y0: ink.y0, y1: ink.y1, words: toWords(lines[i].chars, { ...s, y0: ink.y0, y1: ink.y1 }) };
   });
+}
+
+/**
+ * Every segment holding a figure is read once more stretched sideways; one that then reads otherwise
+ * is doubtful however sure the first reading was (a digit inserted or dropped with confidence).
+ * Segments holding a doubtful figure are read again in other views and settled (reread.ts).
+ */
+async function rereadDoubtful(grey: Grey, segments: Rect[], first: RecognizedLine[], engine: PpEngine): Promise<RecognizedLine[]> {
+  const figured = first.flatMap((line, i) => (hasFigure(line) && !hasDoubtfulFigure(line) ? [i] : []));
+  const checkViewsOf = figured.map((i) => checkViews(grey, segments[i]));
+  const checks = await engine.recognize(checkViewsOf.flat());
+  const lines = [...first];
+  figured.forEach((i, k) => {
+    const own = checks.slice(k * checkViewsOf[0].length, (k + 1) * checkViewsOf[0].length);
+    if (own.some((check) => !sameText(check, first[i]))) lines[i] = withDoubtfulFigures(first[i]);
+  });
+  const doubtful = lines.flatMap((line, i) => (hasDoubtfulFigure(line) ? [i] : []));
+  if (!doubtful.length) return lines;
+  const views = doubtful.map((i) => alternativeViews(grey, segments[i]));
+  const reads = await engine.recognize(views.flat());
+  const out = [...lines];
+  doubtful.forEach((i, k) => {
+    const others = reads.slice(k * views[0].length, (k + 1) * views[0].length);
+    out[i] = settleReadings(lines[i], others);
+  });
+  return out;
 }
 
 /** Bounding box of the dark pixels inside `r`, or null when there are none. */

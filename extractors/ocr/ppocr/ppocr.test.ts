@@ -117,6 +117,12 @@ describe('segments and lines', () => {
     expect(segments.every((s) => s.x1 - s.x0 < 100)).toBe(true);
   });
 
+  it('drops the sliver of a box spilling over a rule onto the next cell\'s own box', () => {
+    // The first cell's box reaches 30 px into the second cell, over the second cell's own text box.
+    const segments = cutAtCells([{ x0: 10, y0: 10, x1: 130, y1: 30 }, { x0: 105, y0: 10, x1: 190, y1: 30 }], [table], 200);
+    expect(segments.map((s) => [s.cell, Math.round(s.x0)])).toEqual([[0, 10], [1, 105]]);
+  });
+
   it('keeps boxes outside tables whole', () => {
     expect(cutAtCells([{ x0: 10, y0: 100, x1: 290, y1: 120 }], [table], 200)).toEqual([{ x0: 10, y0: 100, x1: 290, y1: 120 }]);
   });

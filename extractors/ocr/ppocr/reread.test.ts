@@ -1,0 +1,58 @@
+// A doubtful figure is confirmed only when every view reads it alike; otherwise it stays doubtful.
+import { describe, expect, it } from 'vitest';
+import { joinLines, LOW_CONFIDENCE } from '../text.ts';
+import type { RecognizedLine } from './engine.ts';
+import { alternativeViews, hasDoubtfulFigure, sameText, settleReadings, withDoubtfulFigures } from './reread.ts';
+
+const line = (text: string, confidences: number[]): RecognizedLine => ({
+  chars: [...text].map((ch, i) => ({ text: ch, confidence: confidences[i] ?? 0.99, step: i, x0: i * 10, x1: i * 10 + 10 })),
+});
+
+/** The low spans the joined text would carry for this line. */
+function lowSpans(l: RecognizedLine) {
+  const words = [{ text: l.chars.map((c) => c.text).join(''), confidence: 0, charConfidences: l.chars.map((c) => Math.round(c.confidence * 1000) / 10), bbox: { x0: 0, y0: 0, x1: 100, y1: 10 } }];
+  return joinLines([{ words, bbox: { x0: 0, y0: 0, x1: 100, y1: 10 } }]).lowSpans;
+}
+
+describe('re-reading doubtful figures', () => {
+  it('looks again only where a figure character is doubtful', () => {
+    expect(hasDoubtfulFigure(line('得分9.5', [0.99, 0.99, 0.5, 0.99, 0.99]))).toBe(true);
+    expect(hasDoubtfulFigure(line('得分9.5', [0.5, 0.99, 0.99, 0.99, 0.99]))).toBe(false);
+  });
+
+  it('confirms a figure that every view reads alike', () => {
+    const first = line('94.42', [0.99, 0.99, 0.99, 0.55, 0.99]);
+    const settled = settleReadings(first, [line('94.42', [0.99, 0.99, 0.99, 0.7, 0.99]), line('94.42', []), line('94.42', [0.99, 0.99, 0.99, 0.6, 0.99])]);
+    expect(settled.chars.map((c) => c.text).join('')).toBe('94.42');
+    expect(settled.chars[3].confidence * 100).toBeGreaterThanOrEqual(LOW_CONFIDENCE);
+    expect(lowSpans(settled)).toEqual([]);
+  });
+
+  it('keeps a figure doubtful when one view reads it otherwise, and takes the majority reading', () => {
+    const first = line('94.42', [0.99, 0.99, 0.99, 0.55, 0.99]);
+    const one = settleReadings(first, [line('94.42', []), line('94.12', []), line('94.42', [])]);
+    expect(one.chars.map((c) => c.text).join('')).toBe('94.42');
+    expect(lowSpans(one).length).toBeGreaterThan(0);
+    const majority = settleReadings(first, [line('94.12', []), line('94.12', []), line('94.12', [])]);
+    expect(majority.chars.map((c) => c.text).join('')).toBe('94.12');
+    expect(lowSpans(majority).length).toBeGreaterThan(0);
+  });
+
+  it('makes a confidently read figure doubtful when a stretched view reads it otherwise', () => {
+    const sure = line('7738.57', []);
+    expect(hasDoubtfulFigure(sure)).toBe(false);
+    expect(sameText(sure, line('773.57', []))).toBe(false);
+    const doubted = withDoubtfulFigures(sure);
+    expect(hasDoubtfulFigure(doubted)).toBe(true);
+    expect(lowSpans(doubted)).toEqual([[0, 7]]);
+  });
+
+  it('makes three other views of the segment', () => {
+    const grey = { width: 100, height: 40, data: new Uint8Array(4000).fill(200) };
+    const views = alternativeViews(grey, { x0: 20, y0: 10, x1: 60, y1: 30 });
+    expect(views).toHaveLength(3);
+    expect(views[0].width).toBeGreaterThan(40); // widened
+    expect(views[1].width).toBe(54); // stretched 1.35×
+    expect(views[2].data.every((v) => v === 0 || v === 255)).toBe(true); // sharpened
+  });
+});

@@ -1,0 +1,53 @@
+// "Proven before it accuses" on scans: a finding keeps its severity only when the document read at
+// both extremes of every doubtful OCR digit (normalizers/ocr-doubt.ts ocrReadings) raises it too.
+import { describe, expect, it } from 'vitest';
+import { extract } from '../extractors/txt/index.ts';
+import type { RawDocument, Table } from '../model/index.ts';
+import { ocrReadings } from '../normalizers/ocr-doubt.ts';
+import { buildReport } from '../normalizers/report.ts';
+import { scoreReport } from '../scoring/engine.ts';
+
+const TEXT = [
+  '某单位2023年度部门整体支出绩效自评报告',
+  '表1 绩效评价指标评分表',
+  '一级指标\t二级指标\t分值\t得分',
+  '决策\t项目立项\t20\t18',
+  '过程\t资金管理\t30\t27',
+  '产出\t产出数量\t50\t45',
+  '合计\t\t100\t94',
+  '本年度全年预算数130.25万元，全年执行数128.75万元。',
+].join('\n');
+
+/** The text document as if it had been scanned, with the given cells read with low confidence. */
+async function scanned(low: Array<{ row: number; col: number; span: [number, number] } | { paragraph: string; span: [number, number] }>): Promise<RawDocument> {
+  const raw = await extract({ path: 'x.txt', bytes: Buffer.from(TEXT), format: 'txt' }, {});
+  const table = raw.blocks.find((b): b is Table => b.kind === 'table')!;
+  for (const spot of low) {
+    if ('row' in spot) table.rows[spot.row][spot.col].ocrLowSpans = [spot.span];
+    else for (const b of raw.blocks) if (b.kind === 'paragraph' && b.text.includes(spot.paragraph)) b.ocrLowSpans = [spot.span];
+  }
+  return { ...raw, ocrPages: [1] };
+}
+
+const findings = (raw: RawDocument) => scoreReport(buildReport(raw, 'x'), {}, ocrReadings(raw).map((r) => buildReport(r, 'x'))).findings;
+
+describe('OCR findings proven before they accuse', () => {
+  it('keeps the error when the doubtful digit is one the finding does not rest on', async () => {
+    const raw = await scanned([{ paragraph: '128.75', span: [23, 24] }]); // 128.75's second digit
+    expect(ocrReadings(raw)).toHaveLength(2);
+    expect(findings(raw).filter((f) => f.rule === 'score/total-mismatch').map((f) => f.severity)).toEqual(['error']);
+  });
+
+  it('lowers it to "OCR 未能确认" when the sum rests on the doubtful digit, in a leaf or in the total', async () => {
+    for (const cell of [{ row: 2, col: 3, span: [1, 2] as [number, number] }, { row: 4, col: 3, span: [0, 1] as [number, number] }]) {
+      const [f] = findings(await scanned([cell])).filter((x) => x.rule === 'score/total-mismatch');
+      expect(f).toMatchObject({ severity: 'info', message: expect.stringContaining('OCR 未能确认') });
+    }
+  });
+
+  it('has nothing to prove on a scan without doubt, or on a text document', async () => {
+    expect(ocrReadings(await scanned([]))).toEqual([]);
+    const raw = await scanned([{ row: 4, col: 3, span: [0, 1] }]);
+    expect(ocrReadings({ ...raw, ocrPages: undefined })).toEqual([]);
+  });
+});
