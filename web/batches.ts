@@ -8,6 +8,7 @@ import type { DocumentResult } from '../model/index.ts';
 import { runBatch, type BatchOptions } from '../pipeline/run.ts';
 import type { Progress } from '../pipeline/progress.ts';
 import type { Store } from '../store/index.ts';
+import { queueBatchOptions, type QueueCheckValues } from '../queue/cli.ts';
 
 export type BatchStatus = 'queued' | 'running' | 'done' | 'failed';
 export type FileStatus = 'queued' | 'running' | 'done';
@@ -145,7 +146,10 @@ function toBatch(r: BatchRow): Batch {
   return { id: r.id, createdAt: r.created_at, createdBy: r.created_by, source: r.source, status: r.status, finishedAt: r.finished_at, error: r.error };
 }
 
-export type RunOptions = Pick<BatchOptions, 'jobs' | 'timeoutMs' | 'workers' | 'rubric'>;
+export type RunOptions = Pick<BatchOptions, 'jobs' | 'timeoutMs' | 'workers' | 'rubric'> & {
+  /** `jixiao serve --redis …`: batches are checked by `jixiao worker` processes through Redis. */
+  queue?: QueueCheckValues;
+};
 
 /** Checks queued batches one at a time in the background; stop() interrupts the current one (it resumes next start). */
 export class BatchRunner {
@@ -201,7 +205,10 @@ export class BatchRunner {
       end() {},
     };
     try {
-      await runBatch(paths, { ...this.options, store: this.store, progress, collect: false, runArgs: ['serve', `batch=${id}`], signal: this.controller.signal });
+      const { queue, ...options } = this.options;
+      const signal = this.controller.signal;
+      const remote = queue ? await queueBatchOptions(queue, { ...options, signal }, (text) => process.stderr.write(`${text}\n`)) : {};
+      await runBatch(paths, { ...options, store: this.store, progress, collect: false, runArgs: ['serve', `batch=${id}`], signal, ...remote });
       this.book.setStatus(id, 'done');
     } catch (error) {
       // Interrupted by stop(): the batch stays 'running' and the next server resumes it.

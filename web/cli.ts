@@ -3,12 +3,14 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { QUEUE_CHECK_FLAGS, QUEUE_CHECK_USAGE } from '../queue/cli.ts';
 import { Accounts, ROLE_LABEL, ROLES, type Role } from './accounts.ts';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, dataPaths, isLoopback, openWebDb, startServer } from './server.ts';
 
-const SERVE_USAGE = `用法：jixiao serve [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--data <文件夹>] [--db <文件>] [--jobs N] [--tls-cert 证书.pem --tls-key 私钥.pem]
+const SERVE_USAGE = `用法：jixiao serve [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--data <文件夹>] [--db <文件>] [--jobs N] [--tls-cert 证书.pem --tls-key 私钥.pem] [--redis 地址]
   --data 数据文件夹（默认 ${DEFAULT_DATA_DIR}）：上传的文件、账户和批次；结果库默认为其中的 jixiao.db（与 jixiao check/mark 的默认结果库相同）
-  --host 默认只允许本机访问；填局域网地址（如 0.0.0.0）前须先用 jixiao user add 创建账户`;
+  --host 默认只允许本机访问；填局域网地址（如 0.0.0.0）前须先用 jixiao user add 创建账户
+${QUEUE_CHECK_USAGE}`;
 
 type Write = (text: string) => void;
 
@@ -23,6 +25,7 @@ export async function serveCommand(argv: string[], write: Write = (t) => process
       jobs: { type: 'string' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
+      ...QUEUE_CHECK_FLAGS,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -35,7 +38,8 @@ export async function serveCommand(argv: string[], write: Write = (t) => process
   const tls = values['tls-cert'] ? { cert: readFileSync(values['tls-cert']), key: readFileSync(values['tls-key']!) } : undefined;
   const host = values.host ?? DEFAULT_HOST;
 
-  const server = await startServer({ port, host, dataDir: values.data, db: values.db, run: { jobs }, tls });
+  const queue = values.redis ? values : undefined;
+  const server = await startServer({ port, host, dataDir: values.data, db: values.db, run: { jobs, queue }, tls });
   write(`jixiao 网页已启动：${server.url}`);
   write(`数据文件夹：${dataPaths(values.data).dir}`);
   if (server.resumed.length) write(`继续检查上次未完成的批次：${server.resumed.join('、')}`);
