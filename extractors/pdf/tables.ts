@@ -2,7 +2,7 @@
 // that crosses a real column rule is cut at the rule. Inside a cell, runs become lines and wrapped
 // lines are joined back into the cell's text (a short line ends a paragraph: newline).
 import type { Grid } from './grid.ts';
-import { buildLines, firstUnit, joinWrapped, measuredWidth, type TextRun } from './text.ts';
+import { buildLines, firstUnit, joinCellLines, measuredWidth, type TextRun } from './text.ts';
 
 /** Typical distance between a cell's right rule and its text. */
 const CELL_PADDING = 2;
@@ -67,7 +67,7 @@ export function fillGrid(grid: Grid, runs: readonly TextRun[], page: number): Pa
     const last = lines[lines.length - 1];
     const right = bbox[2] - CELL_PADDING;
     const firstUnitWidth = lines.length ? measuredWidth(lines[0], firstUnit(lines[0].text)) : 0;
-    return { ...region, text: joinWrapped(lines, right), page, bbox, lastX1: last?.x1 ?? bbox[0], lastSize: last?.size ?? 0, right, firstUnitWidth };
+    return { ...region, text: joinCellLines(lines, right), page, bbox, lastX1: last?.x1 ?? bbox[0], lastSize: last?.size ?? 0, right, firstUnitWidth };
   });
   return { page, xs: grid.xs, ys: grid.ys, nRows: grid.ys.length - 1, nCols: grid.xs.length - 1, cells, bbox: gridBBox(grid) };
 }

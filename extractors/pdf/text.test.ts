@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPageNumber } from './furniture.ts';
-import { buildLines, firstUnit, joinWrapped, normalizeSpacing, toRuns, type TextRun } from './text.ts';
+import { buildLines, firstUnit, joinCellLines, joinWrapped, normalizeSpacing, toRuns, type TextRun } from './text.ts';
 
 const run = (text: string, x0: number, y: number, size = 10, width = text.length * size * 0.6): TextRun => ({ text, x0, x1: x0 + width, y, size });
 
@@ -29,6 +29,21 @@ describe('buildLines', () => {
   it('keeps a word gap as one space and drops autospacing between CJK and digits', () => {
     expect(buildLines([run('Total', 50, 700, 10, 25), run('score', 78, 700, 10, 25)])[0].text).toBe('Total score');
     expect(normalizeSpacing('2022 年收入 13,368,029.63 元')).toBe('2022年收入13,368,029.63元');
+  });
+});
+
+describe('joinCellLines', () => {
+  const line = (text: string, x0: number, x1: number, y: number) => buildLines([run(text, x0, y, 10, x1 - x0)])[0];
+
+  it('joins a cell line that ends inside a CJK word although room seemed left (the producer found no break before what follows)', () => {
+    const lines = [line('年末结转和结余8,014,616.37元，结转结', 50, 200, 700), line('余率=8,014,616.37/(1,134,338.28+36,317,140.10)', 50, 236, 688)];
+    expect(joinCellLines(lines, 240)).toBe('年末结转和结余8,014,616.37元，结转结余率=8,014,616.37/(1,134,338.28+36,317,140.10)');
+    expect(joinWrapped(lines, 240)).toContain('结转结\n余率');
+  });
+
+  it('keeps a break after punctuation and before a list item', () => {
+    const lines = [line('制度健全。', 50, 100, 700), line('本项得满分', 50, 100, 688), line('1.按时公开', 50, 100, 676)];
+    expect(joinCellLines(lines, 240)).toBe('制度健全。\n本项得满分\n1.按时公开');
   });
 });
 

@@ -155,6 +155,28 @@ export function joinWrapped(lines: readonly TextLine[], rightEdge: number): stri
   return out;
 }
 
+/**
+ * Joins the lines of one table cell. As joinWrapped, except that a line ending inside a CJK word
+ * (a CJK character, no closing punctuation) followed by a line starting with one is a wrap whatever
+ * room seemed left: a cell's line breaks where its producer found no break opportunity for what comes
+ * next ("结转结" | "余率=8,014,616.37/(…"), and a hard break in mid-word does not happen in a cell.
+ */
+export function joinCellLines(lines: readonly TextLine[], rightEdge: number): string {
+  let out = '';
+  lines.forEach((line, i) => {
+    if (i > 0) {
+      const sep = separator(lines[i - 1].x1, out, line.text, line.size, rightEdge, measuredWidth(line, firstUnit(line.text)));
+      out += sep === '\n' && MID_WORD_END.test(out) && CJK_START.test(line.text) ? '' : sep;
+    }
+    out += line.text;
+  });
+  return out;
+}
+
+/** Ideographs only: a line ending in punctuation may well end a clause. */
+const MID_WORD_END = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$/;
+const CJK_START = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+
 /** Width of the first `unit.length` characters of a line, from its runs' widths. */
 export function measuredWidth(line: TextLine, unit: string): number {
   let remaining = [...unit].length;
