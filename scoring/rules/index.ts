@@ -17,6 +17,7 @@ import deductionItemMismatch from './deduction-item-mismatch/index.ts';
 import rubricRateMismatch from './rubric-rate-mismatch/index.ts';
 import rubricScoreMismatch from './rubric-score-mismatch/index.ts';
 import rubricRowBands from './rubric-row-bands/index.ts';
+import rubricPartWeight from './rubric-part-weight/index.ts';
 import rubricUnverifiable from './rubric-unverifiable/index.ts';
 import scoreExplanationMismatch from './score-explanation-mismatch/index.ts';
 import scoreGradeBand from './score-grade-band/index.ts';
@@ -44,6 +45,7 @@ export const rules: Rule[] = [
   xlsxFormulaMismatch,
   rubricScoreMismatch,
   rubricRowBands,
+  rubricPartWeight,
   rubricRateMismatch,
   rubricUnverifiable,
   calcStatedMismatch,
