@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { FOLLOW_UP_LABEL } from '../reporters/labels.ts';
 import { parseArgsZh, UsageError } from '../pipeline/cli-args.ts';
 import { openExisting, osUser, STATUS_ARG } from './cli.ts';
-import { readMarkSheet, type MarkRow } from './import.ts';
+import { readMarkSheet, type MarkRow, type MarkSheet } from './import.ts';
 import type { Store } from './index.ts';
 
 export const IMPORT_USAGE = `  jixiao import <问题清单.xlsx|.csv> [--db <文件>]  把在 Excel/WPS 中填写的“状态”“备注”导回结果库
@@ -36,7 +36,7 @@ export async function importCommand(
   }
   const store = openExisting(values.db);
   try {
-    const summary = sheet.problems.length ? { updated: 0, unchanged: 0, problems: sheet.problems } : importMarks(store, sheet.rows);
+    const summary = importSheet(store, sheet);
     for (const problem of summary.problems) warn(problem);
     write(`已导入 ${file}：更新 ${summary.updated} 项，未变 ${summary.unchanged} 项${summary.problems.length ? `，${summary.problems.length} 行无法导入（见上）` : ''}。用 jixiao review 查看。`);
     return summary.problems.length ? 1 : 0;
@@ -45,8 +45,13 @@ export async function importCommand(
   }
 }
 
+/** A marked list into the store; a list that could not be read as one (no 指纹 column…) changes nothing. */
+export function importSheet(store: Store, sheet: MarkSheet, who: string | null = osUser()): ImportSummary {
+  return sheet.problems.length ? { updated: 0, unchanged: 0, problems: sheet.problems } : importMarks(store, sheet.rows, who);
+}
+
 /** Applies every row whose status or note differs from the store's; the rest are counted as unchanged. */
-export function importMarks(store: Store, rows: MarkRow[], who: string | null = osUser()): ImportSummary {
+function importMarks(store: Store, rows: MarkRow[], who: string | null): ImportSummary {
   const known = new Set(store.reviewRows({ all: true }).map((r) => r.fingerprint));
   const current = store.followUpLookup();
   const summary: ImportSummary = { updated: 0, unchanged: 0, problems: [] };

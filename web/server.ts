@@ -23,7 +23,7 @@ import { renderCsv } from '../reporters/csv.ts';
 import { renderHtml } from '../reporters/html.ts';
 import { renderXlsx } from '../reporters/xlsx.ts';
 import { Store } from '../store/index.ts';
-import { importMarks } from '../store/import-cli.ts';
+import { importSheet } from '../store/import-cli.ts';
 import { readMarkSheetBytes } from '../store/import.ts';
 import { Accounts, type User } from './accounts.ts';
 import { BatchBook, BatchRunner, type RunOptions } from './batches.ts';
@@ -296,7 +296,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     } catch (error) {
       return reply.code(400).send({ message: `无法读取该文件：${(error as Error).message}（应为 jixiao 导出的问题清单）` });
     }
-    const summary = sheet.problems.length ? { updated: 0, unchanged: 0, problems: sheet.problems } : importMarks(store, sheet.rows, request.user!.name);
+    const summary = importSheet(store, sheet, request.user!.name);
     return reply.code(summary.problems.length ? 422 : 200).send(summary);
   });
 

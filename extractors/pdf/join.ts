@@ -82,7 +82,11 @@ export function appendPart(table: JoinedTable, part: PageTable): void {
     continuing = new Set(cells.filter((c) => c.row === 0 && c.text === '' && part.cells.some((o) => o.row === header && o.col === c.col && o.rowSpan > 1)));
   }
   extendSpans(table, cells, continuing);
-  cells = cells.filter((c) => c.rowSpan > 0);
+  addRows(table, part, cells.filter((c) => c.rowSpan > 0), nRows);
+}
+
+/** The part's cells (row 0 = its first row kept) below the table's rows. */
+function addRows(table: JoinedTable, part: PageTable, cells: readonly PageCell[], nRows: number): void {
   for (const c of cells) table.cells.push({ ...c, row: c.row + table.nRows });
   table.rowPages.push(...new Array<number>(nRows).fill(part.page));
   table.nRows += nRows;
@@ -92,10 +96,7 @@ export function appendPart(table: JoinedTable, part: PageTable): void {
 /** Whole rows (tab-laid text) continue the table as they are; the table widens to its widest row. */
 export function appendRows(table: JoinedTable, part: PageTable): void {
   table.nCols = Math.max(table.nCols, part.nCols);
-  for (const c of part.cells) table.cells.push({ ...c, row: c.row + table.nRows });
-  table.rowPages.push(...new Array<number>(part.nRows).fill(part.page));
-  table.nRows += part.nRows;
-  table.parts.push(part);
+  addRows(table, part, part.cells, part.nRows);
 }
 
 /** Row signature: the cells starting in that row, with spans and text. */

@@ -460,7 +460,7 @@ function joinPieces(block: Piece[], joinIf: (before: TextLine[], piece: TextLine
 /** Tabbed rows in a row (no blank line between) are one table; a single row needs several tabs. */
 const MIN_TABS_ALONE = 3;
 
-export interface TabbedTable {
+interface TabbedTable {
   rows: TabbedRow[];
 }
 
@@ -487,7 +487,7 @@ function groupTabbedRows(rows: Array<{ row: TabbedRow; afterBlank: boolean }>): 
 }
 
 /** A tabbed table as a page table on the stop grid. */
-export function toPageTable(table: TabbedTable, page: number, nCols: number, stops: TabStops): PageTable {
+function toPageTable(table: TabbedTable, page: number, nCols: number, stops: TabStops): PageTable {
   const xs = Array.from({ length: nCols + 1 }, (_, k) => stops.origin + k * stops.step);
   const rowBoxes = table.rows.map((row) => {
     const onPage = linesOnFirstPage(row.lines);
@@ -523,7 +523,7 @@ function runsBBox(runs: readonly TextRun[]): BBox {
 // ---------- the document pass ----------
 
 /** The document's typed lines read back into rows, block by block, each with its page and whether a blank line precedes it. */
-export function tabbedRows(layouts: PageLayout[], col: TextColumn, stops: TabStops): Array<{ page: number; row: TabbedRow; afterBlank: boolean }> {
+function tabbedRows(layouts: PageLayout[], col: TextColumn, stops: TabStops): Array<{ page: number; row: TabbedRow; afterBlank: boolean }> {
   const pieces = typedPieces(layouts, col, stops);
   const out: Array<{ page: number; row: TabbedRow; afterBlank: boolean }> = [];
   let block: Piece[] = [];

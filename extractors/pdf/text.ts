@@ -147,9 +147,14 @@ export function lineBottom(line: { y: number; size: number }): number {
  * otherwise the line ended a paragraph (newline).
  */
 export function joinWrapped(lines: readonly TextLine[], rightEdge: number): string {
+  return joinLines(lines, rightEdge, (sep) => sep);
+}
+
+/** Lines joined by the separator their geometry gives, as `adjust` may change it (it sees the text so far and the next line). */
+function joinLines(lines: readonly TextLine[], rightEdge: number, adjust: (sep: string, before: string, next: string) => string): string {
   let out = '';
   lines.forEach((line, i) => {
-    if (i > 0) out += separator(lines[i - 1].x1, out, line.text, line.size, rightEdge, measuredWidth(line, firstUnit(line.text)));
+    if (i > 0) out += adjust(separator(lines[i - 1].x1, out, line.text, line.size, rightEdge, measuredWidth(line, firstUnit(line.text))), out, line.text);
     out += line.text;
   });
   return out;
@@ -162,15 +167,7 @@ export function joinWrapped(lines: readonly TextLine[], rightEdge: number): stri
  * next ("结转结" | "余率=8,014,616.37/(…"), and a hard break in mid-word does not happen in a cell.
  */
 export function joinCellLines(lines: readonly TextLine[], rightEdge: number): string {
-  let out = '';
-  lines.forEach((line, i) => {
-    if (i > 0) {
-      const sep = separator(lines[i - 1].x1, out, line.text, line.size, rightEdge, measuredWidth(line, firstUnit(line.text)));
-      out += sep === '\n' && MID_WORD_END.test(out) && CJK_START.test(line.text) ? '' : sep;
-    }
-    out += line.text;
-  });
-  return out;
+  return joinLines(lines, rightEdge, (sep, before, next) => (sep === '\n' && MID_WORD_END.test(before) && CJK_START.test(next) ? '' : sep));
 }
 
 /** Ideographs only: a line ending in punctuation may well end a clause. */
