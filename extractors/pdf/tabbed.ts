@@ -9,7 +9,7 @@ import type { PageLayout } from './page.ts';
 import type { TextColumn } from './paragraphs.ts';
 import type { BBox, PageCell, PageTable } from './tables.ts';
 import { parseNumericCell } from '../../numbers/quantity.ts';
-import { lineBottom, lineTop, normalizeSpacing, textWidth, wrapsInto, type TextLine, type TextRun } from './text.ts';
+import { firstUnit, lineBottom, lineTop, normalizeSpacing, textWidth, wrapsInto, type TextLine, type TextRun } from './text.ts';
 
 export interface TabStops {
   origin: number;
@@ -18,6 +18,10 @@ export interface TabStops {
   lastStop: number;
   /** The producer's spaces between a CJK character and a letter or digit (points; one per font and size). */
   autospaces: number[];
+  /** The document's width of a digit, letter or sign (ems), measured on its runs of them. */
+  asciiEm: number;
+  /** How far (ems) a cut piece's estimated start may be from the stop it is put on: glyph widths are guessed. */
+  snap: number;
 }
 
 /** How close (points) text must start to a stop to have been put there by a tab. */
@@ -65,7 +69,7 @@ export function inferTabStops(lines: readonly TextLine[], col: TextColumn): TabS
   for (const p of best.hits) multiples.set(Math.round(p / best.step), (multiples.get(Math.round(p / best.step)) ?? 0) + 1);
   if ([...multiples.values()].filter((n) => n >= 2).length < MIN_DISTINCT_STOPS) return null;
   const lastStop = origin + Math.floor((col.right - origin) / best.step) * best.step;
-  const grid = { origin, step: best.step, lastStop, autospaces: [] };
+  const grid = { origin, step: best.step, lastStop, autospaces: [], ...asciiWidthOf(lines) };
   return { ...grid, autospaces: autospacesOf(lines, grid) };
 }
 
@@ -87,6 +91,30 @@ function autospacesOf(lines: readonly TextLine[], stops: TabStops): number[] {
   }
   return [...counts].filter(([, n]) => n >= 5).map(([gap]) => gap);
 }
+
+/**
+ * The median width (ems) of a character in runs of digits, letters and signs: half-width glyphs are
+ * 0.5 to 0.6 em depending on the font, and where a run joined across a tab is cut, that difference
+ * decides whether its second piece could start on a stop. Where the widths vary little (a
+ * monospaced half-width font), a piece's start is known closely and is put on a stop only when near it.
+ */
+function asciiWidthOf(lines: readonly TextLine[]): { asciiEm: number; snap: number } {
+  const ratios = lines
+    .flatMap((line) => line.runs)
+    .filter((run) => /^[0-9A-Za-z.,%]{3,}$/.test(run.text))
+    .map((run) => (run.x1 - run.x0) / (run.text.length * run.size))
+    .sort((a, b) => a - b);
+  if (ratios.length < MIN_TAB_GAPS) return { asciiEm: DEFAULT_ASCII_EM, snap: MAX_SNAP };
+  const quantile = (q: number) => ratios[Math.floor(q * (ratios.length - 1))];
+  const spread = quantile(0.9) - quantile(0.1);
+  return { asciiEm: quantile(0.5), snap: Math.min(MAX_SNAP, MIN_SNAP + SNAP_PER_SPREAD * spread) };
+}
+
+const DEFAULT_ASCII_EM = 0.55;
+const MAX_SNAP = 0.6;
+const MIN_SNAP = 0.15;
+/** A piece of up to ten characters: its start is off by at most ten times the spread of a character's width. */
+const SNAP_PER_SPREAD = 10;
 
 /** Autospace is a quarter to over half an em, depending on the font. */
 const AUTOSPACE_MAX = 0.75;
@@ -144,7 +172,7 @@ interface CellDraft {
  * probably a tab but may be a word space ('weak'), an autospace-wide gap on a stop that is probably
  * autospace but may be a tab ('possible'), or nothing.
  */
-type Boundary = { kind: 'tabs'; n: number } | { kind: 'weak' } | { kind: 'possible' } | { kind: 'none'; spaced: boolean; wrapped?: boolean };
+type Boundary = { kind: 'tabs'; n: number } | { kind: 'weak' } | { kind: 'possible'; touching?: boolean } | { kind: 'none'; spaced: boolean; wrapped?: boolean };
 
 interface Token {
   run: TextRun;
@@ -177,13 +205,17 @@ function startsOnStop(stops: TabStops, x: number): boolean {
 /**
  * A gap is a tab when the text after it starts on a stop. A wide gap is certain; a narrow one may be
  * a word space that landed there ('weak'); one as wide as the producer's autospace between a CJK
- * character and a digit is taken for autospace unless the table needs another cell ('possible').
+ * character and a digit is taken for autospace unless the table needs another cell ('possible'); no gap
+ * at all, only for a row's trailing score ('possible', touching).
  */
 function boundaryBetween(stops: TabStops, prev: SplitRun, next: SplitRun): Boundary {
   const gap = next.x0 - prev.x1;
   const em = Math.min(prev.size, next.size);
   const spaced = gap > 0.25 * next.size;
-  if (!startsOnStop(stops, next.x0) || gap < 0.05 * em) return { kind: 'none', spaced };
+  if (!startsOnStop(stops, next.x0) || gap < -0.05 * em) return { kind: 'none', spaced };
+  // Text that ended just short of a stop leaves almost no gap before a tab's text ("分。" tab "3").
+  if (next.hidden) return { kind: 'weak' };
+  if (gap < 0.05 * em) return next.estimated ? { kind: 'none', spaced } : { kind: 'possible', touching: true };
   const n = tabsBetween(stops, prev.x1, next.x0);
   if (next.estimated) return n === 1 ? { kind: 'weak' } : { kind: 'none', spaced };
   if (gap > CERTAIN_TAB * em || n > 1) return { kind: 'tabs', n };
@@ -196,20 +228,20 @@ function boundaryBetween(stops: TabStops, prev: SplitRun, next: SplitRun): Bound
  * at its spaces; each piece's width is estimated and the rest of the run's width shared among the
  * gaps, and a piece that then starts near a stop is put on it.
  */
-/** A piece of a run cut by position estimates: where it starts is a guess. */
-type SplitRun = TextRun & { estimated?: boolean };
+/** A piece of a run cut by position estimates (where it starts is a guess) or where a hidden tab advance ends. */
+type SplitRun = TextRun & { estimated?: boolean; hidden?: boolean };
 
 function splitAtSpaces(run: TextRun, stops: TabStops): SplitRun[] {
   const pieces = run.text.split(/\s+/).filter((p) => p !== '');
   if (pieces.length < 2) return [run];
-  const widths = pieces.map((p) => textWidth(p, run.size));
+  const widths = pieces.map((p) => textWidth(p, run.size, stops.asciiEm));
   const gap = Math.max(0, (run.x1 - run.x0 - widths.reduce((a, b) => a + b, 0)) / (pieces.length - 1));
   const out: SplitRun[] = [];
   let x = run.x0;
   pieces.forEach((text, i) => {
     let x0 = i === 0 ? run.x0 : x;
     const stop = nearestStop(stops, x0);
-    if (i > 0 && gap >= 0.5 * run.size && Math.abs(stop - x0) <= SNAP * run.size) x0 = stop;
+    if (i > 0 && gap >= 0.5 * run.size && Math.abs(stop - x0) <= stops.snap * run.size) x0 = stop;
     const x1 = i === pieces.length - 1 ? run.x1 : x0 + widths[i];
     out.push(i === 0 ? { ...run, text, x0, x1 } : { ...run, text, x0, x1, estimated: true });
     x = x1 + gap;
@@ -219,29 +251,36 @@ function splitAtSpaces(run: TextRun, stops: TabStops): SplitRun[] {
 
 /**
  * pdf.js also joins text across a tab that advanced the pen by less than a point ("表。结" for
- * "表。" tab "结"). In a run of full-width characters every glyph is one em wide, so a run wider
- * than its characters hides such an advance; it is cut where the character after it lands on a stop.
+ * "表。" tab "结", ")1." for ")" tab "1."). In a run of full-width characters every glyph is one em
+ * wide, and in a document whose half-width glyphs all measure the same so is each of those: a run
+ * wider than its characters hides such an advance; it is cut where the character after it lands on a stop.
  */
-function splitHiddenAdvance(run: TextRun, stops: TabStops): TextRun[] {
+function splitHiddenAdvance(run: TextRun, stops: TabStops): SplitRun[] {
   const chars = [...run.text];
-  if (chars.length < 2 || !chars.every((ch) => FULL_WIDTH.test(ch))) return [run];
-  const excess = run.x1 - run.x0 - chars.length * run.size;
+  const fullWidth = chars.every((ch) => FULL_WIDTH.test(ch));
+  // Half-width widths are measured, not exact: only a short run is cut, and only on a stop met closely.
+  const halfWidthKnown = stops.snap <= MIN_SNAP + 0.05 && chars.length <= MAX_HIDDEN_HALF_WIDTH && chars.every((ch) => FULL_WIDTH.test(ch) || HALF_WIDTH.test(ch));
+  if (chars.length < 2 || !(fullWidth || halfWidthKnown)) return [run];
+  const onStop = (x: number) => (fullWidth ? startsOnStop(stops, x) : Math.abs(x - nearestStop(stops, x)) <= CLOSE_ON_STOP);
+  const charWidth = (ch: string) => (FULL_WIDTH.test(ch) ? 1 : stops.asciiEm) * run.size;
+  const excess = run.x1 - run.x0 - chars.reduce((w, ch) => w + charWidth(ch), 0);
   if (excess < 0.2 || excess > WIDE_GAP * run.size) return [run];
+  let x = run.x0;
   for (let k = 1; k < chars.length; k++) {
-    const x = run.x0 + k * run.size + excess;
-    if (!startsOnStop(stops, x)) continue;
+    x += charWidth(chars[k - 1]);
+    if (!onStop(x + excess)) continue;
     return [
-      { ...run, text: chars.slice(0, k).join(''), x1: run.x0 + k * run.size },
-      { ...run, text: chars.slice(k).join(''), x0: x },
+      { ...run, text: chars.slice(0, k).join(''), x1: x },
+      { ...run, text: chars.slice(k).join(''), x0: x + excess, hidden: true },
     ];
   }
   return [run];
 }
 
+const HALF_WIDTH = /[!-~]/;
+const MAX_HIDDEN_HALF_WIDTH = 8;
+const CLOSE_ON_STOP = 0.2;
 const FULL_WIDTH = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60]/;
-
-/** How far (ems) an estimated piece start may be from the stop it is put on: glyph widths are guessed. */
-const SNAP = 0.6;
 
 function nearestStop(stops: TabStops, x: number): number {
   return stops.origin + Math.max(1, Math.round((x - stops.origin) / stops.step)) * stops.step;
@@ -306,7 +345,7 @@ export function fitRow(row: TabbedRow, width: number): TabbedRow {
     current = rowFrom(current.lines, current.tokens, new Set([...current.taken].filter((i) => i !== undo)));
   }
   while (current.cells.length < width && endsWithNumber(current)) {
-    const possible = current.tokens.flatMap((t, i) => (t.before.kind === 'possible' && !current.taken.has(i) ? [i] : []));
+    const possible = current.tokens.flatMap((t, i) => (t.before.kind === 'possible' && !t.before.touching && !current.taken.has(i) ? [i] : []));
     if (!possible.length) break;
     const take = possible.reduce((best, i) => (shorterSide(current, i) < shorterSide(current, best) ? i : best));
     current = rowFrom(current.lines, current.tokens, new Set([...current.taken, take]));
@@ -357,11 +396,13 @@ export function continuesRow(prev: TextLine, line: TextLine, col: TextColumn, st
   if (line.x0 > col.left + 0.5) {
     if (!startsOnStop(stops, line.x0)) return 'no';
     const nextStop = stops.origin + (Math.floor((prev.x1 + 0.05 - stops.origin) / stops.step) + 1) * stops.step;
-    return wrapsInto(nextStop, line.text, line.size, col.right) ? 'maybe' : 'no';
+    return wrapsInto(nextStop, line.text, line.size, col.right, firstUnitWidth(line, stops)) ? 'maybe' : 'no';
   }
-  if (!wrapsInto(prev.x1, line.text, line.size, col.right)) return 'no';
+  if (!wrapsInto(prev.x1, line.text, line.size, col.right, firstUnitWidth(line, stops))) return 'no';
   return tabbed() ? 'maybe' : 'yes';
 }
+
+const firstUnitWidth = (line: TextLine, stops: TabStops) => textWidth(firstUnit(line.text), line.size, stops.asciiEm);
 
 function isBlankLineBetween(prev: TextLine, line: TextLine, col: TextColumn): boolean {
   return prev.y - line.y > 1.3 * Math.max(col.pitch, line.size);
@@ -425,16 +466,56 @@ function isHeaderRow(row: TabbedRow): boolean {
 }
 
 /**
- * Typed lines of one block (between blank lines): an uncertain join is made when the joined row still
- * fits the block's cell count, or when it only brings figures after a row that ends with one (a row
- * of figures whose last ones no longer fitted: "…|4,339.49|10" then "|91.20%|9.12"; a new row would
- * bring its name). Every row is then fitted to the count.
+ * Typed lines of one block (between blank lines), read at the cell count that makes the most
+ * consistent table. The default count ({@link blockWidth}) can be wrong where most rows hide a tab in
+ * an autospace-wide gap ("效率性 11"): the header's count is then read too, and kept when more of the
+ * figures parse and stand in columns of figures or, as many doing so, when more rows have exactly
+ * that count.
  */
 function resolveBlock(block: Piece[], stops: TabStops): Array<{ page: number; row: TabbedRow }> {
   const width = blockWidth(block, stops);
+  const reading = resolveAtWidth(block, stops, width);
+  const header = Math.max(0, ...reading.filter(({ row }) => isHeaderRow(row)).map(({ row }) => row.cells.length));
+  if (header <= width) return reading;
+  const atHeader = resolveAtWidth(block, stops, header);
+  const [figures, figuresAtHeader] = [figuresInColumns(reading), figuresInColumns(atHeader)];
+  if (figuresAtHeader !== figures) return figuresAtHeader > figures ? atHeader : reading;
+  return rowsOfWidth(atHeader, header) > rowsOfWidth(reading, width) ? atHeader : reading;
+}
+
+const rowsOfWidth = (rows: Array<{ row: TabbedRow }>, width: number) => rows.filter(({ row }) => row.cells.length === width).length;
+
+/**
+ * The block's rows at `width` cells: an uncertain join is made when the joined row still fits, or
+ * when it only brings figures after a row that ends with one (a row of figures whose last ones no
+ * longer fitted: "…|4,339.49|10" then "|91.20%|9.12"; a new row would bring its name). Every row is
+ * then fitted to the count.
+ */
+function resolveAtWidth(block: Piece[], stops: TabStops, width: number): Array<{ page: number; row: TabbedRow }> {
   const fits = (lines: TextLine[]) => fitRow(readTabbedRow(lines, stops), width).cells.length <= width;
   const joinIf = (before: TextLine[], piece: TextLine[]) => fits([...before, ...piece]) || (onlyFigures(lastCell(readTabbedRow(before, stops))) && onlyFigures(readTabbedRow(piece, stops).cells));
-  return joinPieces(block, joinIf).map(({ page, lines }) => ({ page, row: fitRow(readTabbedRow(lines, stops), width) }));
+  return joinPieces(block, joinIf).map(({ page, lines }) => ({ page, row: fitUnlessHeader(readTabbedRow(lines, stops), width) }));
+}
+
+/** A header's short words leave no room for a word space taken as a tab: a header wider than the rows below it is read as it stands. */
+const fitUnlessHeader = (row: TabbedRow, width: number) => (isHeaderRow(row) ? row : fitRow(row, width));
+
+/** Figures that parse and stand in a column holding more figures than words (below the header): how table-like a reading is. */
+function figuresInColumns(rows: Array<{ row: TabbedRow }>): number {
+  const figures = new Map<number, number>();
+  const words = new Map<number, number>();
+  const isFigure = (text: string) => parseNumericCell(text) !== null;
+  for (const { row } of rows) {
+    if (isHeaderRow(row)) continue;
+    row.cells.forEach((cell, c) => {
+      if (cell.text === '') return;
+      const tally = isFigure(cell.text) ? figures : words;
+      tally.set(c, (tally.get(c) ?? 0) + 1);
+    });
+  }
+  let total = 0;
+  for (const [c, n] of figures) if (n > (words.get(c) ?? 0)) total += n;
+  return total;
 }
 
 /** Cells that hold figures only: numbers, percentages, or a dash for none. */

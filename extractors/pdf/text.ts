@@ -216,10 +216,10 @@ export function firstUnit(text: string): string {
   return chars.slice(0, i).join('');
 }
 
-/** Estimated width of text: CJK and full-width characters 1 em, others 0.55 em. */
-export function textWidth(text: string, size: number): number {
+/** Estimated width of text: CJK and full-width characters 1 em, others `otherEm` (0.55 em unless measured). */
+export function textWidth(text: string, size: number, otherEm = 0.55): number {
   let em = 0;
-  for (const ch of text) em += CJK_CHAR.test(ch) ? 1 : 0.55;
+  for (const ch of text) em += CJK_CHAR.test(ch) ? 1 : otherEm;
   return em * size;
 }
 
