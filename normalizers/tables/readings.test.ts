@@ -107,6 +107,27 @@ describe('candidate readings', () => {
     expect(table.reading).toMatchObject({ confidence: 'high', sumsBroken: 1 });
   });
 
+  describe('in a table typed with tabs and printed (cell boundaries inferred)', () => {
+    const typedTable = (lines: string[]): Block => ({ ...(tableBlock(lines) as Extract<Block, { kind: 'table' }>), typed: true });
+    const rows = [
+      '预算编制\t40\t目标设置\t20\t绩效目标合理性\t10\t\t10',
+      '预算编制\t40\t目标设置\t20\t绩效指标明确性\t10\t\t8',
+      '预算编制\t40\t预算配置\t20\t预算编制准确性\t20\t\t18',
+      '履职效益\t60\t经济效益\t60\t重点工作完成率\t60\t\t54',
+    ];
+
+    it('lets one disagreement through when every row ends its figures in the same column', () => {
+      const table = only([typedTable([SCORING_HEADER, ...rows, '合计\t100\t\t\t\t\t\t95'])]);
+      expect(table.reading).toMatchObject({ confidence: 'high', sumsBroken: 1 });
+    });
+
+    it('trusts no broken sum when a row came back with a cell too many (its last figure a column right)', () => {
+      const split = '履职效益\t60\t经济效益\t60\t重点工作完成率\t60\t54\t54\t54';
+      const table = only([typedTable([SCORING_HEADER, ...rows.slice(0, 3), split, '合计\t100\t\t\t\t\t\t95'])]);
+      expect(table.reading!.confidence).toBe('low');
+    });
+  });
+
   it('does not trust a reading in which most sums are broken', () => {
     const table = only([
       tableBlock([

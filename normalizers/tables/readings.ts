@@ -5,6 +5,7 @@
 // reading leaves many sums broken, the reading is wrong, not the report.
 import { Decimal } from 'decimal.js';
 import { exact, meets, ofQuantity, sum } from '../../numbers/interval.ts';
+import { parseNumericCell } from '../../numbers/quantity.ts';
 import type { BudgetRow, IndicatorNode, Quantity, TableReading } from '../../model/index.ts';
 import type { TableGroup } from './group.ts';
 import type { Layout } from './header.ts';
@@ -65,9 +66,9 @@ export interface ChosenReading {
 
 /**
  * `budget`: a self-evaluation form's 预算执行率 row, which counts toward the table's total.
- * `inferredCells`: the cell boundaries were inferred (a table typed with tabs and printed), so a
- * broken sum is as likely a misread boundary as a wrong number: the reading holds only when every
- * sum does.
+ * `inferredCells`: the cell boundaries were inferred (a table typed with tabs and printed) and the
+ * rows did not all come back alike (see {@link rowsAgree}), so a broken sum is as likely a misread
+ * boundary as a wrong number: the reading holds only when every sum does.
  */
 export function chooseReading(body: TableGroup['body'], layout: Layout, budget: BudgetRow | null = null, inferredCells = false): ChosenReading {
   const tried = CANDIDATES.map((candidate) => {
@@ -87,6 +88,23 @@ export function chooseReading(body: TableGroup['body'], layout: Layout, budget: 
       confidence: (inferredCells ? best.tally.broken === 0 : holdsOverall(best.tally)) ? 'high' : 'low',
     },
   };
+}
+
+/** Fewer complete rows than this say too little about how the cells were read. */
+const MIN_AGREEING_ROWS = 3;
+
+/**
+ * Whether the rows of a table whose cell boundaries were inferred came back alike: every row that
+ * ends with a figure (a score, an amount) ends it in the same column, and there are several. A misread
+ * boundary merges or splits cells and moves the row's last figure to another column.
+ */
+export function rowsAgree(body: TableGroup['body']): boolean {
+  const lastFigureColumns = body.flatMap(({ cells }) => {
+    const filled = cells.flatMap((c, i) => (c.text.trim() !== '' ? [i] : []));
+    const last = filled[filled.length - 1];
+    return filled.length >= 2 && parseNumericCell(cells[last].text) !== null ? [last] : [];
+  });
+  return lastFigureColumns.length >= MIN_AGREEING_ROWS && new Set(lastFigureColumns).size === 1;
 }
 
 const support = (t: Tally) => t.holding + LEAF_EVIDENCE * t.plausibleLeaves;
