@@ -80,6 +80,12 @@ describe('runs pdf.js joined across a tab', () => {
     expect(monoCells([run('合计', LEFT), { ...run('100', stop(2)), x1: stop(2) + 18 }, joined])).toEqual(['合计', '', '100', '91.16', '91.16%']);
   });
 
+  it('cuts a run of full-width characters at its one space where the piece after it starts exactly on a stop, however narrow the gap', () => {
+    // "分，扣完为止。" ends 1.5 pt before stop 10; pdf.js joined the tab's text with a space.
+    const joined = run('分，扣完为止。 经核查，资料齐全。', stop(10) - 71.5, 700, stop(10) + 90);
+    expect(readTabbedRow([line(joined)], stops).cells.map((c) => c.text)).toEqual(['分，扣完为止。', '经核查，资料齐全。']);
+  });
+
   it('keeps a word space that lands near a stop: the measured widths put the next word 2.8 pt off it', () => {
     const text = monoRun('; 4.', stop(5) - 9.2);
     expect(monoCells([run('得1分', stop(5) - 34.7, 700, stop(5) - 9.2), text])).toEqual(['得1分; 4.']);
@@ -191,5 +197,19 @@ describe('a block of typed rows', () => {
       ['名称', '', '分值', '得分', '说明'],
       ['甲项', '', '10', '8', ''],
     ]);
+  });
+
+  it('counts the header words moved to the next line with their tab (a wrapped header row) for rows that end with long text', () => {
+    const y = (i: number) => 700 - 15 * i;
+    // "评分标准" ends 4 pt short of the last stop: the tab and "评分说明" went to the next line.
+    const header = line(...[0, 2, 4, 6, 12].map((k, i) => run(['名称', '分值', '得分', '指标说明', '评分标准'][i], stop(k), y(0))));
+    const moved = line(run('评分说明', stop(1), y(1)));
+    const body = [2, 3, 4].map((i) =>
+      line(run(`项目${i}`, LEFT, y(i)), run('10', stop(2), y(i)), run('8', stop(4), y(i)), run('考核说明', stop(6), y(i)), run('按标准评分', stop(9), y(i)), run('经核查本项得8分', stop(12), y(i), stop(13) + 40)),
+    );
+    const filler = Array.from({ length: 8 }, (_, i) => line(run('说明', LEFT, 500 - 15 * i), ...[3, 5, 7, 9].map((k) => run(`项${k}`, stop(k), 500 - 15 * i))));
+    const layout = layoutOf([header, moved, ...body, ...filler]);
+    expect(readTabLayout([layout], col)).toBe(true);
+    expect(rowsOf(layout)[0].filter((c) => c !== '')).toEqual(['名称', '分值', '得分', '指标说明', '评分标准', '评分说明']);
   });
 });

@@ -223,14 +223,14 @@ function boundaryBetween(stops: TabStops, prev: SplitRun, next: SplitRun): Bound
   return { kind: 'weak' };
 }
 
+/** A piece of a run cut by position estimates (where it starts is a guess) or where a hidden tab advance ends. */
+type SplitRun = TextRun & { estimated?: boolean; hidden?: boolean };
+
 /**
  * pdf.js joins text across a narrow tab into one item with a space ("91.16 91.16%"). Such a run is cut
  * at its spaces; each piece's width is estimated and the rest of the run's width shared among the
  * gaps, and a piece that then starts near a stop is put on it.
  */
-/** A piece of a run cut by position estimates (where it starts is a guess) or where a hidden tab advance ends. */
-type SplitRun = TextRun & { estimated?: boolean; hidden?: boolean };
-
 function splitAtSpaces(run: TextRun, stops: TabStops): SplitRun[] {
   const pieces = run.text.split(/\s+/).filter((p) => p !== '');
   if (pieces.length < 2) return [run];
@@ -249,6 +249,12 @@ function splitAtSpaces(run: TextRun, stops: TabStops): SplitRun[] {
   return out;
 }
 
+/** Every character's width is known: full-width ones are an em; half-width ones when the document's measure is tight. */
+function widthsKnown(text: string, stops: TabStops): boolean {
+  const halfWidthKnown = stops.snap <= MIN_SNAP + 0.05;
+  return [...text].every((ch) => FULL_WIDTH.test(ch) || (halfWidthKnown && HALF_WIDTH.test(ch)));
+}
+
 /**
  * pdf.js also joins text across a tab that advanced the pen by less than a point ("表。结" for
  * "表。" tab "结", ")1." for ")" tab "1."). In a run of full-width characters every glyph is one em
@@ -259,8 +265,7 @@ function splitHiddenAdvance(run: TextRun, stops: TabStops): SplitRun[] {
   const chars = [...run.text];
   const fullWidth = chars.every((ch) => FULL_WIDTH.test(ch));
   // Half-width widths are measured, not exact: only a short run is cut, and only on a stop met closely.
-  const halfWidthKnown = stops.snap <= MIN_SNAP + 0.05 && chars.length <= MAX_HIDDEN_HALF_WIDTH && chars.every((ch) => FULL_WIDTH.test(ch) || HALF_WIDTH.test(ch));
-  if (chars.length < 2 || !(fullWidth || halfWidthKnown)) return [run];
+  if (chars.length < 2 || !(fullWidth || (chars.length <= MAX_HIDDEN_HALF_WIDTH && widthsKnown(run.text, stops)))) return [run];
   const onStop = (x: number) => (fullWidth ? startsOnStop(stops, x) : Math.abs(x - nearestStop(stops, x)) <= CLOSE_ON_STOP);
   const charWidth = (ch: string) => (FULL_WIDTH.test(ch) ? 1 : stops.asciiEm) * run.size;
   const excess = run.x1 - run.x0 - chars.reduce((w, ch) => w + charWidth(ch), 0);
@@ -445,20 +450,31 @@ function pageBreakMayCut(layouts: PageLayout[], p: number, last: Piece, line: Te
  * (complete rows: a score, an amount; ties: the narrower), read with every uncertain join made, but
  * never more than its widest header row (cells without numbers) has: a word space taken for a tab
  * widens a data row, a header's short words leave no room for that. A block without complete rows
- * (a list, a header) takes the widest typed line as it stands.
+ * (long text last) takes its header's count, and one without a header (a list) the widest typed line as it stands.
  */
 function blockWidth(block: Piece[], stops: TabStops): number {
   const joined = joinPieces(block, () => true).map((p) => readTabbedRow(p.lines, stops));
   const complete = joined.filter((r) => r.tabs > 0 && endsWithNumber(r));
-  if (!complete.length) return Math.max(0, ...block.map((p) => readTabbedRow(p.lines, stops).cells.length));
+  const header = headerWidth(block, stops);
+  if (!complete.length) return header >= 3 ? header : Math.max(0, ...block.map((p) => readTabbedRow(p.lines, stops).cells.length));
   const counts = new Map<number, number>();
   for (const r of complete) counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
   let best = 0;
   let most = 0;
   for (const [w, n] of counts) if (n > most || (n === most && w < best)) [best, most] = [w, n];
-  const header = Math.max(0, ...joined.filter(isHeaderRow).map((r) => r.cells.length));
   return header >= 3 ? Math.min(best, header) : best;
 }
+
+/**
+ * The cell count of the block's widest header row, its last words joined back where they were moved
+ * to the next line with their tab ("…|评分标准" then "|评分说明"); a line at the margin is the next
+ * header line, not a part of this one.
+ */
+function headerWidth(block: Piece[], stops: TabStops): number {
+  return widestHeader(joinPieces(block, (_, lines) => lines[0].x0 > stops.origin + 0.5).map((p) => readTabbedRow(p.lines, stops)));
+}
+
+const widestHeader = (rows: TabbedRow[]) => Math.max(0, ...rows.filter(isHeaderRow).map((r) => r.cells.length));
 
 function isHeaderRow(row: TabbedRow): boolean {
   const texts = row.cells.map((c) => c.text).filter((t) => t !== '');
@@ -468,22 +484,50 @@ function isHeaderRow(row: TabbedRow): boolean {
 /**
  * Typed lines of one block (between blank lines), read at the cell count that makes the most
  * consistent table. The default count ({@link blockWidth}) can be wrong where most rows hide a tab in
- * an autospace-wide gap ("效率性 11"): the header's count is then read too, and kept when more of the
- * figures parse and stand in columns of figures or, as many doing so, when more rows have exactly
- * that count.
+ * an autospace-wide gap ("效率性 11"), or where rows end with long text and the header wrapped: the
+ * header's count is then read too, and kept when it reads as well ({@link readsAsWell}).
  */
 function resolveBlock(block: Piece[], stops: TabStops): Array<{ page: number; row: TabbedRow }> {
   const width = blockWidth(block, stops);
   const reading = resolveAtWidth(block, stops, width);
-  const header = Math.max(0, ...reading.filter(({ row }) => isHeaderRow(row)).map(({ row }) => row.cells.length));
-  if (header <= width) return reading;
-  const atHeader = resolveAtWidth(block, stops, header);
-  const [figures, figuresAtHeader] = [figuresInColumns(reading), figuresInColumns(atHeader)];
-  if (figuresAtHeader !== figures) return figuresAtHeader > figures ? atHeader : reading;
-  return rowsOfWidth(atHeader, header) > rowsOfWidth(reading, width) ? atHeader : reading;
+  // The header as this reading joins it, as joined where a tab moved its last words to the next line,
+  // and as every uncertain join makes it. A header whose last word wrapped to the margin ("…|评分"
+  // then "说明|得分") joins like the next header line would ("一级指标||二级指标"): that count is only
+  // believed when some row, as read, reaches it.
+  const widestRow = Math.max(0, ...reading.map(({ row }) => readTabbedRow(row.lines, stops).cells.length));
+  const allJoined = widestHeader(joinPieces(block, () => true).map((p) => readTabbedRow(p.lines, stops)));
+  const headers = [widestHeader(reading.map(({ row }) => row)), headerWidth(block, stops), allJoined <= widestRow ? allJoined : 0];
+  let best = reading;
+  for (const header of new Set(headers.filter((h) => h > width))) {
+    const atHeader = resolveAtWidth(block, stops, header);
+    if (readsAsWell(atHeader, best)) best = atHeader;
+  }
+  return best;
 }
 
-const rowsOfWidth = (rows: Array<{ row: TabbedRow }>, width: number) => rows.filter(({ row }) => row.cells.length === width).length;
+/**
+ * Whether the reading at the header's count `a` is at least as table-like as `b`: as many figures
+ * standing in columns of figures, and no more of the uncertain boundaries read against their default
+ * (fitting rows down to a narrower count can always undo word-space-like tabs; that is no evidence).
+ * On a tie the header's count is the evidence that remains.
+ */
+function readsAsWell(a: Array<{ row: TabbedRow }>, b: Array<{ row: TabbedRow }>): boolean {
+  const [figuresA, figuresB] = [figuresInColumns(a), figuresInColumns(b)];
+  if (figuresA !== figuresB) return figuresA > figuresB;
+  return overrides(a) <= overrides(b);
+}
+
+/** Uncertain boundaries read against their default: weak ones not taken, possible ones taken. */
+function overrides(rows: Array<{ row: TabbedRow }>): number {
+  let n = 0;
+  for (const { row } of rows) {
+    row.tokens.forEach((t, i) => {
+      if ((t.before.kind === 'weak') !== row.taken.has(i) && (t.before.kind === 'weak' || t.before.kind === 'possible')) n++;
+    });
+  }
+  return n;
+}
+
 
 /**
  * The block's rows at `width` cells: an uncertain join is made when the joined row still fits, or

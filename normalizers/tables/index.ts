@@ -6,7 +6,7 @@ import type { Block, BudgetRow, Cell, Loc, ScoringTable, Table, TableReading } f
 import { parseNumericCell } from '../../numbers/quantity.ts';
 import { groupTables, type TableGroup } from './group.ts';
 import { isUsableLayout, layoutOf, type Layout } from './header.ts';
-import { chooseReading, rowsAgree } from './readings.ts';
+import { chooseReading, rowsAgree, type ReadingStandard } from './readings.ts';
 import { evidenceOf, leavesOf, type TreeResult } from './tree.ts';
 
 /** Above this share of garbled rows a table is reported as unreadable instead of being checked. */
@@ -19,12 +19,16 @@ export function understandTables(blocks: Block[]): ScoringTable[] {
     const layout = layoutOf(group.header);
     if (!isUsableLayout(layout)) continue;
     const budget = kindOf(layout) === 'self-eval' ? findBudgetRow(group, blocks) : null;
-    const inferredCells = group.tables.some((t) => t.typed) && !rowsAgree(group.body);
-    const { tree, reading } = chooseReading(group.body, layout, budget, inferredCells);
+    const { tree, reading } = chooseReading(group.body, layout, budget, readingStandard(group));
     if (tree.rowsTotal === 0 && !tree.total) continue;
     out.push(toScoringTable(group, layout, { tree, reading, budget }, blocks));
   }
   return markScrambledSiblings(out);
+}
+
+function readingStandard(group: TableGroup): ReadingStandard {
+  if (!group.tables.some((t) => t.typed)) return 'usual';
+  return rowsAgree(group.body) ? 'few-broken' : 'every-sum';
 }
 
 /** Page fragments of one scrambled table (same title) are unreadable too, however tidy one page looks. */

@@ -121,6 +121,15 @@ describe('candidate readings', () => {
       expect(table.reading).toMatchObject({ confidence: 'high', sumsBroken: 1 });
     });
 
+    it('trusts broken sums only when each stands against three that hold, even when the rows agree', () => {
+      // Two broken (目标设置 40 vs 30, 合计 95 vs 64) against four that hold: enough elsewhere, not here.
+      const table = only([
+        typedTable([SCORING_HEADER, '预算编制\t40\t目标设置\t40\t绩效目标合理性\t30\t\t10', '履职效益\t60\t经济效益\t60\t重点工作完成率\t60\t\t54', '合计\t100\t\t\t\t\t\t95']),
+      ]);
+      expect(table.reading).toMatchObject({ sumsBroken: 2, confidence: 'low' });
+      expect(only([tableBlock([SCORING_HEADER, '预算编制\t40\t目标设置\t40\t绩效目标合理性\t30\t\t10', '履职效益\t60\t经济效益\t60\t重点工作完成率\t60\t\t54', '合计\t100\t\t\t\t\t\t95'])]).reading!.confidence).toBe('high');
+    });
+
     it('trusts no broken sum when a row came back with a cell too many (its last figure a column right)', () => {
       const split = '履职效益\t60\t经济效益\t60\t重点工作完成率\t60\t54\t54\t54';
       const table = only([typedTable([SCORING_HEADER, ...rows.slice(0, 3), split, '合计\t100\t\t\t\t\t\t95'])]);

@@ -65,12 +65,15 @@ export interface ChosenReading {
 }
 
 /**
- * `budget`: a self-evaluation form's 预算执行率 row, which counts toward the table's total.
- * `inferredCells`: the cell boundaries were inferred (a table typed with tabs and printed) and the
- * rows did not all come back alike (see {@link rowsAgree}), so a broken sum is as likely a misread
- * boundary as a wrong number: the reading holds only when every sum does.
+ * How much of a reading must hold for it to be trusted. 'usual': a few broken sums among many that
+ * hold ({@link holdsOverall}). Cell boundaries inferred (a table typed with tabs and printed), a broken
+ * sum may be a misread boundary: 'few-broken' when the rows came back alike ({@link rowsAgree}): at
+ * most two, each against three that hold; 'every-sum' otherwise.
  */
-export function chooseReading(body: TableGroup['body'], layout: Layout, budget: BudgetRow | null = null, inferredCells = false): ChosenReading {
+export type ReadingStandard = 'usual' | 'few-broken' | 'every-sum';
+
+/** `budget`: a self-evaluation form's 预算执行率 row, which counts toward the table's total. */
+export function chooseReading(body: TableGroup['body'], layout: Layout, budget: BudgetRow | null = null, standard: ReadingStandard = 'usual'): ChosenReading {
   const tried = CANDIDATES.map((candidate) => {
     const tree = candidate.tree({ body, layout });
     return { candidate, tree, tally: tallySums(tree, budget) };
@@ -85,7 +88,7 @@ export function chooseReading(body: TableGroup['body'], layout: Layout, budget: 
       distinctOutcomes: distinct,
       sumsHolding: best.tally.holding,
       sumsBroken: best.tally.broken,
-      confidence: (inferredCells ? best.tally.broken === 0 : holdsOverall(best.tally)) ? 'high' : 'low',
+      confidence: meetsStandard(best.tally, standard) ? 'high' : 'low',
     },
   };
 }
@@ -94,21 +97,27 @@ export function chooseReading(body: TableGroup['body'], layout: Layout, budget: 
 const MIN_AGREEING_ROWS = 3;
 
 /**
- * Whether the rows of a table whose cell boundaries were inferred came back alike: every row that
- * ends with a figure (a score, an amount) ends it in the same column, and there are several. A misread
- * boundary merges or splits cells and moves the row's last figure to another column.
+ * Whether the rows of a table whose cell boundaries were inferred came back alike: every row's last
+ * figure (its score, or an amount; long text may follow it) stands in the same column, and there are
+ * several rows. A misread boundary merges or splits cells and moves the row's last figure to another column.
  */
 export function rowsAgree(body: TableGroup['body']): boolean {
   const lastFigureColumns = body.flatMap(({ cells }) => {
-    const filled = cells.flatMap((c, i) => (c.text.trim() !== '' ? [i] : []));
-    const last = filled[filled.length - 1];
-    return filled.length >= 2 && parseNumericCell(cells[last].text) !== null ? [last] : [];
+    const filled = cells.filter((c) => c.text.trim() !== '').length;
+    const figures = cells.flatMap((c, i) => (parseNumericCell(c.text) !== null ? [i] : []));
+    return filled >= 2 && figures.length ? [figures[figures.length - 1]] : [];
   });
   return lastFigureColumns.length >= MIN_AGREEING_ROWS && new Set(lastFigureColumns).size === 1;
 }
 
 const support = (t: Tally) => t.holding + LEAF_EVIDENCE * t.plausibleLeaves;
 const merit = (t: Tally) => support(t) - 2 * t.broken;
+
+function meetsStandard(t: Tally, standard: ReadingStandard): boolean {
+  if (standard === 'every-sum') return t.broken === 0;
+  if (standard === 'few-broken') return t.broken <= BROKEN_SUMS_TOLERATED && t.broken * 3 <= support(t);
+  return holdsOverall(t);
+}
 
 /** A reading holds when its broken sums are few and rare among what it allows to check. */
 export function holdsOverall(t: Tally): boolean {
