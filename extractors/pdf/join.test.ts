@@ -116,6 +116,15 @@ describe('joining a table across pages', () => {
     expect(onColumnsOf(table, part(2, [['a', 'b']], [50, 120, 300]))).toBeNull();
   });
 
+  it('keeps a new indicator under parents going on over the page break apart from the row above (two scores, not "79")', () => {
+    const xs = [50, 100, 150, 250, 300, 350, 400, 450];
+    const head = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'];
+    const table = startTable(part(1, [head, ['产出指标', '数量指标', '发放补助人数', '≥380人', '397人', '7', '7']], xs));
+    appendPart(table, part(2, [['', '', '新增就业人数', '≥390人', '417人', '9', '9'], ['', '质量指标', '资金拨付准确率', '≥85%', '95%', '6', '6']], xs));
+    const rows = texts(toTableBlock(table, 1));
+    expect(rows.map((r) => r[6])).toEqual(['得分', '7', '9', '6']);
+  });
+
   it('grows a merged cell cut by the page break back into one rowSpan', () => {
     const table = startTable(part(1, [header, [['预算编制', 2], '合理性', '得满分。'], [null, '规范性', '得4分。']]));
     appendPart(table, part(2, [header, [['', 2], '准确性', '得2分。'], [null, '完整性', '得4分。'], ['预算执行', '支出完成率', '得3分。']]));

@@ -140,7 +140,7 @@ function isSplitRow(table: JoinedTable, cells: readonly PageCell[]): boolean {
   const before = Math.min(...table.cells.filter((c) => c.row === table.nRows - 1 && c.text !== '').map((c) => c.col));
   if (!Number.isFinite(here) || !Number.isFinite(before)) return false;
   if (here <= before) return isNumberlessRest(table, withText);
-  const sparse = emptiedCells(table, cells) >= 2;
+  const sparse = emptiedCells(table, cells, 0) >= 2 && emptiedCells(table, cells, here + 1) >= 1;
   return withText.every((piece) => {
     const owner = ownerAt(table, table.nRows - 1, piece.col);
     const numberUnderNumber = isBareNumber(owner?.text ?? '') && isBareNumber(piece.text);
@@ -149,15 +149,17 @@ function isSplitRow(table: JoinedTable, cells: readonly PageCell[]): boolean {
 }
 
 /**
- * Cells of the part's first row left empty under a filled cell of the previous part's last row: a
- * new row fills its cells (目标设置 | 11 | 10.5 under 预算编制 | 16 | 16), the rest of a cut row
- * leaves most of them empty (数 | | | 6 under 服务覆盖人 | ≥340人 | 241人 | 12.7), so there a
- * number under a number is a cut number ("12.7" | "6").
+ * Cells of the part's first row, from column `from` on, left empty under a filled cell of the
+ * previous part's last row: a new row fills its cells (目标设置 | 11 | 10.5 under 预算编制 | 16 |
+ * 16), the rest of a cut row leaves most of them empty (数 | | | 6 under 服务覆盖人 | ≥340人 | 241人 |
+ * 12.7), so there a number under a number is a cut number ("12.7" | "6"). Counted from column
+ * `from`: at least one must lie right of the row's first text, since empty cells left of it may be
+ * parents going on over the page break (产出指标 | 数量指标 above a new indicator: "7" and "9" are two scores).
  */
-function emptiedCells(table: JoinedTable, cells: readonly PageCell[]): number {
+function emptiedCells(table: JoinedTable, cells: readonly PageCell[], from: number): number {
   const last = table.nRows - 1;
   return cells.filter((c) => {
-    if (c.row !== 0 || c.text !== '') return false;
+    if (c.row !== 0 || c.text !== '' || c.col < from) return false;
     const owner = ownerAt(table, last, c.col);
     return owner !== undefined && owner.text !== '' && owner.row + owner.rowSpan - 1 === last && owner.rowSpan === 1;
   }).length;
