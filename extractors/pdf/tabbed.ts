@@ -213,8 +213,8 @@ function boundaryBetween(stops: TabStops, prev: SplitRun, next: SplitRun): Bound
   const em = Math.min(prev.size, next.size);
   const spaced = gap > 0.25 * next.size;
   if (!startsOnStop(stops, next.x0) || gap < -0.05 * em) return { kind: 'none', spaced };
-  // Text that ended just short of a stop leaves almost no gap before a tab's text ("分。" tab "3").
   if (next.hidden) return { kind: 'weak' };
+  // Text that ended just short of a stop leaves almost no gap before a tab's text ("分。" tab "3").
   if (gap < 0.05 * em) return next.estimated ? { kind: 'none', spaced } : { kind: 'possible', touching: true };
   const n = tabsBetween(stops, prev.x1, next.x0);
   if (next.estimated) return n === 1 ? { kind: 'weak' } : { kind: 'none', spaced };
@@ -521,13 +521,13 @@ function readsAsWell(a: Array<{ row: TabbedRow }>, b: Array<{ row: TabbedRow }>)
 function overrides(rows: Array<{ row: TabbedRow }>): number {
   let n = 0;
   for (const { row } of rows) {
-    row.tokens.forEach((t, i) => {
-      if ((t.before.kind === 'weak') !== row.taken.has(i) && (t.before.kind === 'weak' || t.before.kind === 'possible')) n++;
+    row.tokens.forEach(({ before }, i) => {
+      if (before.kind === 'weak' && !row.taken.has(i)) n++;
+      if (before.kind === 'possible' && row.taken.has(i)) n++;
     });
   }
   return n;
 }
-
 
 /**
  * The block's rows at `width` cells: an uncertain join is made when the joined row still fits, or

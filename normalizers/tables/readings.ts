@@ -93,7 +93,7 @@ export function chooseReading(body: TableGroup['body'], layout: Layout, budget: 
   };
 }
 
-/** Fewer complete rows than this say too little about how the cells were read. */
+/** Fewer rows with figures than this say too little about how the cells were read. */
 const MIN_AGREEING_ROWS = 3;
 
 /**
