@@ -39,6 +39,17 @@ describe('tab stops', () => {
     expect(found!.snap).toBeLessThan(0.2);
   });
 
+  it('are found in a short document holding one small table (twelve gaps on seven stops)', () => {
+    const row = (y: number, ...cells: Array<[string, number]>) => line(...cells.map(([text, k]) => run(text, stop(k), y)));
+    const lines = [
+      row(700, ['项目', 0], ['年初预算数', 1], ['全年预算数', 3], ['全年执行数', 5]),
+      row(685, ['合计', 0], ['30,127,714.94', 1], ['31,772,752.17', 4], ['30,272,886.49', 7]),
+      row(670, ['基本支出', 0], ['25,239,618.98', 2], ['26,249,203.74', 5], ['26,290,418.07', 8]),
+      row(655, ['项目支出', 0], ['4,888,095.96', 2], ['5,523,548.43', 5], ['4,496,168.42', 8]),
+    ];
+    expect(inferTabStops(lines, col)?.step).toBeCloseTo(STEP, 1);
+  });
+
   it('are not claimed for text whose gaps follow no grid (an unruled table with its own column positions)', () => {
     const xs = [LEFT, 131, 207, 296, 401];
     const lines = Array.from({ length: 8 }, (_, i) => line(...xs.map((x, k) => run(`列${k}`, x, 700 - 15 * i))));

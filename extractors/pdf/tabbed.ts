@@ -30,9 +30,13 @@ const ON_STOP = 0.45;
 const WIDE_GAP = 0.6;
 const MIN_STEP = 14;
 const MAX_STEP = 80;
-/** Evidence a document is tab-laid: gaps ending on stops, on at least this many distinct stops. */
+/**
+ * Evidence a document is tab-laid: gaps ending on stops, on at least this many distinct stops, several
+ * of them reached more than once (a short document may hold one small table: 12 gaps on 7 stops).
+ */
 const MIN_TAB_GAPS = 12;
 const MIN_DISTINCT_STOPS = 5;
+const MIN_REPEATED_STOPS = 3;
 /** Other wide gaps (centred titles, aligned signatures, a cover page) may be left over. */
 const MIN_SHARE_ON_STOPS = 0.5;
 
@@ -67,7 +71,7 @@ export function inferTabStops(lines: readonly TextLine[], col: TextColumn): TabS
   if (!best || best.hits.length < MIN_TAB_GAPS || best.hits.length < MIN_SHARE_ON_STOPS * positions.length) return null;
   const multiples = new Map<number, number>();
   for (const p of best.hits) multiples.set(Math.round(p / best.step), (multiples.get(Math.round(p / best.step)) ?? 0) + 1);
-  if ([...multiples.values()].filter((n) => n >= 2).length < MIN_DISTINCT_STOPS) return null;
+  if (multiples.size < MIN_DISTINCT_STOPS || [...multiples.values()].filter((n) => n >= 2).length < MIN_REPEATED_STOPS) return null;
   const lastStop = origin + Math.floor((col.right - origin) / best.step) * best.step;
   const grid = { origin, step: best.step, lastStop, autospaces: [], ...asciiWidthOf(lines) };
   return { ...grid, autospaces: autospacesOf(lines, grid) };
