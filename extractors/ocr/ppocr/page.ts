@@ -14,7 +14,7 @@ import { resize, rotateQuarters, unrotateQuartersRect, type ScanGrey } from '../
 import { joinLines, type ScoredText } from '../text.ts';
 import type { TextBox } from './detect.ts';
 import type { PpEngine, RecognizedLine } from './engine.ts';
-import { alternativeViews, hasDoubtfulFigure, checkViews, hasFigure, sameText, settleReadings, withDoubtfulFigures } from './reread.ts';
+import { alternativeViews, hasDoubtfulFigure, checkViews, hasFigure, sameText, settleReadings, withCanonicalSeparators, withDoubtfulFigures } from './reread.ts';
 
 /** Pages are read at no less than this resolution (text of small tables stays ≥ 20 px high). */
 export const DETECTION_DPI = 190;
@@ -196,7 +196,7 @@ async function rereadDoubtful(grey: Grey, segments: Rect[], first: RecognizedLin
     if (own.some((check) => !sameText(check, first[i]))) lines[i] = withDoubtfulFigures(first[i]);
   });
   const doubtful = lines.flatMap((line, i) => (hasDoubtfulFigure(line) ? [i] : []));
-  if (!doubtful.length) return lines;
+  if (!doubtful.length) return lines.map(withCanonicalSeparators);
   const views = doubtful.map((i) => alternativeViews(grey, segments[i]));
   const reads = await engine.recognize(views.flat());
   const out = [...lines];
@@ -204,7 +204,7 @@ async function rereadDoubtful(grey: Grey, segments: Rect[], first: RecognizedLin
     const others = reads.slice(k * views[0].length, (k + 1) * views[0].length);
     out[i] = settleReadings(lines[i], others);
   });
-  return out;
+  return out.map(withCanonicalSeparators);
 }
 
 /** Bounding box of the dark pixels inside `r`, or null when there are none. */

@@ -64,9 +64,11 @@ function sharpened(g: Grey): Grey {
 
 /**
  * The first reading settled against the others. All alike: the first reading, each character with the
- * best confidence any reading gave it, raised to LOW_CONFIDENCE (the figure is confirmed). Otherwise:
- * the reading most readings agree on (the first on a tie), its figure characters kept below
- * LOW_CONFIDENCE.
+ * best confidence any reading gave it, raised to LOW_CONFIDENCE (the figure is confirmed). Otherwise
+ * the reading most readings agree on (the first on a tie) is kept, and each of its figures is settled
+ * on its own: confirmed when every other reading gives the same figure (readings that differ only in
+ * words or punctuation around it do not make it doubtful), doubtful when any reading gives another.
+ * Confirmed figures are written with their grouping separators as commas ("3.773.77" → "3,773.77").
  */
 export function settleReadings(first: RecognizedLine, others: RecognizedLine[]): RecognizedLine {
   const all = [first, ...others];
@@ -76,12 +78,97 @@ export function settleReadings(first: RecognizedLine, others: RecognizedLine[]):
       const best = Math.max(...all.map((line) => line.chars[i].confidence));
       return { ...c, confidence: Math.max(best, LOW_CONFIDENCE / 100) };
     });
-    return { chars };
+    return { chars: withCanonicalFigures(chars, figureTokens({ chars })) };
   }
   const votes = texts.map((t) => texts.filter((u) => u === t).length);
   const winner = all[votes.indexOf(Math.max(...votes))];
-  const chars: Char[] = winner === first ? first.chars : rescaled(winner, first);
-  return withDoubtfulFigures({ chars });
+  const chars: Char[] = winner === first ? [...first.chars] : rescaled(winner, first);
+  const tokens = figureTokens(winner);
+  const confirmed = tokens.map(() => true);
+  for (const other of all) {
+    if (other === winner) continue;
+    const matched = matchedTokens(tokens, figureTokens(other));
+    matched.forEach((m, k) => (confirmed[k] &&= m));
+  }
+  tokens.forEach((token, k) => {
+    for (let i = token.start; i < token.end; i++) {
+      const confidence = confirmed[k] ? Math.max(chars[i].confidence, LOW_CONFIDENCE / 100) : Math.min(chars[i].confidence, (LOW_CONFIDENCE - 1) / 100);
+      chars[i] = { ...chars[i], confidence };
+    }
+  });
+  return { chars: withCanonicalFigures(chars, tokens.filter((_, k) => confirmed[k])) };
+}
+
+/**
+ * A run of figure characters holding a digit, as char indices [start, end): its canonical text, and
+ * the key readings are compared by (a point or comma after the last digit ends the sentence, not
+ * the figure: "8." and "8" are the same figure).
+ */
+interface FigureToken {
+  start: number;
+  end: number;
+  text: string;
+  key: string;
+}
+
+export function figureTokens(line: RecognizedLine): FigureToken[] {
+  const tokens: FigureToken[] = [];
+  let start = -1;
+  const close = (end: number) => {
+    const text = line.chars.slice(start, end).map((c) => c.text).join('');
+    const canonical = canonicalFigure(text);
+    if (/\d/.test(text)) tokens.push({ start, end, text: canonical, key: canonical.replace(/(?<=\d)[.,]$/, '') });
+    start = -1;
+  };
+  line.chars.forEach((c, i) => {
+    const inFigure = c.text.length === 1 && NUMBER_CHAR.test(c.text);
+    if (inFigure && start < 0) start = i;
+    if (!inFigure && start >= 0) close(i);
+  });
+  if (start >= 0) close(line.chars.length);
+  return tokens;
+}
+
+/**
+ * The figure with certain grouping separators written as commas: in "3.773.77" or "3,773.77" only the
+ * last separator can be the decimal point (a figure has one), so both read as "3,773.77". A single
+ * separator ("3.773" / "3,773") is left as read: which one it is decides the value. Same length.
+ */
+export function canonicalFigure(text: string): string {
+  const s = text.replace(/−/g, '-');
+  const m = /^([-+]?\d{1,3})((?:[.,]\d{3})+)([.,]\d{1,2})(%?)$/.exec(s);
+  if (!m) return s;
+  return m[1] + m[2].replace(/\./g, ',') + '.' + m[3].slice(1) + m[4];
+}
+
+/** For each token of `mine`, whether the other reading gives the same figure in the same order (longest common subsequence). */
+function matchedTokens(mine: FigureToken[], theirs: FigureToken[]): boolean[] {
+  const n = mine.length;
+  const m = theirs.length;
+  const table = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) table[i][j] = mine[i].key === theirs[j].key ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
+  }
+  const matched = mine.map(() => false);
+  for (let i = 0, j = 0; i < n && j < m; ) {
+    if (mine[i].key === theirs[j].key) {
+      matched[i] = true;
+      i++;
+      j++;
+    } else if (table[i + 1][j] >= table[i][j + 1]) i++;
+    else j++;
+  }
+  return matched;
+}
+
+/** The line with every figure's certain grouping separators written as commas (canonicalFigure). */
+export const withCanonicalSeparators = (line: RecognizedLine): RecognizedLine => ({ chars: withCanonicalFigures(line.chars, figureTokens(line)) });
+
+/** The characters with each given token's text replaced by its canonical form. */
+function withCanonicalFigures(chars: Char[], tokens: FigureToken[]): Char[] {
+  const out = [...chars];
+  for (const token of tokens) [...token.text].forEach((ch, k) => (out[token.start + k] = { ...out[token.start + k], text: ch }));
+  return out;
 }
 
 /** A reading of another view placed in the first view's x range (for the characters' boxes). */
