@@ -182,17 +182,20 @@ async function readSegments(grey: Grey, segments: Segment[], engine: PpEngine): 
 }
 
 /**
- * Every segment holding a figure is read once more stretched sideways; one that then reads otherwise
- * is doubtful however sure the first reading was (a digit inserted or dropped with confidence).
- * Segments holding a doubtful figure are read again in other views and settled (reread.ts).
+ * Every segment holding a figure is read once more stretched sideways and narrowed; one that then
+ * reads otherwise is doubtful however sure the first reading was (a digit inserted or dropped with
+ * confidence). Segments holding a doubtful figure are read again in other views and settled against
+ * all their readings (reread.ts).
  */
 async function rereadDoubtful(grey: Grey, segments: Rect[], first: RecognizedLine[], engine: PpEngine): Promise<RecognizedLine[]> {
   const figured = first.flatMap((line, i) => (hasFigure(line) && !hasDoubtfulFigure(line) ? [i] : []));
   const checkViewsOf = figured.map((i) => checkViews(grey, segments[i]));
   const checks = await engine.recognize(checkViewsOf.flat());
   const lines = [...first];
+  const checksOf = new Map<number, RecognizedLine[]>();
   figured.forEach((i, k) => {
     const own = checks.slice(k * checkViewsOf[0].length, (k + 1) * checkViewsOf[0].length);
+    checksOf.set(i, own);
     if (own.some((check) => !sameText(check, first[i]))) lines[i] = withDoubtfulFigures(first[i]);
   });
   const doubtful = lines.flatMap((line, i) => (hasDoubtfulFigure(line) ? [i] : []));
@@ -202,7 +205,7 @@ async function rereadDoubtful(grey: Grey, segments: Rect[], first: RecognizedLin
   const out = [...lines];
   doubtful.forEach((i, k) => {
     const others = reads.slice(k * views[0].length, (k + 1) * views[0].length);
-    out[i] = settleReadings(lines[i], others);
+    out[i] = settleReadings(lines[i], [...(checksOf.get(i) ?? []), ...others]);
   });
   return out.map(withCanonicalSeparators);
 }
