@@ -50,6 +50,15 @@ describe('re-reading doubtful figures', () => {
     expect(lowSpans(mixed)).toEqual([[17, 23]]);
   });
 
+  it('keeps the reading whose figures most readings give, whatever the words around them', () => {
+    const textOf = (l: RecognizedLine) => l.chars.map((c) => c.text).join('');
+    const first = line('=0.3473/0.3647X100%=95.239', []); // "%。" fused into a "9"
+    const settled = settleReadings(first, [line('=0.3473/0.3647×100%=95.23%', []), line('=0.3473/0.3647×100%6=95.2390', []), line('0.3473/0.3647×100%=95.23%', [])]);
+    expect(textOf(settled)).toBe('=0.3473/0.3647×100%=95.23%');
+    // The last figure is still doubtful (two readings gave otherwise), the first two are confirmed.
+    expect(lowSpans(settled)).toEqual([[15, 26]]);
+  });
+
   it('reads grouping separators alike whichever mark the recogniser saw, but keeps a lone separator as read', () => {
     expect(canonicalFigure('3.773.77')).toBe('3,773.77');
     expect(canonicalFigure('3,773.77')).toBe('3,773.77');

@@ -69,7 +69,7 @@ const SMALLER_SCALE = 0.6;
 /**
  * The first reading settled against the others. All alike: the first reading, each character with the
  * best confidence any reading gave it, raised to LOW_CONFIDENCE (the figure is confirmed). Otherwise
- * the reading most readings agree on (the first on a tie) is kept, and each of its figures is settled
+ * a reading whose figures most readings give (the first on a tie) is kept, and each of its figures is settled
  * on its own: confirmed when every other reading gives the same figure (readings that differ only in
  * words or punctuation around it do not make it doubtful), doubtful when any reading gives another.
  * Confirmed figures are written with their grouping separators as commas ("3.773.77" → "3,773.77").
@@ -84,7 +84,9 @@ export function settleReadings(first: RecognizedLine, others: RecognizedLine[]):
     });
     return { chars: withCanonicalFigures(chars, figureTokens({ chars })) };
   }
-  const votes = texts.map((t) => texts.filter((u) => u === t).length);
+  // The reading kept is one whose figures most readings give (words around them do not vote).
+  const figuresIn = all.map((line) => figureTokens(line).map((t) => t.key).join(' '));
+  const votes = figuresIn.map((f) => figuresIn.filter((g) => g === f).length);
   const winner = all[votes.indexOf(Math.max(...votes))];
   const chars: Char[] = winner === first ? [...first.chars] : rescaled(winner, first);
   const tokens = figureTokens(winner);
