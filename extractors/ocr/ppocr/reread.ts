@@ -1,9 +1,9 @@
 // Proving a doubtful figure before it can accuse: a segment in which a digit, sign, point, separator
 // or % was read below LOW_CONFIDENCE is read again in other ways (the crop widened, the crop stretched
-// sideways, the crop at a smaller scale). The recogniser then sees other pixels at
-// other time steps. A figure that every reading gives alike is confirmed: its characters take the
-// best confidence any reading gave them (at least LOW_CONFIDENCE). Where the readings disagree the
-// characters stay doubtful, and the text is the reading most of them give.
+// sideways, the crop at a smaller scale). The recogniser then sees other pixels at other time steps.
+// The readings are settled figure by figure: a figure that every reading gives alike is confirmed
+// (its characters at least LOW_CONFIDENCE), whatever the words around it; one that any reading gives
+// otherwise stays doubtful. The text kept is a reading whose figures most readings give.
 import { LOW_CONFIDENCE } from '../text.ts';
 import { crop, type Grey, type Rect } from '../raster.ts';
 import { resize } from '../scan.ts';
