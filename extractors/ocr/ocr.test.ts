@@ -1,6 +1,7 @@
 // End-to-end OCR on the scanned fixtures (fixtures/scanned/make.sh, make-stamped.sh): a scanned PDF
 // must give back the table of its text-layer twin (same grid, same figures), a PNG goes through the
-// image extractor, a 100 dpi colour scan with red seals over the table and pages turned on their
+// image extractor, a 100 dpi colour scan with red seals over the table (and over narrative figures,
+// fixtures/scanned/make-stamped-figures.sh) and pages turned on their
 // side read the same, the tesseract.js fallback still works, and no recognition ever touches the
 // network. The default engine (PP-OCR) is used unless a test names another.
 import { execFile } from 'node:child_process';
@@ -24,6 +25,9 @@ const fixture = (name: string) => join(root, 'fixtures/scanned', name);
 const read = (name: string) => ({ path: fixture(name), bytes: readFileSync(fixture(name)) });
 const tables = (doc: RawDocument) => doc.blocks.filter((b): b is Table => b.kind === 'table');
 const paragraphs = (doc: RawDocument) => doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+
+/** A figure as printed: digits with separators, a decimal part, an optional sign and %. */
+const FIGURE = /[-−]?\d[\d,]*(?:\.\d+)?%?/g;
 
 const size = (t: Table) => `${t.rows.length}x${t.rows[0]?.length ?? 0}`;
 
@@ -109,6 +113,17 @@ describe('scans as offices make them', () => {
       for (const m of a.mismatches) expect(tables(doc)[t].rows[m.row - 1][m.column - 1].ocrLowSpans?.length ?? 0).toBeGreaterThan(0);
     }
     expect(paragraphs(doc).join('\n')).toContain('94.42分');
+  });
+
+  it('confirms the figures of stamped 100 dpi narrative lines that every view reads alike, and leaves no misread figure confirmed', async () => {
+    const doc = await extractImage({ ...read('figures.stamped-100dpi.jpg'), format: 'image' }, { ocr });
+    const printed: string[] = readFileSync(fixture('figures.txt'), 'utf8').match(FIGURE) ?? [];
+    const figures = doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [...b.text.matchAll(FIGURE)].map((m) => ({ text: m[0], doubtful: (b.ocrLowSpans ?? []).some(([s, e]) => s < m.index + m[0].length && m.index < e) })) : []));
+    const confirmed = figures.filter((f) => !f.doubtful);
+    console.info('stamped figures:', `${confirmed.length}/${printed.length} confirmed`, figures.filter((f) => f.doubtful).map((f) => f.text));
+    expect(confirmed.every((f) => printed.includes(f.text))).toBe(true);
+    // Binarising as the third re-reading view left 10 of the 25 doubtful ("≥" read "2", "%" read "96").
+    expect(confirmed.length).toBeGreaterThanOrEqual(22);
   });
 
   it('turns a page lying on its side (90° clockwise) back and reads the same tables', async () => {

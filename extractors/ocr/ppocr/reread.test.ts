@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { joinLines, LOW_CONFIDENCE } from '../text.ts';
 import type { RecognizedLine } from './engine.ts';
-import { alternativeViews, hasDoubtfulFigure, sameText, settleReadings, withDoubtfulFigures } from './reread.ts';
+import { alternativeViews, canonicalFigure, hasDoubtfulFigure, sameText, settleReadings, withCanonicalSeparators, withDoubtfulFigures } from './reread.ts';
 
 const line = (text: string, confidences: number[]): RecognizedLine => ({
   chars: [...text].map((ch, i) => ({ text: ch, confidence: confidences[i] ?? 0.99, step: i, x0: i * 10, x1: i * 10 + 10 })),
@@ -38,6 +38,40 @@ describe('re-reading doubtful figures', () => {
     expect(lowSpans(majority).length).toBeGreaterThan(0);
   });
 
+  it('settles each figure on its own: readings that differ only in words or punctuation confirm the figures they share', () => {
+    const textOf = (l: RecognizedLine) => l.chars.map((c) => c.text).join('');
+    const first = line('完成率100%，年初预算数为0.3742亿元', [0.99, 0.99, 0.99, 0.99, 0.6]);
+    const settled = settleReadings(first, [line('完成率100%。年初预算数为0.3742亿元', []), line('完成率100%，年初预笄数为0.3742亿元', []), line('完成率100%，年初预算数为0.3742亿元。', [])]);
+    expect(textOf(settled)).toBe('完成率100%，年初预算数为0.3742亿元');
+    expect(lowSpans(settled)).toEqual([]);
+    // A figure any reading gives otherwise stays doubtful; the others in the line are confirmed.
+    const mixed = settleReadings(line('上年末为0.0015亿元，本年末为0.0083亿元', []), [line('上年末为0.0015亿元，本年末为0.0088亿元', []), line('上年末为0.0015亿元,本年末为0.0083亿元', []), line('上年末为0.0015亿元，本年末为0.0083亿元。', [])]);
+    expect(textOf(mixed)).toBe('上年末为0.0015亿元，本年末为0.0083亿元');
+    expect(lowSpans(mixed)).toEqual([[17, 23]]);
+  });
+
+  it('keeps the reading whose figures most readings give, whatever the words around them', () => {
+    const textOf = (l: RecognizedLine) => l.chars.map((c) => c.text).join('');
+    const first = line('=0.3473/0.3647X100%=95.239', []); // "%。" fused into a "9"
+    const settled = settleReadings(first, [line('=0.3473/0.3647×100%=95.23%', []), line('=0.3473/0.3647×100%6=95.2390', []), line('0.3473/0.3647×100%=95.23%', [])]);
+    expect(textOf(settled)).toBe('=0.3473/0.3647×100%=95.23%');
+    // The last figure is still doubtful (two readings gave otherwise), the first two are confirmed.
+    expect(lowSpans(settled)).toEqual([[15, 26]]);
+  });
+
+  it('reads grouping separators alike whichever mark the recogniser saw, but keeps a lone separator as read', () => {
+    expect(canonicalFigure('3.773.77')).toBe('3,773.77');
+    expect(canonicalFigure('3,773.77')).toBe('3,773.77');
+    expect(canonicalFigure('12.540.429,56')).toBe('12,540,429.56');
+    expect(canonicalFigure('3.773')).toBe('3.773');
+    expect(canonicalFigure('3,773')).toBe('3,773');
+    expect(canonicalFigure('1.2.3')).toBe('1.2.3'); // a section number, not a figure
+    const settled = settleReadings(line('预算数为3,773.77万元', [0.99, 0.99, 0.99, 0.99, 0.99, 0.6]), [line('预算数为3.773.77万元', []), line('预算数为3,773.77万元', []), line('预算数为3.773.77万元', [])]);
+    expect(settled.chars.map((c) => c.text).join('')).toBe('预算数为3,773.77万元');
+    expect(lowSpans(settled)).toEqual([]);
+    expect(withCanonicalSeparators(line('3.606.41万元', [])).chars.map((c) => c.text).join('')).toBe('3,606.41万元');
+  });
+
   it('makes a confidently read figure doubtful when a stretched view reads it otherwise', () => {
     const sure = line('7738.57', []);
     expect(hasDoubtfulFigure(sure)).toBe(false);
@@ -53,6 +87,6 @@ describe('re-reading doubtful figures', () => {
     expect(views).toHaveLength(3);
     expect(views[0].width).toBeGreaterThan(40); // widened
     expect(views[1].width).toBe(54); // stretched 1.35×
-    expect(views[2].data.every((v) => v === 0 || v === 255)).toBe(true); // sharpened
+    expect([views[2].width, views[2].height]).toEqual([24, 12]); // at 0.6 scale
   });
 });
