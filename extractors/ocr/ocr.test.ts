@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RawDocument, Table } from '../../model/index.ts';
 import { extract as extractImage } from '../image/index.ts';
 import { extract as extractPdf } from '../pdf/index.ts';
@@ -19,6 +19,9 @@ import { rawDocumentProblems } from '../validate.ts';
 import { compareTables, type TableAgreement } from './compare.ts';
 import { createOcrService, defaultOcrEngine, decodeImage } from './index.ts';
 import { rotateQuarters } from './scan.ts';
+
+// A page of PP-OCR with its re-readings takes 10-40 s on one loaded core: the limit is a guard against a hang, not a speed check.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name: string) => join(root, 'fixtures/scanned', name);
