@@ -14,7 +14,7 @@ import { resize, rotateQuarters, unrotateQuartersRect, type ScanGrey } from '../
 import { joinLines, type ScoredText } from '../text.ts';
 import type { TextBox } from './detect.ts';
 import type { PpEngine, RecognizedLine } from './engine.ts';
-import { alternativeViews, hasDoubtfulFigure, checkViews, hasFigure, sameText, settleReadings, withDoubtfulFigures } from './reread.ts';
+import { alternativeViews, checkedAgainst, checkViews, hasDoubtfulFigure, hasFigure, settleReadings } from './reread.ts';
 
 /** Pages are read at no less than this resolution (text of small tables stays ≥ 20 px high). */
 export const DETECTION_DPI = 190;
@@ -182,18 +182,21 @@ async function readSegments(grey: Grey, segments: Segment[], engine: PpEngine): 
 }
 
 /**
- * Every segment holding a figure is read once more stretched sideways; one that then reads otherwise
- * is doubtful however sure the first reading was (a digit inserted or dropped with confidence).
- * Segments holding a doubtful figure are read again in other views and settled (reread.ts).
+ * Every segment holding a figure is read once more in the check views; a figure some view reads
+ * otherwise is doubtful however sure the first reading was (a digit inserted or dropped with
+ * confidence). Segments holding a doubtful figure are read again in other views and settled figure by
+ * figure against every view read (reread.ts).
  */
 async function rereadDoubtful(grey: Grey, segments: Rect[], first: RecognizedLine[], engine: PpEngine): Promise<RecognizedLine[]> {
   const figured = first.flatMap((line, i) => (hasFigure(line) && !hasDoubtfulFigure(line) ? [i] : []));
   const checkViewsOf = figured.map((i) => checkViews(grey, segments[i]));
   const checks = await engine.recognize(checkViewsOf.flat());
   const lines = [...first];
+  const checked = new Map<number, RecognizedLine[]>();
   figured.forEach((i, k) => {
     const own = checks.slice(k * checkViewsOf[0].length, (k + 1) * checkViewsOf[0].length);
-    if (own.some((check) => !sameText(check, first[i]))) lines[i] = withDoubtfulFigures(first[i]);
+    checked.set(i, own.slice(1)); // checkViews' stretched view is among the alternative views too
+    lines[i] = checkedAgainst(first[i], own);
   });
   const doubtful = lines.flatMap((line, i) => (hasDoubtfulFigure(line) ? [i] : []));
   if (!doubtful.length) return lines;
@@ -201,7 +204,7 @@ async function rereadDoubtful(grey: Grey, segments: Rect[], first: RecognizedLin
   const reads = await engine.recognize(views.flat());
   const out = [...lines];
   doubtful.forEach((i, k) => {
-    const others = reads.slice(k * views[0].length, (k + 1) * views[0].length);
+    const others = [...reads.slice(k * views[0].length, (k + 1) * views[0].length), ...(checked.get(i) ?? [])];
     out[i] = settleReadings(lines[i], others);
   });
   return out;

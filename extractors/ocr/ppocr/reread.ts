@@ -1,9 +1,10 @@
 // Proving a doubtful figure before it can accuse: a segment in which a digit, sign, point, separator
 // or % was read below LOW_CONFIDENCE is read again in other ways (the crop widened, the crop stretched
 // sideways, the crop sharpened by its own ink threshold). The recogniser then sees other pixels at
-// other time steps. A figure that every reading gives alike is confirmed: its characters take the
-// best confidence any reading gave them (at least LOW_CONFIDENCE). Where the readings disagree the
-// characters stay doubtful, and the text is the reading most of them give.
+// other time steps. Readings are compared figure by figure (runs of figure characters, paired in
+// order): a figure that every reading gives alike is confirmed (at least LOW_CONFIDENCE), one that
+// some reading gives otherwise or not at all stays doubtful. A word read otherwise elsewhere in the
+// segment ("项目" / "项自") says nothing about its figures.
 import { LOW_CONFIDENCE } from '../text.ts';
 import { crop, otsuThreshold, type Grey, type Rect } from '../raster.ts';
 import { resize } from '../scan.ts';
@@ -22,12 +23,7 @@ export function hasDoubtfulFigure(line: RecognizedLine): boolean {
 
 export const hasFigure = (line: RecognizedLine) => line.chars.some((c) => /\d/.test(c.text));
 
-export const sameText = (a: RecognizedLine, b: RecognizedLine) => textOf(a) === textOf(b);
-
-/** The line with its figure characters below LOW_CONFIDENCE (another view read it otherwise). */
-export function withDoubtfulFigures(line: RecognizedLine): RecognizedLine {
-  return { chars: line.chars.map((c) => (NUMBER_CHAR.test(c.text) ? { ...c, confidence: Math.min(c.confidence, (LOW_CONFIDENCE - 1) / 100) } : c)) };
-}
+const doubted = (c: Char): Char => ({ ...c, confidence: Math.min(c.confidence, (LOW_CONFIDENCE - 1) / 100) });
 
 /** The segment stretched 1.35× sideways: the recogniser's time steps fall elsewhere on the glyphs. */
 export function stretchedView(grey: Grey, r: Rect): Grey {
@@ -64,9 +60,11 @@ function sharpened(g: Grey): Grey {
 
 /**
  * The first reading settled against the others. All alike: the first reading, each character with the
- * best confidence any reading gave it, raised to LOW_CONFIDENCE (the figure is confirmed). Otherwise:
- * the reading most readings agree on (the first on a tie), its figure characters kept below
- * LOW_CONFIDENCE.
+ * best confidence any reading gave it, raised to LOW_CONFIDENCE (the figure is confirmed). Otherwise
+ * figure by figure: the reading whose figures most readings give (the first on a tie) is kept; each
+ * of its figures that every other reading gives too is confirmed (look-alike letters become the digit
+ * every view saw), the others stay below LOW_CONFIDENCE. Words elsewhere in the segment ("项目" read
+ * "项自") do not make its figures doubtful.
  */
 export function settleReadings(first: RecognizedLine, others: RecognizedLine[]): RecognizedLine {
   const all = [first, ...others];
@@ -78,10 +76,87 @@ export function settleReadings(first: RecognizedLine, others: RecognizedLine[]):
     });
     return { chars };
   }
-  const votes = texts.map((t) => texts.filter((u) => u === t).length);
+  const skeletons = all.map((line) => figureRuns(line).map((run) => run.key).join(' '));
+  const votes = skeletons.map((k) => skeletons.filter((u) => u === k).length);
   const winner = all[votes.indexOf(Math.max(...votes))];
-  const chars: Char[] = winner === first ? first.chars : rescaled(winner, first);
-  return withDoubtfulFigures({ chars });
+  const base: RecognizedLine = winner === first ? first : { chars: rescaled(winner, first) };
+  const rest = all.filter((line) => line !== winner);
+  const runs = figureRuns(base);
+  const agreed = rest.map((line) => matchedRuns(runs, figureRuns(line)));
+  const chars = [...base.chars];
+  runs.forEach((run, r) => {
+    const confirmed = agreed.every((matched) => matched.has(r));
+    for (let i = run.start; i < run.end; i++) {
+      if (confirmed) chars[i] = { ...chars[i], text: LOOKALIKE[chars[i].text] ?? chars[i].text, confidence: Math.max(chars[i].confidence, LOW_CONFIDENCE / 100) };
+      else chars[i] = doubted(chars[i]);
+    }
+  });
+  return { chars };
+}
+
+/**
+ * The first reading checked against other views of the segment: each figure some view reads
+ * otherwise (or not at all) becomes doubtful however sure the first reading was (a digit inserted or
+ * dropped with confidence); the figures every view reads alike, and the words, keep their confidence.
+ */
+export function checkedAgainst(first: RecognizedLine, checks: RecognizedLine[]): RecognizedLine {
+  const runs = figureRuns(first);
+  const matched = checks.map((check) => matchedRuns(runs, figureRuns(check)));
+  const readOtherwise = runs.filter((_, r) => matched.some((m) => !m.has(r)));
+  if (!readOtherwise.length) return first;
+  const chars = [...first.chars];
+  for (const run of readOtherwise) for (let i = run.start; i < run.end; i++) chars[i] = doubted(chars[i]);
+  return { chars };
+}
+
+/** Letters the recogniser gives for a digit's glyph, read as that digit beside figure characters. */
+const LOOKALIKE: Record<string, string> = { O: '0', o: '0', θ: '0', Θ: '0', l: '1', I: '1', '|': '1' };
+const FIGURE_NEIGHBOUR = /[\d.%,\-−+/]/;
+
+/** A figure of a reading: characters [start, end) of the line, and how it reads (look-alikes as digits). */
+export interface FigureRun {
+  start: number;
+  end: number;
+  key: string;
+}
+
+/** The runs of figure characters of a line that hold a digit or a percent sign. */
+export function figureRuns(line: RecognizedLine): FigureRun[] {
+  const texts = line.chars.map((c) => c.text);
+  const figureChar = (i: number) =>
+    NUMBER_CHAR.test(texts[i]) || (LOOKALIKE[texts[i]] !== undefined && [texts[i - 1], texts[i + 1]].some((t) => t !== undefined && FIGURE_NEIGHBOUR.test(t)));
+  const runs: FigureRun[] = [];
+  for (let i = 0; i < texts.length; ) {
+    if (!figureChar(i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < texts.length && figureChar(i)) i++;
+    const key = texts.slice(start, i).map((t) => LOOKALIKE[t] ?? t).join('');
+    if (/[\d%]/.test(key)) runs.push({ start, end: i, key });
+  }
+  return runs;
+}
+
+/** Indexes of `runs` that a longest common subsequence of figures pairs with a figure of `other`. */
+export function matchedRuns(runs: FigureRun[], other: FigureRun[]): Set<number> {
+  const n = runs.length;
+  const m = other.length;
+  const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) lcs[i][j] = runs[i].key === other[j].key ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  }
+  const matched = new Set<number>();
+  for (let i = 0, j = 0; i < n && j < m; ) {
+    if (runs[i].key === other[j].key) {
+      matched.add(i);
+      i++;
+      j++;
+    } else if (lcs[i + 1][j] >= lcs[i][j + 1]) i++;
+    else j++;
+  }
+  return matched;
 }
 
 /** A reading of another view placed in the first view's x range (for the characters' boxes). */
