@@ -185,17 +185,17 @@ async function readSegments(grey: Grey, segments: Segment[], engine: PpEngine): 
  * Every segment holding a figure is read once more in the check views; a figure some view reads
  * otherwise is doubtful however sure the first reading was (a digit inserted or dropped with
  * confidence). Segments holding a doubtful figure are read again in other views and settled figure by
- * figure against every view read (reread.ts).
+ * figure (reread.ts). The narrowed check view is not among them: on a short segment it can clip the
+ * first glyph ("87户" read "37户"), and a remnant of a rule it exists to catch no longer reaches
+ * into the cell (withoutSpills).
  */
 async function rereadDoubtful(grey: Grey, segments: Rect[], first: RecognizedLine[], engine: PpEngine): Promise<RecognizedLine[]> {
   const figured = first.flatMap((line, i) => (hasFigure(line) && !hasDoubtfulFigure(line) ? [i] : []));
   const checkViewsOf = figured.map((i) => checkViews(grey, segments[i]));
   const checks = await engine.recognize(checkViewsOf.flat());
   const lines = [...first];
-  const checked = new Map<number, RecognizedLine[]>();
   figured.forEach((i, k) => {
     const own = checks.slice(k * checkViewsOf[0].length, (k + 1) * checkViewsOf[0].length);
-    checked.set(i, own.slice(1)); // checkViews' stretched view is among the alternative views too
     lines[i] = checkedAgainst(first[i], own);
   });
   const doubtful = lines.flatMap((line, i) => (hasDoubtfulFigure(line) ? [i] : []));
@@ -204,8 +204,7 @@ async function rereadDoubtful(grey: Grey, segments: Rect[], first: RecognizedLin
   const reads = await engine.recognize(views.flat());
   const out = [...lines];
   doubtful.forEach((i, k) => {
-    const others = [...reads.slice(k * views[0].length, (k + 1) * views[0].length), ...(checked.get(i) ?? [])];
-    out[i] = settleReadings(lines[i], others);
+    out[i] = settleReadings(lines[i], reads.slice(k * views[0].length, (k + 1) * views[0].length));
   });
   return out;
 }

@@ -65,6 +65,15 @@ describe('re-reading doubtful figures', () => {
     expect(lowSpans(settled)).toEqual([]);
   });
 
+  it('takes a point closing a figure for no difference, and drops it at the end of a cell when most views do not see it', () => {
+    const settled = settleReadings(line('17.', [0.7, 0.7, 0.5]), [line('17', []), line('17.', []), line('17', []), line('17', [])]);
+    expect(settled.chars.map((c) => c.text).join('')).toBe('17');
+    expect(lowSpans(settled)).toEqual([]);
+    const heading = settleReadings(line('1.预算编制', [0.5, 0.5]), [line('1，预算编制', []), line('1.预算编制', [])]);
+    expect(heading.chars.map((c) => c.text).join('')).toBe('1.预算编制');
+    expect(hasDoubtfulFigure(settleReadings(line('17.5', [0.7, 0.7, 0.5, 0.7]), [line('17.', []), line('17.5', [])]))).toBe(true);
+  });
+
   it('makes three other views of the segment', () => {
     const grey = { width: 100, height: 40, data: new Uint8Array(4000).fill(200) };
     const views = alternativeViews(grey, { x0: 20, y0: 10, x1: 60, y1: 30 });

@@ -82,16 +82,21 @@ export function settleReadings(first: RecognizedLine, others: RecognizedLine[]):
   const base: RecognizedLine = winner === first ? first : { chars: rescaled(winner, first) };
   const rest = all.filter((line) => line !== winner);
   const runs = figureRuns(base);
-  const agreed = rest.map((line) => matchedRuns(runs, figureRuns(line)));
-  const chars = [...base.chars];
+  const restRuns = rest.map(figureRuns);
+  const agreed = restRuns.map((other) => matchedRuns(runs, other));
+  const chars: Array<Char | null> = [...base.chars];
   runs.forEach((run, r) => {
     const confirmed = agreed.every((matched) => matched.has(r));
     for (let i = run.start; i < run.end; i++) {
-      if (confirmed) chars[i] = { ...chars[i], text: LOOKALIKE[chars[i].text] ?? chars[i].text, confidence: Math.max(chars[i].confidence, LOW_CONFIDENCE / 100) };
-      else chars[i] = doubted(chars[i]);
+      if (confirmed) chars[i] = { ...base.chars[i], text: LOOKALIKE[base.chars[i].text] ?? base.chars[i].text, confidence: Math.max(base.chars[i].confidence, LOW_CONFIDENCE / 100) };
+      else chars[i] = doubted(base.chars[i]);
     }
+    // A point or separator closing the segment that most readings do not give is dropped ("17." beside "17", "17").
+    const tail = run.end === base.chars.length ? run.raw.slice(run.key.length) : '';
+    const withTail = restRuns.filter((other, k) => agreed[k].has(r) && other[agreed[k].get(r)!].raw.endsWith(tail)).length + 1;
+    if (confirmed && tail && 2 * withTail <= rest.length + 1) for (let i = run.end - tail.length; i < run.end; i++) chars[i] = null;
   });
-  return { chars };
+  return { chars: chars.filter((c): c is Char => c !== null) };
 }
 
 /**
@@ -113,10 +118,13 @@ export function checkedAgainst(first: RecognizedLine, checks: RecognizedLine[]):
 const LOOKALIKE: Record<string, string> = { O: '0', o: '0', θ: '0', Θ: '0', l: '1', I: '1', '|': '1' };
 const FIGURE_NEIGHBOUR = /[\d.%,\-−+/]/;
 
-/** A figure of a reading: characters [start, end) of the line, and how it reads (look-alikes as digits). */
+/** A figure of a reading: characters [start, end) of the line, and how it reads (look-alikes as digits, no closing point). */
 export interface FigureRun {
   start: number;
   end: number;
+  /** The run as read, look-alikes as digits. */
+  raw: string;
+  /** What is compared: `raw` without a closing point or separator. */
   key: string;
 }
 
@@ -133,24 +141,26 @@ export function figureRuns(line: RecognizedLine): FigureRun[] {
     }
     const start = i;
     while (i < texts.length && figureChar(i)) i++;
-    const key = texts.slice(start, i).map((t) => LOOKALIKE[t] ?? t).join('');
-    if (/[\d%]/.test(key)) runs.push({ start, end: i, key });
+    // A point or separator closing the run changes no value ("17." and "17" agree).
+    const raw = texts.slice(start, i).map((t) => LOOKALIKE[t] ?? t).join('');
+    const key = raw.replace(/[.,]+$/, '');
+    if (/[\d%]/.test(key)) runs.push({ start, end: i, raw, key });
   }
   return runs;
 }
 
-/** Indexes of `runs` that a longest common subsequence of figures pairs with a figure of `other`. */
-export function matchedRuns(runs: FigureRun[], other: FigureRun[]): Set<number> {
+/** Indexes of `runs` that a longest common subsequence of figures pairs with a figure of `other`, to that figure's index. */
+export function matchedRuns(runs: FigureRun[], other: FigureRun[]): Map<number, number> {
   const n = runs.length;
   const m = other.length;
   const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) lcs[i][j] = runs[i].key === other[j].key ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
   }
-  const matched = new Set<number>();
+  const matched = new Map<number, number>();
   for (let i = 0, j = 0; i < n && j < m; ) {
     if (runs[i].key === other[j].key) {
-      matched.add(i);
+      matched.set(i, j);
       i++;
       j++;
     } else if (lcs[i + 1][j] >= lcs[i][j + 1]) i++;
