@@ -1,4 +1,4 @@
-// Seeds 003 and 004 printed through LibreOffice and scanned (fixtures/seeds-office/make-scanned.sh:
+// Seeds 003 and 004 printed through LibreOffice and scanned (fixtures/seeds-scanned/make.sh:
 // 150 dpi grey, rotated, noisy JPEG pages) against their text files: a scan may raise less, since a
 // figure OCR cannot confirm only informs, but it must never accuse where the text does not.
 // Slow (OCR of 20 pages): one check per file, shared by the tests.
@@ -23,7 +23,7 @@ beforeAll(async () => {
   for (const seed of SEEDS) {
     alarms[seed] = {
       txt: await alarmsOf(join(ROOT, 'seeds', `${seed}.txt`)),
-      scan: await alarmsOf(join(ROOT, 'seeds-office', `${seed}.scanned.pdf`), { ocr }),
+      scan: await alarmsOf(join(ROOT, 'seeds-scanned', `${seed}.scanned.pdf`), { ocr }),
     };
   }
 }, 1_800_000);
