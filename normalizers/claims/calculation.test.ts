@@ -24,6 +24,11 @@ describe('extractCalculations', () => {
     expect(calcs('重点工作\t得分=(0.95706+0.9074)/2*5=4.66分\t4.66')).toEqual(['(0.95706+0.9074)/2*5=4.66分']);
   });
 
+  it('skips the tail of a formula whose beginning does not parse (a bracket garbled by OCR)', () => {
+    expect(calcs('调整后的预决算差异率=(13368029.63\\text{元)+8674378.51-22562100.04元)/22562100.04元*100%=-2.30%')).toEqual([]);
+    expect(calcs('(1)0.5*2=1分')).toEqual(['0.5*2=1分']);
+  });
+
   it('ignores equalities without a formula on the left', () => {
     expect(calcs('差异率=0.5%，差异数=0，本项指标得满分3分。')).toEqual([]);
   });

@@ -31,7 +31,7 @@ export function calculationsIn(segment: Segment): ClaimOf<'calculation'>[] {
     if (!result || CONTINUES.test(right.slice(result[0].length))) continue;
     const tail = FORMULA_TAIL.exec(left)?.[0] ?? '';
     const [longest] = suffixFormulas(tail);
-    if (!longest) continue;
+    if (!longest || isFragment(tail.slice(0, longest.offset))) continue;
     const start = leftStart + left.length - tail.length + longest.offset;
     const loc = locAt(segment, start);
     claims.push({
@@ -46,6 +46,13 @@ export function calculationsIn(segment: Segment): ClaimOf<'calculation'>[] {
   }
   return claims;
 }
+
+/**
+ * The longest formula that parses starts right after "/", "*", "×" or "÷": it is the end of a longer
+ * formula that does not parse (a bracket garbled by OCR: "(13368029.63\\text{元)+8674378.51-22562100.04元)/22562100.04元*100%"),
+ * and the stated result belongs to the whole of it.
+ */
+const isFragment = (before: string) => /[*/×÷]$/.test(before.trimEnd());
 
 function operandQuantity(node: NumNode, loc: Quantity['loc']): Quantity {
   return { value: new Decimal(node.value), decimals: node.decimals, unit: node.unit as Unit, raw: node.raw, loc };

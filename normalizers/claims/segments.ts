@@ -36,6 +36,8 @@ export function paragraphs(text: Report['text']): Segment[] {
   const out: Segment[] = [];
   let current: Segment | null = null;
   let lastPiece = 0;
+  let lastLoc: Loc | null = null;
+  const edges = textEdges(text);
   for (const item of text) {
     if (item.loc.table != null) {
       current = null;
@@ -43,7 +45,9 @@ export function paragraphs(text: Report['text']): Segment[] {
     }
     const cleaned = cleanText(item.text).trim();
     if (cleaned === '') continue;
-    if (current && lastPiece >= MIN_BROKEN_LINE && !SENTENCE_END.test(current.text) && !NEW_ITEM.test(cleaned)) {
+    const previous = lastLoc;
+    lastLoc = item.loc;
+    if (current && lastPiece >= MIN_BROKEN_LINE && !SENTENCE_END.test(current.text) && !NEW_ITEM.test(cleaned) && !endsShort(previous, edges)) {
       current.starts.push({ offset: current.text.length, loc: item.loc });
       current.text += cleaned;
       lastPiece = cleaned.length;
@@ -54,6 +58,36 @@ export function paragraphs(text: Report['text']): Segment[] {
     out.push(current);
   }
   return out;
+}
+
+/** A line this far (share of the text width) short of the right edge of the text was not cut by a break. */
+const SHORT_LINE = 0.3;
+
+type Edges = Map<number, { left: number; right: number }>;
+
+/** Per page, the left and right edges of the narrative text (items with a bbox). */
+function textEdges(text: Report['text']): Edges {
+  const edges: Edges = new Map();
+  for (const item of text) {
+    const { page, bbox, table } = item.loc;
+    if (page == null || !bbox || table != null || !item.text.trim()) continue;
+    const e = edges.get(page);
+    edges.set(page, e ? { left: Math.min(e.left, bbox[0]), right: Math.max(e.right, bbox[2]) } : { left: bbox[0], right: bbox[2] });
+  }
+  return edges;
+}
+
+/**
+ * A text item one line high that stops well short of the text's right edge ends its paragraph, with
+ * or without a full stop (OCR loses small marks: "…×100%=95.23%" then "年初基本支出预算…").
+ */
+function endsShort(loc: Loc | null, edges: Edges): boolean {
+  const e = loc?.page != null ? edges.get(loc.page) : undefined;
+  const bbox = loc?.bbox;
+  if (!e || !bbox) return false;
+  const width = e.right - e.left;
+  const oneLine = bbox[3] - bbox[1] < 0.05 * width;
+  return oneLine && bbox[2] < e.right - SHORT_LINE * width;
 }
 
 /** Every non-empty table cell as its own segment, with table / row / column in its loc. */

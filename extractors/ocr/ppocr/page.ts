@@ -14,7 +14,7 @@ import { resize, rotateQuarters, unrotateQuartersRect, type ScanGrey } from '../
 import { joinLines, type ScoredText } from '../text.ts';
 import type { TextBox } from './detect.ts';
 import type { PpEngine, RecognizedLine } from './engine.ts';
-import { alternativeViews, hasDoubtfulFigure, checkViews, hasFigure, sameText, settleReadings, withCanonicalSeparators, withDoubtfulFigures } from './reread.ts';
+import { alternativeViews, checkedAgainst, checkViews, hasDoubtfulFigure, hasFigure, settleReadings } from './reread.ts';
 
 /** Pages are read at no less than this resolution (text of small tables stays ≥ 20 px high). */
 export const DETECTION_DPI = 190;
@@ -182,32 +182,31 @@ async function readSegments(grey: Grey, segments: Segment[], engine: PpEngine): 
 }
 
 /**
- * Every segment holding a figure is read once more stretched sideways and narrowed; one that then
- * reads otherwise is doubtful however sure the first reading was (a digit inserted or dropped with
- * confidence). Segments holding a doubtful figure are read again in other views and settled against
- * all their readings (reread.ts).
+ * Every segment holding a figure is read once more in the check views; a figure some view reads
+ * otherwise is doubtful however sure the first reading was (a digit inserted or dropped with
+ * confidence). Segments holding a doubtful figure are read again in other views and settled figure by
+ * figure (reread.ts). The narrowed check view is not among them: on a short segment it can clip the
+ * first glyph ("87户" read "37户"), and a remnant of a rule it exists to catch no longer reaches
+ * into the cell (withoutSpills).
  */
 async function rereadDoubtful(grey: Grey, segments: Rect[], first: RecognizedLine[], engine: PpEngine): Promise<RecognizedLine[]> {
   const figured = first.flatMap((line, i) => (hasFigure(line) && !hasDoubtfulFigure(line) ? [i] : []));
   const checkViewsOf = figured.map((i) => checkViews(grey, segments[i]));
   const checks = await engine.recognize(checkViewsOf.flat());
   const lines = [...first];
-  const checksOf = new Map<number, RecognizedLine[]>();
   figured.forEach((i, k) => {
     const own = checks.slice(k * checkViewsOf[0].length, (k + 1) * checkViewsOf[0].length);
-    checksOf.set(i, own);
-    if (own.some((check) => !sameText(check, first[i]))) lines[i] = withDoubtfulFigures(first[i]);
+    lines[i] = checkedAgainst(first[i], own);
   });
   const doubtful = lines.flatMap((line, i) => (hasDoubtfulFigure(line) ? [i] : []));
-  if (!doubtful.length) return lines.map(withCanonicalSeparators);
+  if (!doubtful.length) return lines;
   const views = doubtful.map((i) => alternativeViews(grey, segments[i]));
   const reads = await engine.recognize(views.flat());
   const out = [...lines];
   doubtful.forEach((i, k) => {
-    const others = reads.slice(k * views[0].length, (k + 1) * views[0].length);
-    out[i] = settleReadings(lines[i], [...(checksOf.get(i) ?? []), ...others]);
+    out[i] = settleReadings(lines[i], reads.slice(k * views[0].length, (k + 1) * views[0].length));
   });
-  return out.map(withCanonicalSeparators);
+  return out;
 }
 
 /** Bounding box of the dark pixels inside `r`, or null when there are none. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { joinLines, LOW_CONFIDENCE } from '../text.ts';
 import type { RecognizedLine } from './engine.ts';
-import { alternativeViews, canonicalFigure, hasDoubtfulFigure, sameText, settleReadings, withCanonicalSeparators, withDoubtfulFigures } from './reread.ts';
+import { alternativeViews, canonicalFigure, checkedAgainst, figureRuns, hasDoubtfulFigure, settleReadings, withCanonicalSeparators } from './reread.ts';
 
 const line = (text: string, confidences: number[]): RecognizedLine => ({
   chars: [...text].map((ch, i) => ({ text: ch, confidence: confidences[i] ?? 0.99, step: i, x0: i * 10, x1: i * 10 + 10 })),
@@ -72,13 +72,40 @@ describe('re-reading doubtful figures', () => {
     expect(withCanonicalSeparators(line('3.606.41万元', [])).chars.map((c) => c.text).join('')).toBe('3,606.41万元');
   });
 
-  it('makes a confidently read figure doubtful when a stretched view reads it otherwise', () => {
-    const sure = line('7738.57', []);
+  it('makes a confidently read figure doubtful when a check view reads it otherwise, and only that figure', () => {
+    const sure = line('合计7738.57，其中100', []);
     expect(hasDoubtfulFigure(sure)).toBe(false);
-    expect(sameText(sure, line('773.57', []))).toBe(false);
-    const doubted = withDoubtfulFigures(sure);
+    const doubted = checkedAgainst(sure, [line('合计738.57，其中100', []), line('合计7738.57，其中100', [])]);
     expect(hasDoubtfulFigure(doubted)).toBe(true);
-    expect(lowSpans(doubted)).toEqual([[0, 7]]);
+    expect(lowSpans(doubted)).toEqual([[2, 9]]);
+    expect(checkedAgainst(sure, [line('合什7738.57，共中100', [])])).toEqual(sure); // words read otherwise
+    expect(lowSpans(checkedAgainst(sure, [line('合计7738.57，其中', [])]))).toEqual([[12, 15]]); // a figure not read at all
+  });
+
+  it('settles a long segment figure by figure: a word read otherwise leaves its figures confirmed', () => {
+    const first = line('在项目管理方面=（0/0-1）×100%', [0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.6, 0.99, 0.6]);
+    const settled = settleReadings(first, [line('在项自管理方面=（0/0-1）×100%', []), line('在项目管理方而=（0/0-1）×100%', []), line('在项目管理方面=（0/0-1）×100%', [])]);
+    expect(settled.chars.map((c) => c.text).join('')).toBe('在项目管理方面=（0/0-1）×100%');
+    expect(lowSpans(settled)).toEqual([]);
+    const split = settleReadings(first, [line('在项目管理方面=（0/8-1）×100%', []), line('在项目管理方面=（0/0-1）×100%', []), line('在项目管理方面=（0/0-1）×100%', [])]);
+    expect(lowSpans(split)).toEqual([[11, 14]]); // "0-1": one view read "8-1"; "0" and "100%" are confirmed
+  });
+
+  it('reads look-alike letters beside figure characters as the digit they resemble', () => {
+    expect(figureRuns(line('（0/θ-1）', [])).map((r) => r.key)).toEqual(['0', '0-1']);
+    expect(figureRuns(line('项目O', [])).map((r) => r.key)).toEqual([]);
+    const settled = settleReadings(line('（0/0-1）', [0.99, 0.99, 0.99, 0.5]), [line('（0/θ-1）', []), line('（0/0-1）', [])]);
+    expect(settled.chars.map((c) => c.text).join('')).toBe('（0/0-1）');
+    expect(lowSpans(settled)).toEqual([]);
+  });
+
+  it('takes a point closing a figure for no difference, and drops it at the end of a cell when most views do not see it', () => {
+    const settled = settleReadings(line('17.', [0.7, 0.7, 0.5]), [line('17', []), line('17.', []), line('17', []), line('17', [])]);
+    expect(settled.chars.map((c) => c.text).join('')).toBe('17');
+    expect(lowSpans(settled)).toEqual([]);
+    const heading = settleReadings(line('1.预算编制', [0.5, 0.5]), [line('1，预算编制', []), line('1.预算编制', [])]);
+    expect(heading.chars.map((c) => c.text).join('')).toBe('1.预算编制');
+    expect(hasDoubtfulFigure(settleReadings(line('17.5', [0.7, 0.7, 0.5, 0.7]), [line('17.', []), line('17.5', [])]))).toBe(true);
   });
 
   it('makes three other views of the segment', () => {

@@ -1,9 +1,10 @@
 // Proving a doubtful figure before it can accuse: a segment in which a digit, sign, point, separator
 // or % was read below LOW_CONFIDENCE is read again in other ways (the crop widened, the crop stretched
 // sideways, the crop at a smaller scale). The recogniser then sees other pixels at other time steps.
-// The readings are settled figure by figure: a figure that every reading gives alike is confirmed
-// (its characters at least LOW_CONFIDENCE), whatever the words around it; one that any reading gives
-// otherwise stays doubtful. The text kept is a reading whose figures most readings give.
+// Readings are compared figure by figure (runs of figure characters, paired in order): a figure that
+// every reading gives alike is confirmed (at least LOW_CONFIDENCE), one that some reading gives
+// otherwise or not at all stays doubtful. A word read otherwise elsewhere in the segment ("项目" /
+// "项自") says nothing about its figures.
 import { LOW_CONFIDENCE } from '../text.ts';
 import { crop, type Grey, type Rect } from '../raster.ts';
 import { resize } from '../scan.ts';
@@ -22,12 +23,7 @@ export function hasDoubtfulFigure(line: RecognizedLine): boolean {
 
 export const hasFigure = (line: RecognizedLine) => line.chars.some((c) => /\d/.test(c.text));
 
-export const sameText = (a: RecognizedLine, b: RecognizedLine) => textOf(a) === textOf(b);
-
-/** The line with its figure characters below LOW_CONFIDENCE (another view read it otherwise). */
-export function withDoubtfulFigures(line: RecognizedLine): RecognizedLine {
-  return { chars: line.chars.map((c) => (NUMBER_CHAR.test(c.text) ? { ...c, confidence: Math.min(c.confidence, (LOW_CONFIDENCE - 1) / 100) } : c)) };
-}
+const doubted = (c: Char): Char => ({ ...c, confidence: Math.min(c.confidence, (LOW_CONFIDENCE - 1) / 100) });
 
 /** The segment stretched 1.35× sideways: the recogniser's time steps fall elsewhere on the glyphs. */
 export function stretchedView(grey: Grey, r: Rect): Grey {
@@ -69,10 +65,11 @@ const SMALLER_SCALE = 0.6;
 /**
  * The first reading settled against the others. All alike: the first reading, each character with the
  * best confidence any reading gave it, raised to LOW_CONFIDENCE (the figure is confirmed). Otherwise
- * a reading whose figures most readings give (the first on a tie) is kept, and each of its figures is settled
- * on its own: confirmed when every other reading gives the same figure (readings that differ only in
- * words or punctuation around it do not make it doubtful), doubtful when any reading gives another.
- * Confirmed figures are written with their grouping separators as commas ("3.773.77" → "3,773.77").
+ * figure by figure: the reading whose figures most readings give (the first on a tie) is kept; each
+ * of its figures that every other reading gives too is confirmed (look-alike letters become the digit
+ * every view saw), the others stay below LOW_CONFIDENCE. Words elsewhere in the segment ("项目" read
+ * "项自") do not make its figures doubtful. Confirmed figures are written with their grouping
+ * separators as commas ("3.773.77" → "3,773.77", canonicalFigure).
  */
 export function settleReadings(first: RecognizedLine, others: RecognizedLine[]): RecognizedLine {
   const all = [first, ...others];
@@ -82,57 +79,85 @@ export function settleReadings(first: RecognizedLine, others: RecognizedLine[]):
       const best = Math.max(...all.map((line) => line.chars[i].confidence));
       return { ...c, confidence: Math.max(best, LOW_CONFIDENCE / 100) };
     });
-    return { chars: withCanonicalFigures(chars, figureTokens({ chars })) };
+    return withCanonicalSeparators({ chars });
   }
-  // The reading kept is one whose figures most readings give (words around them do not vote).
-  const figuresIn = all.map((line) => figureTokens(line).map((t) => t.key).join(' '));
-  const votes = figuresIn.map((f) => figuresIn.filter((g) => g === f).length);
+  const skeletons = all.map((line) => figureRuns(line).map((run) => run.key).join(' '));
+  const votes = skeletons.map((k) => skeletons.filter((u) => u === k).length);
   const winner = all[votes.indexOf(Math.max(...votes))];
-  const chars: Char[] = winner === first ? [...first.chars] : rescaled(winner, first);
-  const tokens = figureTokens(winner);
-  const confirmed = tokens.map(() => true);
-  for (const other of all) {
-    if (other === winner) continue;
-    const matched = matchedTokens(tokens, figureTokens(other));
-    matched.forEach((m, k) => (confirmed[k] &&= m));
-  }
-  tokens.forEach((token, k) => {
-    for (let i = token.start; i < token.end; i++) {
-      const confidence = confirmed[k] ? Math.max(chars[i].confidence, LOW_CONFIDENCE / 100) : Math.min(chars[i].confidence, (LOW_CONFIDENCE - 1) / 100);
-      chars[i] = { ...chars[i], confidence };
+  const base: RecognizedLine = winner === first ? first : { chars: rescaled(winner, first) };
+  const rest = all.filter((line) => line !== winner);
+  const runs = figureRuns(base);
+  const restRuns = rest.map(figureRuns);
+  const agreed = restRuns.map((other) => matchedRuns(runs, other));
+  const chars: Array<Char | null> = [...base.chars];
+  runs.forEach((run, r) => {
+    const confirmed = agreed.every((matched) => matched.has(r));
+    for (let i = run.start; i < run.end; i++) {
+      if (confirmed) chars[i] = { ...base.chars[i], text: run.raw[i - run.start], confidence: Math.max(base.chars[i].confidence, LOW_CONFIDENCE / 100) };
+      else chars[i] = doubted(base.chars[i]);
     }
+    // A point or separator closing the segment that most readings do not give is dropped ("17." beside "17", "17").
+    const tail = run.end === base.chars.length ? run.raw.slice(run.key.length) : '';
+    const withTail = restRuns.filter((other, k) => agreed[k].has(r) && other[agreed[k].get(r)!].raw.endsWith(tail)).length + 1;
+    if (confirmed && tail && 2 * withTail <= rest.length + 1) for (let i = run.end - tail.length; i < run.end; i++) chars[i] = null;
   });
-  return { chars: withCanonicalFigures(chars, tokens.filter((_, k) => confirmed[k])) };
+  return { chars: chars.filter((c): c is Char => c !== null) };
 }
 
 /**
- * A run of figure characters holding a digit, as char indices [start, end): its canonical text, and
- * the key readings are compared by (a point or comma after the last digit ends the sentence, not
- * the figure: "8." and "8" are the same figure).
+ * The first reading checked against other views of the segment: each figure some view reads
+ * otherwise (or not at all) becomes doubtful however sure the first reading was (a digit inserted or
+ * dropped with confidence); the figures every view reads alike, and the words, keep their confidence.
  */
-interface FigureToken {
+export function checkedAgainst(first: RecognizedLine, checks: RecognizedLine[]): RecognizedLine {
+  const runs = figureRuns(first);
+  const matched = checks.map((check) => matchedRuns(runs, figureRuns(check)));
+  const readOtherwise = runs.filter((_, r) => matched.some((m) => !m.has(r)));
+  if (!readOtherwise.length) return withCanonicalSeparators(first);
+  const chars = [...first.chars];
+  for (const run of readOtherwise) for (let i = run.start; i < run.end; i++) chars[i] = doubted(chars[i]);
+  return { chars };
+}
+
+/** Letters the recogniser gives for a digit's glyph, read as that digit beside figure characters. */
+const LOOKALIKE: Record<string, string> = { O: '0', o: '0', θ: '0', Θ: '0', l: '1', I: '1', '|': '1' };
+const FIGURE_NEIGHBOUR = /[\d.%,\-−+/]/;
+
+/** A figure of a reading: characters [start, end) of the line, and how it reads (look-alikes as digits, no closing point). */
+export interface FigureRun {
   start: number;
   end: number;
-  text: string;
+  /** The run as read, look-alikes as digits, grouping separators as commas (canonicalFigure). */
+  raw: string;
+  /** What is compared: `raw` without a closing point or separator. */
   key: string;
 }
 
-export function figureTokens(line: RecognizedLine): FigureToken[] {
-  const tokens: FigureToken[] = [];
-  let start = -1;
-  const close = (end: number) => {
-    const text = line.chars.slice(start, end).map((c) => c.text).join('');
-    const canonical = canonicalFigure(text);
-    if (/\d/.test(text)) tokens.push({ start, end, text: canonical, key: canonical.replace(/(?<=\d)[.,]$/, '') });
-    start = -1;
-  };
-  line.chars.forEach((c, i) => {
-    const inFigure = c.text.length === 1 && NUMBER_CHAR.test(c.text);
-    if (inFigure && start < 0) start = i;
-    if (!inFigure && start >= 0) close(i);
-  });
-  if (start >= 0) close(line.chars.length);
-  return tokens;
+/** The runs of figure characters of a line that hold a digit or a percent sign. */
+export function figureRuns(line: RecognizedLine): FigureRun[] {
+  const texts = line.chars.map((c) => c.text);
+  const figureChar = (i: number) =>
+    NUMBER_CHAR.test(texts[i]) || (LOOKALIKE[texts[i]] !== undefined && [texts[i - 1], texts[i + 1]].some((t) => t !== undefined && FIGURE_NEIGHBOUR.test(t)));
+  const runs: FigureRun[] = [];
+  for (let i = 0; i < texts.length; ) {
+    if (!figureChar(i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < texts.length && figureChar(i)) i++;
+    // A point or separator closing the run changes no value ("17." and "17" agree).
+    const raw = withCanonicalTail(texts.slice(start, i).map((t) => LOOKALIKE[t] ?? t).join(''));
+    const key = raw.replace(/[.,]+$/, '');
+    if (/[\d%]/.test(key)) runs.push({ start, end: i, raw, key });
+  }
+  return runs;
+}
+
+/** canonicalFigure on a run, a closing point or separator kept as read. Same length. */
+function withCanonicalTail(raw: string): string {
+  const tail = /[.,]+$/.exec(raw)?.[0] ?? '';
+  return canonicalFigure(raw.slice(0, raw.length - tail.length)) + tail;
 }
 
 /**
@@ -147,34 +172,31 @@ export function canonicalFigure(text: string): string {
   return m[1] + m[2].replace(/\./g, ',') + '.' + m[3].slice(1) + m[4];
 }
 
-/** For each token of `mine`, whether the other reading gives the same figure in the same order (longest common subsequence). */
-function matchedTokens(mine: FigureToken[], theirs: FigureToken[]): boolean[] {
-  const n = mine.length;
-  const m = theirs.length;
-  const table = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+/** The line with every figure written as figureRuns reads it (look-alikes as digits, grouping separators as commas). */
+export function withCanonicalSeparators(line: RecognizedLine): RecognizedLine {
+  const chars = [...line.chars];
+  for (const run of figureRuns(line)) for (let i = run.start; i < run.end; i++) chars[i] = { ...chars[i], text: run.raw[i - run.start] };
+  return { chars };
+}
+
+/** Indexes of `runs` that a longest common subsequence of figures pairs with a figure of `other`, to that figure's index. */
+export function matchedRuns(runs: FigureRun[], other: FigureRun[]): Map<number, number> {
+  const n = runs.length;
+  const m = other.length;
+  const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) table[i][j] = mine[i].key === theirs[j].key ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
+    for (let j = m - 1; j >= 0; j--) lcs[i][j] = runs[i].key === other[j].key ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
   }
-  const matched = mine.map(() => false);
+  const matched = new Map<number, number>();
   for (let i = 0, j = 0; i < n && j < m; ) {
-    if (mine[i].key === theirs[j].key) {
-      matched[i] = true;
+    if (runs[i].key === other[j].key) {
+      matched.set(i, j);
       i++;
       j++;
-    } else if (table[i + 1][j] >= table[i][j + 1]) i++;
+    } else if (lcs[i + 1][j] >= lcs[i][j + 1]) i++;
     else j++;
   }
   return matched;
-}
-
-/** The line with every figure's certain grouping separators written as commas (canonicalFigure). */
-export const withCanonicalSeparators = (line: RecognizedLine): RecognizedLine => ({ chars: withCanonicalFigures(line.chars, figureTokens(line)) });
-
-/** The characters with each given token's text replaced by its canonical form. */
-function withCanonicalFigures(chars: Char[], tokens: FigureToken[]): Char[] {
-  const out = [...chars];
-  for (const token of tokens) [...token.text].forEach((ch, k) => (out[token.start + k] = { ...out[token.start + k], text: ch }));
-  return out;
 }
 
 /** A reading of another view placed in the first view's x range (for the characters' boxes). */
