@@ -9,7 +9,7 @@ import type { PageLayout } from './page.ts';
 import type { TextColumn } from './paragraphs.ts';
 import type { BBox, PageCell, PageTable } from './tables.ts';
 import { parseNumericCell } from '../../numbers/quantity.ts';
-import { firstUnit, lineBottom, lineTop, normalizeSpacing, textWidth, wrapsInto, type TextLine, type TextRun } from './text.ts';
+import { firstUnit, HALF_WIDTH_EM, lineBottom, lineTop, normalizeSpacing, textWidth, wrapsInto, type TextLine, type TextRun } from './text.ts';
 
 export interface TabStops {
   origin: number;
@@ -108,13 +108,12 @@ function asciiWidthOf(lines: readonly TextLine[]): { asciiEm: number; snap: numb
     .filter((run) => /^[0-9A-Za-z.,%]{3,}$/.test(run.text))
     .map((run) => (run.x1 - run.x0) / (run.text.length * run.size))
     .sort((a, b) => a - b);
-  if (ratios.length < MIN_TAB_GAPS) return { asciiEm: DEFAULT_ASCII_EM, snap: MAX_SNAP };
+  if (ratios.length < MIN_TAB_GAPS) return { asciiEm: HALF_WIDTH_EM, snap: MAX_SNAP };
   const quantile = (q: number) => ratios[Math.floor(q * (ratios.length - 1))];
   const spread = quantile(0.9) - quantile(0.1);
   return { asciiEm: quantile(0.5), snap: Math.min(MAX_SNAP, MIN_SNAP + SNAP_PER_SPREAD * spread) };
 }
 
-const DEFAULT_ASCII_EM = 0.55;
 const MAX_SNAP = 0.6;
 const MIN_SNAP = 0.15;
 /** A piece of up to ten characters: its start is off by at most ten times the spread of a character's width. */

@@ -2,7 +2,7 @@
 // that crosses a real column rule is cut at the rule. Inside a cell, runs become lines and wrapped
 // lines are joined back into the cell's text (a short line ends a paragraph: newline).
 import type { Grid } from './grid.ts';
-import { buildLines, firstUnit, joinCellLines, measuredWidth, type TextRun } from './text.ts';
+import { buildLines, firstUnit, HALF_WIDTH_EM, joinCellLines, measuredWidth, type TextRun } from './text.ts';
 
 /** Typical distance between a cell's right rule and its text. */
 const CELL_PADDING = 2;
@@ -106,12 +106,11 @@ function cutAtRules(run: TextRun, grid: Grid): TextRun[] {
   return [run];
 }
 
-const HALF_WIDTH = 0.55;
 const isWide = (ch: string) => /[\u2E80-\u9FFF\uF900-\uFAFF\uFF01-\uFF60\u3000-\u303F]/.test(ch);
 
 /** x of the left edge of each character, and of the run's end. */
 export function charEdges(run: TextRun, chars: string[]): number[] {
-  const weights = chars.map((ch) => (isWide(ch) ? 1 : HALF_WIDTH));
+  const weights = chars.map((ch) => (isWide(ch) ? 1 : HALF_WIDTH_EM));
   const unit = (run.x1 - run.x0) / weights.reduce((a, b) => a + b, 0);
   const edges = [run.x0];
   for (const w of weights) edges.push(edges[edges.length - 1] + w * unit);

@@ -216,8 +216,11 @@ export function firstUnit(text: string): string {
   return chars.slice(0, i).join('');
 }
 
-/** Estimated width of text: CJK and full-width characters 1 em, others `otherEm` (0.55 em unless measured). */
-export function textWidth(text: string, size: number, otherEm = 0.55): number {
+/** The usual width (ems) of a digit, Latin letter or sign, where the document's own is not measured. */
+export const HALF_WIDTH_EM = 0.55;
+
+/** Estimated width of text: CJK and full-width characters 1 em, others `otherEm` (HALF_WIDTH_EM unless measured). */
+export function textWidth(text: string, size: number, otherEm = HALF_WIDTH_EM): number {
   let em = 0;
   for (const ch of text) em += CJK_CHAR.test(ch) ? 1 : otherEm;
   return em * size;
