@@ -80,7 +80,7 @@ function toScoringTable(group: TableGroup, layout: Layout, { tree, reading, budg
   } else if (reading.confidence === 'low') {
     quality = 'unreadable';
     notes.push(`表${first.index}（${titleOf(group, blocks) ?? '评分表'}）按${reading.candidates}种读法重建，最一致的读法仍有 ${reading.sumsBroken} 处合计不符（${reading.sumsHolding} 处相符），疑为表格读取有误，无法可靠核对，未作判断`);
-  } else if (tree.rowsGarbled > 0 || leavesWithoutScore(tree) > 0) {
+  } else if (tree.rowsGarbled > 0 || leavesWithoutScore(tree) > 0 || tree.rowsRecovered < tree.rowsTotal) {
     quality = 'partial';
     notes.push(`表${first.index}部分行未能还原（共 ${tree.rowsTotal} 行，还原 ${tree.rowsRecovered} 行），相关合计只作提示`);
   }

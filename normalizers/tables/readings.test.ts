@@ -289,3 +289,27 @@ describe('one table, several blocks', () => {
     expect(table.reading).toMatchObject({ confidence: 'high', sumsBroken: 0 });
   });
 });
+
+describe('OCR-damaged headers and rows whose figures no reading places', () => {
+  const rows = (header: string) => [
+    header,
+    '产出指标（50分）\t数量指标\t服务企业户数\t2400户\t2439户\t8\t8',
+    '\t\t开展培训场次\t100场\t102场\t10\t10',
+    '\t\t新增就业人数\t380人\t403人\t7\t7',
+    '\t质量指标\t验收合格率\t85%\t96%\t25\t25',
+    '满意度指标（50分）\t服务对象满意度指标\t服务对象满意度\t≥90%\t100%\t50\t50',
+    '总分\t\t\t\t\t100\t100',
+  ];
+
+  it('reads a level heading with one stray glyph after 指标 (a speck or a seal stroke) as that level', () => {
+    const table = only([tableBlock(rows('一级指标\t二级指标\t三级指标品\t年度指标值\t实际完成值\t分值\t得分'))]);
+    expect(names(table.roots)).toEqual(['产出指标(数量指标(服务企业户数,开展培训场次,新增就业人数),质量指标(验收合格率))', '满意度指标(服务对象满意度指标(服务对象满意度))']);
+    expect(table.quality).toBe('ok');
+  });
+
+  it('does not verify the sums of a table whose rows carry figures no indicator takes', () => {
+    const table = only([tableBlock(rows('一级指标\t二级指标\t某栏\t年度指标值\t实际完成值\t分值\t得分'))]);
+    expect(table.rowsRecovered).toBeLessThan(table.rowsTotal);
+    expect(table.quality).toBe('partial');
+  });
+});
