@@ -1,5 +1,5 @@
 // npm run eval -- [--seed 1] [--n 60] [--formats txt,docx,pdf,scan,xlsx] [--scan-n 15] [--json out.json]
-//                 [--list-misses] [--list-false] [--sample] [--rematch out.json]
+//                 [--list-misses] [--list-false] [--sample] [--rematch out.json] [--raw-cache dir]
 // Generates (or reuses) the corpus in eval/.cache/<seed>-<n>/, runs the product on it in-process and
 // prints recall, false findings, cross-format agreement and timing.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     'list-false': { type: 'boolean', default: false },
     sample: { type: 'boolean', default: false },
     rematch: { type: 'string' },
+    'raw-cache': { type: 'string' },
   },
 });
 
@@ -38,7 +39,7 @@ const entries = saved ? [] : values.sample
     dir: resolve(new URL(`.cache/${seed}-${n}`, import.meta.url).pathname), log: (l) => console.error(l),
   });
 const generated = performance.now();
-const product = createProduct();
+const product = createProduct({ rawCacheDir: values['raw-cache'] });
 let done = 0;
 const total = entries.reduce((k, e) => k + formats.filter((f) => e.files[f]).length, 0);
 const runs = saved
