@@ -4,9 +4,9 @@ import type { ExtractOptions, OcrService } from '../extractors/types.ts';
 import { extractorFor } from '../extractors/index.ts';
 import { rawDocumentProblems } from '../extractors/validate.ts';
 import { JixiaoError, type DocumentResult, type Format, type RawDocument, type Report } from '../model/index.ts';
-import { ocrReadings } from '../normalizers/ocr-doubt.ts';
+import { DOUBTFUL_DIGITS_NOTE, ocrConfusionReadings, ocrReadings } from '../normalizers/ocr-doubt.ts';
 import { buildReport } from '../normalizers/report.ts';
-import { scoreReport } from '../scoring/engine.ts';
+import { scoreReport, type AlternativeReading } from '../scoring/engine.ts';
 import type { RuleOptions } from '../scoring/rule.ts';
 import { ingestFile, DEFAULT_MAX_BYTES } from './ingest.ts';
 import { toDocumentResult } from './result.ts';
@@ -49,11 +49,19 @@ export async function checkFile(path: string, options: CheckOptions = {}): Promi
     const problems = rawDocumentProblems(raw);
     if (problems.length) throw new Error(`extractor produced an invalid document: ${problems[0]}`);
     const report = buildReport(raw, path);
-    const scored = scoreReport(report, options, ocrReadings(raw).map((reading) => buildReport(reading, path)));
+    const scored = scoreReport(report, options, alternativeReadings(raw, path));
     return { result: toDocumentResult(report, scored, { sha256, raw }), report };
   } catch (error) {
     return { result: errorResult(path, sha256, format, error), report: null };
   }
+}
+
+/** The document read otherwise where OCR may have misread it: doubtful digits at 9 and 0, and PP-OCR's known confusions. */
+export function alternativeReadings(raw: RawDocument, path: string): AlternativeReading[] {
+  return [
+    ...ocrReadings(raw).map((reading) => ({ report: buildReport(reading, path), mustMatch: 'values' as const, note: DOUBTFUL_DIGITS_NOTE })),
+    ...ocrConfusionReadings(raw).map(({ raw: reading, note }) => ({ report: buildReport(reading, path), mustMatch: 'place' as const, note })),
+  ];
 }
 
 async function extractDocument(path: string, bytes: Buffer, format: Format, options: CheckOptions): Promise<RawDocument> {
