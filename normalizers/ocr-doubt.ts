@@ -62,9 +62,13 @@ export function ocrReadings(raw: RawDocument): RawDocument[] {
   if (!any) return [];
   return ['9', '0'].map((digit) => {
     const set = <T extends Spanned>(t: T): T => (doubtful(t) ? { ...t, text: withDoubtfulDigits(t, digit) } : t);
-    const blocks = raw.blocks.map((b) => (b.kind === 'table' ? { ...b, rows: b.rows.map((row) => row.map(set)) } : b.kind === 'paragraph' ? set(b) : b));
-    return { ...raw, blocks };
+    return { ...raw, blocks: mapTexts(raw.blocks, set) };
   });
+}
+
+/** Every paragraph and table cell passed through `set`. */
+function mapTexts(blocks: RawDocument['blocks'], set: <T extends Spanned>(t: T) => T): RawDocument['blocks'] {
+  return blocks.map((b) => (b.kind === 'table' ? { ...b, rows: b.rows.map((row) => row.map(set)) } : b.kind === 'paragraph' ? set(b) : b));
 }
 
 /** The text with every digit inside a low-confidence span replaced by `digit`. */
@@ -122,7 +126,7 @@ export function ocrConfusionReadings(raw: RawDocument): Array<{ raw: RawDocument
       changed = true;
       return { ...t, text, ocrLowSpans: undefined };
     };
-    const blocks = raw.blocks.map((b) => (b.kind === 'table' ? { ...b, rows: b.rows.map((row) => row.map(set)) } : b.kind === 'paragraph' ? set(b) : b));
+    const blocks = mapTexts(raw.blocks, set);
     if (changed) readings.push({ raw: { ...raw, blocks }, note });
   }
   return readings;
