@@ -313,3 +313,20 @@ describe('OCR-damaged headers and rows whose figures no reading places', () => {
     expect(table.quality).toBe('partial');
   });
 });
+
+describe('a heading row with a score and nothing under it', () => {
+  it('is an indicator of its own ("加减分项 |  |  | 1" once OCR lost the dashes of its empty cells)', () => {
+    const table = only([
+      tableBlock([
+        '一级指标\t二级指标\t分值\t评价得分\t得分率',
+        '决策\t项目立项\t20\t18\t90.00%',
+        '\t绩效目标\t30\t27\t90.00%',
+        '产出\t产出数量\t50\t45\t90.00%',
+        '加减分项\t\t\t1\t',
+        '合计\t\t100\t91\t91.00%',
+      ]),
+    ]);
+    expect(table.roots.map((n) => `${n.name}:${n.score?.raw ?? '-'}`)).toEqual(['决策:-', '产出:-', '加减分项:1']);
+    expect(table.reading).toMatchObject({ sumsBroken: 0 });
+  });
+});
