@@ -17,6 +17,7 @@ const { values } = parseArgs({
     n: { type: 'string', default: '60' },
     formats: { type: 'string', default: 'txt,docx,pdf' },
     'scan-n': { type: 'string' },
+    'scan-long': { type: 'string', default: '0' },
     json: { type: 'string' },
     'list-misses': { type: 'boolean', default: false },
     'list-false': { type: 'boolean', default: false },
@@ -35,7 +36,7 @@ const saved = values.rematch ? (JSON.parse(readFileSync(values.rematch, 'utf8'))
 const entries = saved ? [] : values.sample
   ? readCorpus(resolve(new URL('sample', import.meta.url).pathname))
   : await ensureCorpus({
-    seed, n, formats, scanN: Number(values['scan-n'] ?? Math.ceil(n / 4)),
+    seed, n, formats, scanN: Number(values['scan-n'] ?? Math.ceil(n / 4)), longScanN: Number(values['scan-long']),
     dir: resolve(new URL(`.cache/${seed}-${n}`, import.meta.url).pathname), log: (l) => console.error(l),
   });
 const generated = performance.now();

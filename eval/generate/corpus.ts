@@ -23,6 +23,8 @@ export interface CorpusOptions {
   formats: CorpusFormat[];
   /** How many reports (the first short ones) also get a scanned copy. */
   scanN: number;
+  /** How many third-party reports (several pages, tables across page breaks) also get one; none by default, OCR is slow. */
+  longScanN?: number;
   dir: string;
   log?: (line: string) => void;
 }
@@ -55,15 +57,19 @@ export async function ensureCorpus(options: CorpusOptions): Promise<CorpusEntry[
 
   const entries: CorpusEntry[] = [];
   let scansLeft = options.scanN;
+  let longScansLeft = options.longScanN ?? 0;
   const htmlToConvert: string[] = [];
   const docxToConvert: string[] = [];
   const txtToPrint: string[] = [];
   for (let i = 0; i < n; i++) {
     const { report, truth } = generateReport(seed, i);
     const base = join(dir, truth.id);
-    // Scanned copies go to the first scanN short reports (the self-evaluation forms and data sheets): OCR is slow.
-    const scanned = (options.formats.includes('scan') || options.formats.includes('stamp')) && scansLeft > 0 && truth.kind !== 'third-party';
-    if (scanned) scansLeft--;
+    // Scanned copies go to the first scanN short reports (the self-evaluation forms and data sheets)
+    // and the first longScanN third-party reports: OCR is slow.
+    const long = truth.kind === 'third-party';
+    const scanned = (options.formats.includes('scan') || options.formats.includes('stamp')) && (long ? longScansLeft : scansLeft) > 0;
+    if (scanned && long) longScansLeft--;
+    else if (scanned) scansLeft--;
     const files: CorpusEntry['files'] = {};
     const wants = (f: CorpusFormat) => options.formats.includes(f);
     if (wants('txt') || wants('typed')) writeIfChanged(`${base}.txt`, toTxt(report));
