@@ -131,3 +131,19 @@ export function ocrConfusionReadings(raw: RawDocument): Array<{ raw: RawDocument
   }
   return readings;
 }
+
+/** Chinese: why a finding comparing such a pair is not confirmed. */
+export const DROPPED_DIGIT_NOTE = '两数只差一个数字，可能是 OCR 漏读（相邻两个相同的数字常被读成一个，细窄的“1”也常漏读）';
+
+/**
+ * Whether one figure is the other with one digit left out ("98.99" and "98.9", "98.41" and "98.4").
+ * The recogniser's CTC decoding merges two like characters that no blank separates, and a narrow
+ * "1" at 100 dpi or under a seal leaves too little ink to be read, confidently and in every view:
+ * two figures that differ just so may be one figure read twice.
+ */
+export function differsByOneDigit(a: string, b: string): boolean {
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  if (long.length !== short.length + 1) return false;
+  for (let i = 0; i < long.length; i++) if (/\d/.test(long[i]) && long.slice(0, i) + long.slice(i + 1) === short) return true;
+  return false;
+}

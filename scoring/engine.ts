@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { Decimal } from 'decimal.js';
 import type { Finding, Report } from '../model/index.ts';
-import { DOUBTFUL_DIGITS_NOTE } from '../normalizers/ocr-doubt.ts';
+import { DOUBTFUL_DIGITS_NOTE, DROPPED_DIGIT_NOTE, differsByOneDigit } from '../normalizers/ocr-doubt.ts';
 import { bindRubric, type BoundRubric } from './recompute/rubric/bind.ts';
 import { rubricNotes } from './recompute/rubric/notes.ts';
 import { summarizeTotals, type TotalsSummary } from './recompute/totals.ts';
@@ -56,7 +56,9 @@ export function scoreReport(report: Report, options: RuleOptions = {}, readings:
   const proving = readings.some((r) => r.mustMatch === 'values');
   const own = runRules(proving ? { ...report, ocrDoubt: undefined } : report, options, registeredRules, rubric);
   const others = readings.map((r) => ({ ...r, findings: runRules({ ...r.report, ocrDoubt: undefined }, options) }));
-  const findings = withEffects(provenAcross(own, others), totals.claimed, bandsOf(report));
+  const proven = provenAcross(own, others);
+  const scanned = report.ocrDoubt !== undefined;
+  const findings = withEffects(scanned ? proven.map(unlessDroppedDigit) : proven, totals.claimed, bandsOf(report));
   const notAReport = !looksLikeEvaluationReport(report);
   return { findings, totals, notes: notAReport ? [] : rubricNotes(rubric), notAReport };
 }
@@ -79,6 +81,12 @@ export function provenAcross(findings: Finding[], readings: Array<Pick<Alternati
     }
     return severity === f.severity ? f : { ...f, severity };
   });
+}
+
+/** On a scan, a warning or error between two figures that differ only by one digit left out is info. */
+function unlessDroppedDigit(f: Finding): Finding {
+  if (f.severity === 'info' || f.expected === null || f.actual === null || !differsByOneDigit(f.expected, f.actual)) return f;
+  return { ...f, severity: 'info', message: f.message + ocrNote(DROPPED_DIGIT_NOTE) };
 }
 
 /** Runs the rules; the rubric is bound on first use when the caller has not bound it. */

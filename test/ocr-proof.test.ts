@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '../extractors/txt/index.ts';
 import type { RawDocument, Table } from '../model/index.ts';
-import { ocrConfusionReadings, ocrReadings } from '../normalizers/ocr-doubt.ts';
+import { differsByOneDigit, ocrConfusionReadings, ocrReadings } from '../normalizers/ocr-doubt.ts';
 import { alternativeReadings } from '../pipeline/check.ts';
 import { buildReport } from '../normalizers/report.ts';
 import { scoreReport } from '../scoring/engine.ts';
@@ -79,5 +79,24 @@ describe('known PP-OCR confusions a finding must survive', () => {
     const raw = await scannedText('全年预算数130.25万元，全年执行数128.75万元，预算执行率=128.75÷130.25×100%=89%。');
     expect(ocrConfusionReadings(raw).map((r) => r.note)).toEqual(['“9%”可能是“%”的误识', '算式结果可能丢了负号']);
     expect(alarmsOf(raw).map((f) => f.severity)).toEqual(['error']);
+  });
+});
+
+describe('figures that differ by one digit OCR left out', () => {
+  const lines = ['表1 绩效评价指标评分表', '一级指标\t二级指标\t分值\t得分', '决策\t项目立项\t20\t18.41', '过程\t资金管理\t30\t30', '产出\t产出数量\t50\t50', '合计\t\t100\t98.4', '经自评，该单位自评得分为98.41分。'];
+  const totals = (raw: RawDocument) => findings(raw).filter((f) => f.rule === 'score/narrative-total');
+
+  it('do not accuse on a scan ("98.41" in the text, "98.4" in the table), and do in a text file', async () => {
+    const raw = await scannedText(...lines);
+    expect(totals(raw)).toMatchObject([{ severity: 'info', message: expect.stringContaining('可能是 OCR 漏读') }]);
+    expect(totals({ ...raw, ocrPages: undefined }).map((f) => f.severity)).toEqual(['error']);
+  });
+
+  it('are told apart from figures that differ otherwise', () => {
+    expect(differsByOneDigit('98.99', '98.9')).toBe(true);
+    expect(differsByOneDigit('98.4', '98.41')).toBe(true);
+    expect(differsByOneDigit('17538699.03', '17548699.03')).toBe(false);
+    expect(differsByOneDigit('96.4', '98.4')).toBe(false);
+    expect(differsByOneDigit('94', '94.1')).toBe(false);
   });
 });

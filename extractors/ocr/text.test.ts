@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrLine } from './engine.ts';
-import { fixOcrText, isUncertain, joinLines, LOW_CONFIDENCE, misreadPointSpans } from './text.ts';
+import { fixOcrText, isUncertain, joinLines, LOW_CONFIDENCE, misreadFigureSpans } from './text.ts';
 
 describe('fixOcrText', () => {
   it.each([
@@ -67,9 +67,11 @@ describe('isUncertain', () => {
   });
 });
 
-describe('points misread as colons', () => {
-  it('makes both figures around a colon between digits doubtful', () => {
-    expect(misreadPointSpans('全年执行数为0:1981亿元')).toEqual([[6, 12]]);
-    expect(misreadPointSpans('执行数为0.1981亿元：执行率88.68%')).toEqual([]);
+describe('figures misread inside', () => {
+  it('makes a figure doubtful around a colon between digits, or with a letter inside', () => {
+    expect(misreadFigureSpans('全年执行数为0:1981亿元')).toEqual([[6, 12]]);
+    expect(misreadFigureSpans('执行数为0.1981亿元：执行率88.68%')).toEqual([]);
+    expect(misreadFigureSpans('全年执行数 1790652S.92')).toEqual([[6, 17]]);
+    expect(misreadFigureSpans('3A级景区12个，PM2.5浓度下降，5G基站100个')).toEqual([]);
   });
 });

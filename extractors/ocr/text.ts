@@ -77,18 +77,19 @@ export function joinLines(lines: OcrLine[], lineJoin = ''): ScoredText {
       previous = word;
     }
   });
-  lowSpans.push(...misreadPointSpans(text));
+  lowSpans.push(...misreadFigureSpans(text));
   return { text, confidence: chars ? Math.round((weighted / chars) * 10) / 10 : undefined, lowSpans: mergeSpans(lowSpans) };
 }
 
 /**
  * A colon or semicolon between digits ("0:1981亿元") is most likely a decimal point that a seal stroke
- * or noise turned into something else, however sure the recogniser was: the figures on both sides are
- * doubtful. (Times of day are rare in these reports; a doubt only lowers a finding to info.)
+ * or noise turned into something else, and a letter inside a figure ("1790652S.92") a digit read as
+ * a letter, however sure the recogniser was: the figure is doubtful. (Times of day and codes like
+ * "3A5" are rare in these reports; a doubt only lowers a finding to info.)
  */
-export function misreadPointSpans(text: string): Array<[number, number]> {
+export function misreadFigureSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  for (const m of text.matchAll(/\d+[:：;；]\d+/g)) spans.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(/\d+[:：;；]\d+|\d[\d.,]*[A-Za-z][.,]?\d[\d.,]*/g)) spans.push([m.index, m.index + m[0].length]);
   return spans;
 }
 
