@@ -27,6 +27,20 @@ describe('scanned tables across a page break', () => {
     }
   });
 
+  it('puts the cells of a part found with fewer grid columns under the columns starting where they start', () => {
+    const at = (table: Table, lefts: number[]) => {
+      table.rows.forEach((row) => row.forEach((cell, c) => (cell.loc.bbox = [lefts[c], 0, lefts[c] + 20, 10])));
+      return table;
+    };
+    const wide = at(scanned(1, ['一级指标\t二级指标\t说明\t\t分值\t得分', '满意度指\t服务对象满意度指\t\t\t10\t10']), [60, 110, 190, 380, 386, 408]);
+    wide.rows[1][3].covered = true;
+    const narrow = at(scanned(2, ['标\t标\t\t\t', '总分\t\t\t100\t98.5']), [59, 112, 192, 384, 409]);
+    const [joined] = joinScannedTables([wide, narrow]);
+    expect(texts(joined)).toEqual(['一级指标|二级指标|说明||分值|得分', '满意度指标|服务对象满意度指标|||10|10', '总分||||100|98.5']);
+    for (const row of narrow.rows) row[3].loc.bbox = [300, 0, 320, 10]; // a column starting where none of the first part does
+    expect(joinScannedTables([wide, narrow])).toHaveLength(2);
+  });
+
   it('leaves apart tables of other widths, on pages not next to each other, with a paragraph between, or from a text layer', () => {
     const apart = [
       [scanned(1, PAGE_ONE), scanned(2, ['甲\t乙\t1'])],

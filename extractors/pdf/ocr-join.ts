@@ -1,8 +1,9 @@
 // Tables on scanned pages continued across a page break become one table, as join.ts does for text
-// pages. OCR gives no text positions precise enough to match column rules, so a continuation is
-// what starts the next page right after a table that ends this one, with as many columns. Its empty
-// leading rows are dropped; a first row that only adds text under cells the last row fills, and
-// leaves at least one of them empty, is the rest of that row, cut by the break ("效率" | "性").
+// pages. A continuation is what starts the next page right after a table that ends this one, with as
+// many columns, or with columns that each start where one of this table's starts (a short last part
+// is often found with fewer grid columns: no cell below spans). Its empty leading rows are dropped; a
+// first row that only adds text under cells the last row fills, and leaves at least one of them
+// empty, is the rest of that row, cut by the break ("效率" | "性").
 import type { Block, Cell, Table } from '../../model/index.ts';
 import { parseNumericCell } from '../../numbers/quantity.ts';
 
@@ -15,17 +16,55 @@ export function joinScannedTables(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const block of blocks) {
     const previous = out.at(-1);
-    if (isTable(previous) && isTable(block) && continues(previous, block)) out[out.length - 1] = joined(previous, block);
+    const aligned = isTable(previous) && isTable(block) ? continuation(previous, block) : null;
+    if (aligned) out[out.length - 1] = joined(previous as Table, aligned);
     else out.push(block);
   }
   return out;
 }
 
-function continues(table: Table, next: Table): boolean {
-  return !!table.ocr && !!next.ocr && next.loc.page === pageOf(table) + 1 && width(next) === width(table);
+/** The next table as rows of this table's columns, when it continues this one; else null. */
+function continuation(table: Table, next: Table): Table | null {
+  if (!table.ocr || !next.ocr || next.loc.page !== pageOf(table) + 1) return null;
+  if (width(next) === width(table)) return next;
+  const columns = columnMap(columnStarts(table), columnStarts(next));
+  if (!columns) return null;
+  const rows = next.rows.map((row) => {
+    const out: Cell[] = Array.from({ length: width(table) }, () => ({ text: '', loc: { ...row[0].loc } }));
+    row.forEach((cell, c) => {
+      if (!cell.covered && columns[c] !== undefined) out[columns[c]!] = { ...cell, colSpan: undefined };
+    });
+    return out;
+  });
+  return { ...next, rows };
 }
 
 const width = (table: Table) => Math.max(...table.rows.map((row) => row.length));
+
+/** Where each grid column starts on the page: the median left edge of the cells that start in it. */
+function columnStarts(table: Table): Array<number | undefined> {
+  return Array.from({ length: width(table) }, (_, c) => {
+    const lefts = table.rows.map((row) => row[c]).filter((cell) => cell && !cell.covered && cell.loc.bbox).map((cell) => cell.loc.bbox![0]).sort((a, b) => a - b);
+    return lefts.length ? lefts[Math.floor(lefts.length / 2)] : undefined;
+  });
+}
+
+/** Points within which two column starts are the same column (a scan's skew moves them a little). */
+const SAME_COLUMN = 8;
+
+/** Each column of the next part mapped to the column of this table starting at the same place, in order; null when one has none. */
+function columnMap(starts: Array<number | undefined>, nextStarts: Array<number | undefined>): Array<number | undefined> | null {
+  const map: Array<number | undefined> = [];
+  let last = -1;
+  for (const x of nextStarts) {
+    if (x === undefined) return null;
+    const c = nearestAfter(starts, x, last);
+    if (c < 0) return null;
+    map.push(c);
+    last = c;
+  }
+  return map;
+}
 
 function joined(table: Table, next: Table): Table {
   const rows = table.rows.map((row) => [...row]);
@@ -50,4 +89,14 @@ function isRestOfRow(last: Cell[], row: Cell[]): boolean {
   const underText = texts.every(({ cell, c }) => filled(last[c]) && parseNumericCell(last[c].text) === null && parseNumericCell(cell.text) === null);
   const leavesSomeEmpty = last.some((cell, c) => filled(cell) && !filled(row[c]));
   return underText && leavesSomeEmpty;
+}
+
+/** The column after `last` whose start is nearest to x, within SAME_COLUMN; -1 when none is. */
+function nearestAfter(starts: Array<number | undefined>, x: number, last: number): number {
+  let best = -1;
+  starts.forEach((s, i) => {
+    if (i <= last || s === undefined || Math.abs(s - x) > SAME_COLUMN) return;
+    if (best < 0 || Math.abs(s - x) < Math.abs(starts[best]! - x)) best = i;
+  });
+  return best;
 }
