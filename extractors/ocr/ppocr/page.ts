@@ -66,7 +66,8 @@ export async function recognizePagePp(input: ScanGrey, engine: PpEngine, { page,
   return numberTables(blocks.sort((a, b) => (a.loc.bbox?.[1] ?? 0) - (b.loc.bbox?.[1] ?? 0))).map((b) => mapBlock(b, toInput));
 }
 
-function mapBlock(block: Block, toInput: (r: Rect) => Rect): Block {
+/** The block with every bbox (its own and its cells') passed through `toInput`. */
+export function mapBlock(block: Block, toInput: (r: Rect) => Rect): Block {
   const mapLoc = <L extends { bbox?: [number, number, number, number] }>(loc: L): L => {
     if (!loc.bbox) return loc;
     const [x0, y0, x1, y1] = loc.bbox;
