@@ -66,6 +66,19 @@ describe('findPageOutline', () => {
     expect(findPageOutline(photo(800, 1000, quad(4, 4, 796, 4, 796, 996, 4, 996), 70))).toBeNull();
   });
 
+  it('leaves a scan alone with a dark band along its foot (a footer, a scanner shadow)', () => {
+    const scan = photo(800, 1000, quad(0, 0, 800, 0, 800, 1000, 0, 1000), 70);
+    scan.data.fill(25, 900 * 800);
+    expect(findPageOutline(scan)).toBeNull();
+  });
+
+  it('flattens a page running off the photo at its foot (the photo edge is the page bottom)', () => {
+    // The page's sides cross the photo's bottom edge at about x = 25 and x = 775.
+    const found = findPageOutline(photo(800, 1000, quad(130, 90, 690, 50, 780, 1060, 20, 1040), 70));
+    expect(found).not.toBeNull();
+    expect(near(found!, quad(130, 90, 690, 50, 775, 1000, 25, 1000), 12)).toBe(true);
+  });
+
   it('leaves a scan alone whose corner is covered by a dark picture', () => {
     const scan = photo(800, 1000, quad(0, 0, 800, 0, 800, 1000, 0, 1000), 70);
     for (let y = 0; y < 300; y++) scan.data.fill(20, y * 800, y * 800 + 260);

@@ -27,6 +27,10 @@ const MIN_CONTRAST = 40;
 const MAX_HULL_EXCESS = 0.06;
 /** Share of each side that must run along the light region's edge. */
 const MIN_SIDE_SUPPORT = 0.8;
+/** A side this share of the image's size from the image border is inside it (background beyond it). */
+const BORDER_MARGIN = 0.01;
+/** A corner angle this far from 90° makes the outline a page seen at an angle. */
+const MIN_SLANT_DEGREES = 3;
 
 /**
  * The page's four corners in image pixels when the image shows a light page on a clearly darker
@@ -50,6 +54,10 @@ export function findPageOutline(grey: Grey): Quad | null {
   if (quad.some((p, i) => sideSupport(p, quad[(i + 1) % 4], edge.mask, width, height, reach) < MIN_SIDE_SUPPORT)) return null;
   const { inside, outside, outsideCount } = meanInsideOutside(data, width, height, quad);
   if (outsideCount < MIN_BACKGROUND_SHARE * width * height || inside - outside < MIN_CONTRAST) return null;
+  // Background around the page: on three sides, or on two when the page is clearly seen at an
+  // angle. A dark band along one edge of a scan (a footer, a scanner's shadow) is not a photo.
+  const inner = sidesInside(quad, width, height);
+  if (inner < 2 || (inner === 2 && maxSlant(quad) < MIN_SLANT_DEGREES)) return null;
   // Pixel centres of the small copy back to the image.
   return quad.map((p) => ({ x: clamp((p.x + 0.5) * factor, 0, grey.width), y: clamp((p.y + 0.5) * factor, 0, grey.height) })) as Quad;
 }
@@ -314,6 +322,28 @@ function meanInsideOutside(data: Uint8Array, width: number, height: number, quad
     }
   }
   return { inside: inCount ? inSum / inCount : 0, outside: outCount ? outSum / outCount : 255, outsideCount: outCount };
+}
+
+/** How many of the quad's sides (top, right, bottom, left) stand off the image border. */
+function sidesInside(q: Quad, width: number, height: number): number {
+  const mx = BORDER_MARGIN * width;
+  const my = BORDER_MARGIN * height;
+  const [tl, tr, br, bl] = q;
+  const onBorder = [tl.y < my && tr.y < my, tr.x > width - 1 - mx && br.x > width - 1 - mx, br.y > height - 1 - my && bl.y > height - 1 - my, tl.x < mx && bl.x < mx];
+  return onBorder.filter((on) => !on).length;
+}
+
+/** The largest departure of a corner angle from 90°, in degrees. */
+function maxSlant(q: Quad): number {
+  let worst = 0;
+  for (let i = 0; i < 4; i++) {
+    const p = q[i];
+    const a = q[(i + 3) % 4];
+    const b = q[(i + 1) % 4];
+    const cos = ((a.x - p.x) * (b.x - p.x) + (a.y - p.y) * (b.y - p.y)) / (distance(a, p) * distance(b, p));
+    worst = Math.max(worst, Math.abs((Math.acos(clamp(cos, -1, 1)) * 180) / Math.PI - 90));
+  }
+  return worst;
 }
 
 function insideConvex(q: Quad, x: number, y: number): boolean {
