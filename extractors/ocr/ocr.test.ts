@@ -46,6 +46,13 @@ function agreementWithTwin(doc: RawDocument, label: string): TableAgreement[] {
   return agreement;
 }
 
+/** A figure read wrong must be marked uncertain (a low-confidence character inside it). */
+function expectMisreadFiguresDoubtful(doc: RawDocument, agreement: TableAgreement[]) {
+  for (const [t, a] of agreement.entries()) {
+    for (const m of a.mismatches) expect(tables(doc)[t].rows[m.row - 1][m.column - 1].ocrLowSpans?.length ?? 0).toBeGreaterThan(0);
+  }
+}
+
 function total(agreement: TableAgreement[]) {
   const numericCells = agreement.reduce((s, a) => s + a.numericCells, 0);
   const agreeing = agreement.reduce((s, a) => s + a.agreeing, 0);
@@ -112,10 +119,7 @@ describe('scans as offices make them', () => {
     const agreement = agreementWithTwin(doc, 'stamped 100 dpi JPEG');
     expect(agreement.every((a) => a.sameShape)).toBe(true);
     expect(total(agreement).ratio).toBeGreaterThanOrEqual(0.95);
-    // A figure read wrong must be marked uncertain (a low-confidence character inside it).
-    for (const [t, a] of agreement.entries()) {
-      for (const m of a.mismatches) expect(tables(doc)[t].rows[m.row - 1][m.column - 1].ocrLowSpans?.length ?? 0).toBeGreaterThan(0);
-    }
+    expectMisreadFiguresDoubtful(doc, agreement);
     expect(paragraphs(doc).join('\n')).toContain('94.42分');
   });
 
@@ -155,9 +159,7 @@ describe('phone photos', () => {
     const agreement = agreementWithTwin(doc, 'phone photo');
     expect(agreement.every((a) => a.sameShape)).toBe(true);
     expect(total(agreement).ratio).toBeGreaterThanOrEqual(0.95);
-    for (const [t, a] of agreement.entries()) {
-      for (const m of a.mismatches) expect(tables(doc)[t].rows[m.row - 1][m.column - 1].ocrLowSpans?.length ?? 0).toBeGreaterThan(0);
-    }
+    expectMisreadFiguresDoubtful(doc, agreement);
     expect(paragraphs(doc).join('\n')).toContain('全年执行数为743.18万元');
     // Boxes are given in the photo: the page's outline runs from x = 70 to 1440 and y = 85 to 1925 there.
     for (const b of doc.blocks) {
