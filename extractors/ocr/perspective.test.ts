@@ -13,17 +13,22 @@ function insideConvex(q: Quad, x: number, y: number): boolean {
 
 /**
  * A photo-like raster: background of level `desk`, a page of level 235 with the given corners, and
- * dark "text lines" across the page (bars following the page's own top and bottom edges).
+ * dark "text lines" across the page (bars following the page's own top and bottom edges); light
+ * falls off by `falloff` from the top of the photo to its foot.
  */
-function photo(width: number, height: number, page: Quad, desk: number, lines = true): Grey {
+function photo(width: number, height: number, page: Quad, desk: number, lines = true, falloff = 0): Grey {
   const data = new Uint8Array(width * height).fill(desk);
   const toPage = homography(page, quad(0, 0, 1, 0, 1, 1, 0, 1));
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      if (!insideConvex(page, x + 0.5, y + 0.5)) continue;
+      const light = 1 - falloff * (y / height);
+      if (!insideConvex(page, x + 0.5, y + 0.5)) {
+        data[y * width + x] = Math.round(desk * light);
+        continue;
+      }
       const p = project(toPage, x + 0.5, y + 0.5);
       const line = lines && p.x > 0.1 && p.x < 0.9 && p.y > 0.1 && p.y < 0.8 && (p.y * 40) % 1 < 0.3;
-      data[y * width + x] = line ? 30 : 235;
+      data[y * width + x] = Math.round((line ? 30 : 235) * light);
     }
   }
   return { width, height, data };
@@ -55,6 +60,22 @@ describe('findPageOutline', () => {
     const found = findPageOutline(photo(800, 1000, page, 70));
     expect(found).not.toBeNull();
     // Within 1% of the page's size (the outline is found on a copy 512 pixels long).
+    expect(near(found!, page, 10)).toBe(true);
+  });
+
+  it('finds the page when light falls off across it (its dim foot darker than the Otsu threshold)', () => {
+    // Otsu's threshold leaves out the page's dim foot; the light region's lower boundary is then a
+    // straight line across the page (a four-sided region too) with no step in the image under it.
+    const page = quad(130, 90, 690, 50, 760, 960, 40, 930);
+    const found = findPageOutline(photo(800, 1000, page, 120, true, 0.4));
+    expect(found).not.toBeNull();
+    expect(near(found!, page, 10)).toBe(true);
+  });
+
+  it('tries thresholds around the Otsu one when the lit desk is as light as the dim paper', () => {
+    const page = quad(130, 90, 690, 50, 760, 960, 40, 930);
+    const found = findPageOutline(photo(800, 1000, page, 140, true, 0.4));
+    expect(found).not.toBeNull();
     expect(near(found!, page, 10)).toBe(true);
   });
 

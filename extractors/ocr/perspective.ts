@@ -21,12 +21,17 @@ const OUTLINE_SIDE = 512;
 const MIN_PAGE_SHARE = 0.2;
 /** Background outside the page: at least this share of the image, else the page fills it (a scan). */
 const MIN_BACKGROUND_SHARE = 0.03;
-/** Paper must be this many grey levels lighter than the background around it. */
-const MIN_CONTRAST = 40;
 /** The light region's hull may exceed its four-cornered fit by this share (rounded, blurred corners). */
 const MAX_HULL_EXCESS = 0.06;
 /** Share of each side that must run along the light region's edge. */
 const MIN_SIDE_SUPPORT = 0.8;
+/**
+ * Across each side standing in the image, paper must be this many grey levels lighter just inside
+ * than just outside (median along the side): the background is clearly darker, and a threshold
+ * crossing the light falling off across the page, which draws a straight "edge" too, is no edge.
+ * (The mean inside the page says less: dense text darkens it.)
+ */
+const MIN_EDGE_STEP = 30;
 /** A side this share of the image's size from the image border is inside it (background beyond it). */
 const BORDER_MARGIN = 0.01;
 /** A corner angle this far from 90° makes the outline a page seen at an angle. */
@@ -35,12 +40,29 @@ const MIN_SLANT_DEGREES = 3;
 /**
  * The page's four corners in image pixels when the image shows a light page on a clearly darker
  * background around it; null when the page fills the image or no four-sided light region is found.
+ * Light falling off across a photo can make the dim side of the page darker than Otsu's threshold
+ * or a lit patch of desk lighter, so thresholds around it are tried too; the outline kept is the
+ * one whose light region is most nearly four-sided.
  */
 export function findPageOutline(grey: Grey): Quad | null {
   const factor = Math.max(1, Math.max(grey.width, grey.height) / OUTLINE_SIDE);
   const small = factor > 1 ? resize(grey, Math.round(grey.width / factor), Math.round(grey.height / factor)) : grey;
-  const { width, height, data } = small;
-  const threshold = otsuThreshold(small);
+  const otsu = otsuThreshold(small);
+  let best: { quad: Quad; excess: number } | null = null;
+  for (const offset of THRESHOLD_OFFSETS) {
+    const found = outlineAt(small, clamp(otsu + offset, 1, 254));
+    if (found && (!best || found.excess < best.excess)) best = found;
+  }
+  // Pixel centres of the small copy back to the image.
+  return best && (best.quad.map((p) => ({ x: clamp((p.x + 0.5) * factor, 0, grey.width), y: clamp((p.y + 0.5) * factor, 0, grey.height) })) as Quad);
+}
+
+/** Thresholds tried, as offsets from Otsu's. */
+const THRESHOLD_OFFSETS = [0, -10, 10, -20, 20, -30, 30, -40, 40];
+
+/** The page outline of the light region at `threshold`, with its hull's excess area over it; null when it is no photographed page. */
+function outlineAt(small: Grey, threshold: number): { quad: Quad; excess: number } | null {
+  const { width, height } = small;
   const region = largestLightRegion(small, threshold);
   if (region.size < MIN_PAGE_SHARE * width * height) return null;
   const edge = regionEdge(region.mask, width, height);
@@ -49,17 +71,17 @@ export function findPageOutline(grey: Grey): Quad | null {
   const quad = largestQuad(hull);
   const quadArea = polygonArea(quad);
   if (quadArea < MIN_PAGE_SHARE * width * height) return null;
-  if (polygonArea(hull) > (1 + MAX_HULL_EXCESS) * quadArea) return null;
+  const excess = polygonArea(hull) / quadArea - 1;
+  if (excess > MAX_HULL_EXCESS) return null;
   const reach = Math.max(2, Math.round(0.01 * Math.max(width, height)));
   if (quad.some((p, i) => sideSupport(p, quad[(i + 1) % 4], edge.mask, width, height, reach) < MIN_SIDE_SUPPORT)) return null;
-  const { inside, outside, outsideCount } = meanInsideOutside(data, width, height, quad);
-  if (outsideCount < MIN_BACKGROUND_SHARE * width * height || inside - outside < MIN_CONTRAST) return null;
+  if (width * height - quadArea < MIN_BACKGROUND_SHARE * width * height) return null;
   // Background around the page: on three sides, or on two when the page is clearly seen at an
   // angle. A dark band along one edge of a scan (a footer, a scanner's shadow) is not a photo.
   const inner = sidesInside(quad, width, height);
-  if (inner < 2 || (inner === 2 && maxSlant(quad) < MIN_SLANT_DEGREES)) return null;
-  // Pixel centres of the small copy back to the image.
-  return quad.map((p) => ({ x: clamp((p.x + 0.5) * factor, 0, grey.width), y: clamp((p.y + 0.5) * factor, 0, grey.height) })) as Quad;
+  if (inner.length < 2 || (inner.length === 2 && maxSlant(quad) < MIN_SLANT_DEGREES)) return null;
+  if (inner.some((i) => edgeStep(quad[i], quad[(i + 1) % 4], small) < MIN_EDGE_STEP)) return null;
+  return { quad, excess };
 }
 
 /**
@@ -303,34 +325,43 @@ function sideSupport(a: Point, b: Point, edge: Uint8Array, width: number, height
   return supported / samples;
 }
 
-/** Mean grey inside and outside the quad, and how many pixels lie outside. */
-function meanInsideOutside(data: Uint8Array, width: number, height: number, quad: Quad): { inside: number; outside: number; outsideCount: number } {
-  let inSum = 0;
-  let inCount = 0;
-  let outSum = 0;
-  let outCount = 0;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const v = data[y * width + x];
-      if (insideConvex(quad, x, y)) {
-        inSum += v;
-        inCount++;
-      } else {
-        outSum += v;
-        outCount++;
-      }
-    }
-  }
-  return { inside: inCount ? inSum / inCount : 0, outside: outCount ? outSum / outCount : 255, outsideCount: outCount };
-}
-
-/** How many of the quad's sides (top, right, bottom, left) stand off the image border. */
-function sidesInside(q: Quad, width: number, height: number): number {
+/** The quad's sides (0 top, 1 right, 2 bottom, 3 left: from corner i to i + 1) standing off the image border. */
+function sidesInside(q: Quad, width: number, height: number): number[] {
   const mx = BORDER_MARGIN * width;
   const my = BORDER_MARGIN * height;
   const [tl, tr, br, bl] = q;
   const onBorder = [tl.y < my && tr.y < my, tr.x > width - 1 - mx && br.x > width - 1 - mx, br.y > height - 1 - my && bl.y > height - 1 - my, tl.x < mx && bl.x < mx];
-  return onBorder.filter((on) => !on).length;
+  return [0, 1, 2, 3].filter((i) => !onBorder[i]);
+}
+
+/**
+ * Median of the step in paper level (the lightest pixel of a small window) from just inside to just
+ * outside the side a → b (outside: left of the direction of travel on screen). The lightest pixel,
+ * not the pixel: between lines of dense text the paper still shows, so a side cutting across text
+ * has no step, while the background beyond a page's edge has no paper.
+ */
+function edgeStep(a: Point, b: Point, grey: Grey): number {
+  const { width, height, data } = grey;
+  const length = distance(a, b);
+  const nx = (b.y - a.y) / length;
+  const ny = -(b.x - a.x) / length;
+  const r = Math.max(2, Math.round(0.005 * Math.max(width, height)));
+  const lightest = (cx: number, cy: number) => {
+    let max = 0;
+    for (let y = Math.max(0, Math.round(cy) - r); y <= Math.min(height - 1, Math.round(cy) + r); y++) {
+      for (let x = Math.max(0, Math.round(cx) - r); x <= Math.min(width - 1, Math.round(cx) + r); x++) max = Math.max(max, data[y * width + x]);
+    }
+    return max;
+  };
+  const offset = r + 2;
+  const steps: number[] = [];
+  for (let s = 0; s < 40; s++) {
+    const t = 0.05 + (0.9 * (s + 0.5)) / 40;
+    const x = a.x + (b.x - a.x) * t;
+    const y = a.y + (b.y - a.y) * t;
+    steps.push(lightest(x - nx * offset, y - ny * offset) - lightest(x + nx * offset, y + ny * offset));
+  }
+  return steps.sort((p, q) => p - q)[steps.length >> 1];
 }
 
 /** The largest departure of a corner angle from 90°, in degrees. */
@@ -344,15 +375,6 @@ function maxSlant(q: Quad): number {
     worst = Math.max(worst, Math.abs((Math.acos(clamp(cos, -1, 1)) * 180) / Math.PI - 90));
   }
   return worst;
-}
-
-function insideConvex(q: Quad, x: number, y: number): boolean {
-  for (let i = 0; i < 4; i++) {
-    const a = q[i];
-    const b = q[(i + 1) % 4];
-    if ((b.x - a.x) * (y - a.y) - (b.y - a.y) * (x - a.x) < 0) return false;
-  }
-  return true;
 }
 
 const distance = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
