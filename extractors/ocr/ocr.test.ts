@@ -149,7 +149,7 @@ describe('scans as offices make them', () => {
 });
 
 describe('phone photos', () => {
-  // The twin's page photographed at an angle on a dark desk, lit from one side (make-photo.sh).
+  // The twin's page photographed at an angle on a desk, lit from one side (make-photo.sh).
   let corrected: Promise<RawDocument> | undefined;
   const readPhoto = () => (corrected ??= extractImage({ ...read('scoring-table.photo.jpg'), format: 'image' }, { ocr }));
 
@@ -168,6 +168,15 @@ describe('phone photos', () => {
       expect(x1).toBeLessThanOrEqual(1450);
       expect(y1).toBeLessThanOrEqual(1935);
     }
+  });
+
+  it('reads a steeper photo on a lighter desk (the lit desk as light as the dim paper) as the twin', async () => {
+    const doc = await extractImage({ ...read('scoring-table.photo-steep.jpg'), format: 'image' }, { ocr });
+    const agreement = agreementWithTwin(doc, 'steep phone photo');
+    expect(agreement.every((a) => a.sameShape)).toBe(true);
+    expect(total(agreement).ratio).toBeGreaterThanOrEqual(0.95);
+    expectMisreadFiguresDoubtful(doc, agreement);
+    console.info('steep phone photo figures of the twin read right / wrong:', figuresAgainstTwin(doc));
   });
 
   it('reads clearly worse without the correction (the same photo, flattenPhotos: false)', async () => {
