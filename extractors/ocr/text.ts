@@ -34,6 +34,29 @@ export function fixOcrText(text: string): string {
   return s;
 }
 
+const PLAIN_FIGURE = /^[-+]?\d[\d,]*(?:\.\d+)?%?$/;
+const CLOSED_FIGURE = /^[-+]?\d[\d,]*(?:\.\d+)?%?[.,]$/;
+
+/**
+ * A table cell reading as a figure closed by a point or comma ("17.") in a column whose other figures
+ * have none: a speck beside the last digit, which every view of the cell may read as a point. Figures
+ * of one column are printed alike and a figure never ends at its decimal point, so the mark is
+ * dropped; a column whose figures mostly end so ("1.", "2." as item numbers) is left as read.
+ * `columns[i]` is cell i's grid column (null for a merged cell, which is left alone).
+ */
+export function withoutStrayClosingPoints(columns: Array<number | null>, reads: ScoredText[]): ScoredText[] {
+  const count = (col: number, pattern: RegExp) => reads.filter((r, i) => columns[i] === col && pattern.test(r.text)).length;
+  return reads.map((read, i) => {
+    const col = columns[i];
+    if (col === null || !CLOSED_FIGURE.test(read.text)) return read;
+    const plain = count(col, PLAIN_FIGURE);
+    if (plain < 2 || count(col, CLOSED_FIGURE) * 2 > plain) return read;
+    const text = read.text.slice(0, -1);
+    const lowSpans = read.lowSpans.map(([a, b]): [number, number] => [a, Math.min(b, text.length)]).filter(([a, b]) => a < b);
+    return { ...read, text, lowSpans };
+  });
+}
+
 /** Text with the confidence of every character range that came from one OCR word. */
 export interface ScoredText {
   text: string;
