@@ -330,3 +330,21 @@ describe('a heading row with a score and nothing under it', () => {
     expect(table.reading).toMatchObject({ sumsBroken: 0 });
   });
 });
+
+describe('a scanned table whose repeated header OCR read with a character lost', () => {
+  const header = (first: string) => `${first}\t二级指标\t三级指标\t分值\t得分`;
+  const blocks = (first: string, ocr: boolean): Block[] => {
+    const one = tableBlock([header('一级指标'), '产出\t数量\t甲\t40\t38', '\t\t乙\t30\t27'], 1);
+    const two = tableBlock([header(first), '效益\t社会\t丙\t30\t30', '合计\t\t\t100\t95'], 2);
+    return [{ ...one, ...(ocr ? { ocr: true } : {}) } as Block, { ...two, ...(ocr ? { ocr: true } : {}) } as Block];
+  };
+
+  it('continues the table before it ("级指标" for "一级指标")', () => {
+    expect(names(only(blocks('级指标', true)).roots)).toEqual(['产出(数量(甲,乙))', '效益(社会(丙))']);
+  });
+
+  it('only on a scan, and only for one character', () => {
+    expect(understandTables(blocks('级指标', false))).toHaveLength(2);
+    expect(understandTables(blocks('指标', true))).toHaveLength(2);
+  });
+});
