@@ -22,7 +22,7 @@ const ocr = await createOcrService({ workers: 1 });
 try {
   const raw = await (await extractorFor('pdf'))({ path: file, bytes: readFileSync(file), format: 'pdf' }, { ocr });
   const blocks = raw.blocks.filter((b) => b.loc.page != null && pages.has(b.loc.page));
-  writeFileSync(out, `${JSON.stringify({ source: file.replace(/^.*\/eval\/\.cache\//, 'eval/.cache/'), format: raw.format, pages: raw.pages, blocks, warnings: [] }, null, 1)}\n`);
+  writeFileSync(out, `${JSON.stringify({ source: file.replace(/^.*\/eval\/\.cache\//, 'eval/.cache/'), format: raw.format, pages: raw.pages, blocks, warnings: [], ocrPages: (raw.ocrPages ?? []).filter((p) => pages.has(p)) }, null, 1)}\n`);
 } finally {
   await ocr.terminate();
 }

@@ -45,12 +45,17 @@ describe('segments', () => {
     expect(lists).toContain('5,236,578.02元');
   });
 
+  it('joins the same two items from a text PDF: its paragraphs are its own, a blank there is no lost full stop', () => {
+    const text = collectText({ ...r44_0017, ocrPages: [] });
+    expect(paragraphs(text).map((p) => p.text).find((t) => t.startsWith('2020年年初预算数'))).toContain('预算执行率为89.06%年初当年财政拨款预算');
+  });
+
   it('still joins a line wrapped early at the usual leading (a long figure that did not fit)', () => {
     const at = (bbox: [number, number, number, number]) => ({ page: 1, bbox });
     const text = [
-      { text: '2022年年初预算数为15,708,028.63元，其中：基本支出2,187,858.65元，项目支出', loc: at([62, 579, 475, 593]) },
-      { text: '13,520,169.98元。全年预算数为17,032,101.52元，全年执行数为12,542,981.65元，预算执行率为73.64%', loc: at([61, 548, 534, 577]) },
-      { text: '年初基本支出预算2,187,858.65元，其中：工资福利支出1,592,761.10元，商品和服务支出492,145.67元，对个人和家庭的补助102,951.88元。', loc: at([61, 502, 506, 531]) },
+      { text: '2022年年初预算数为15,708,028.63元，其中：基本支出2,187,858.65元，项目支出', loc: at([62, 579, 475, 593]), scanned: true },
+      { text: '13,520,169.98元。全年预算数为17,032,101.52元，全年执行数为12,542,981.65元，预算执行率为73.64%', loc: at([61, 548, 534, 577]), scanned: true },
+      { text: '年初基本支出预算2,187,858.65元，其中：工资福利支出1,592,761.10元，商品和服务支出492,145.67元，对个人和家庭的补助102,951.88元。', loc: at([61, 502, 506, 531]), scanned: true },
     ];
     expect(paragraphs(text).map((p) => p.starts.length)).toEqual([2, 1]);
   });

@@ -48,7 +48,7 @@ export function paragraphs(text: Report['text']): Segment[] {
     if (cleaned === '') continue;
     const previous = lastLoc;
     lastLoc = item.loc;
-    if (current && lastPiece >= MIN_BROKEN_LINE && !SENTENCE_END.test(current.text) && !NEW_ITEM.test(cleaned) && !endsShort(previous, edges) && !setApart(previous, item.loc, spacing)) {
+    if (current && lastPiece >= MIN_BROKEN_LINE && !SENTENCE_END.test(current.text) && !NEW_ITEM.test(cleaned) && !endsShort(previous, edges) && !(item.scanned && setApart(previous, item.loc, spacing))) {
       current.starts.push({ offset: current.text.length, loc: item.loc });
       current.text += cleaned;
       lastPiece = cleaned.length;
@@ -121,6 +121,8 @@ function lineSpacing(text: Report['text']): Spacing {
 }
 
 /**
+ * (Scans only: a text PDF's paragraphs are its own, and a sentence a hard break cut in two, "新增规模以上工"
+ * then "业企业 56 家", is joined whatever the blank.)
  * Two items of one page, one under the other in the same column, with a blank between them clearly
  * wider than the page's leading (half a line more): the layout set them apart as paragraphs, so they
  * are not joined even when OCR lost the full stop ("…预算执行率为89.06%" then "年初当年财政拨款预算…其中：…").
