@@ -72,15 +72,27 @@ export function provenAcross(findings: Finding[], readings: Array<Pick<Alternati
   return findings.map((f) => {
     if (f.severity === 'info') return f;
     let severity: Finding['severity'] = f.severity;
+    let message = f.message;
     for (const other of readings) {
       const alike = other.mustMatch === 'values' ? (o: Finding) => o.fingerprint === f.fingerprint : (o: Finding) => placeOf(o) === placeOf(f);
       const same = other.findings.filter((o) => alike(o) && o.severity !== 'info');
       if (!same.length) return { ...f, severity: 'info', message: f.message + ocrNote(other.note) };
       const lowest = same.reduce((a, b) => (RANK[b.severity] < RANK[a.severity] ? b : a)).severity;
       if (RANK[lowest] < RANK[severity]) severity = lowest;
+      message += otherValuesNote(f, same[0], other.note);
     }
-    return severity === f.severity ? f : { ...f, severity };
+    return severity === f.severity && message === f.message ? f : { ...f, severity, message };
   });
+}
+
+/**
+ * A finding that holds in a confusion reading but quotes other figures there: the anomaly stands, the
+ * figures it quotes may not be the page's ("=100%" where the page may print "=-100%").
+ */
+function otherValuesNote(f: Finding, other: Finding, why: string): string {
+  if (other.actual === f.actual && other.expected === f.expected) return '';
+  const quoted = [other.expected !== f.expected ? other.expected : null, other.actual !== f.actual ? other.actual : null].filter((v) => v !== null);
+  return `（OCR：${why}，那样读所涉数字为${quoted.join('、')}，请对照原件核实）`;
 }
 
 /** On a scan, a warning or error between two figures that differ only by one digit left out is info. */

@@ -100,3 +100,11 @@ describe('figures that differ by one digit OCR left out', () => {
     expect(differsByOneDigit('94', '94.1')).toBe(false);
   });
 });
+
+describe('a finding that holds in a confusion reading with other figures', () => {
+  it('keeps its severity and tells the figures of that reading ("=100%" where the page may print "=-100%")', async () => {
+    const raw = await scannedText('国库集中支付结转结余存量资金上年末为0元，本年末为0元，存量资金变动率=(0÷0-1)×100%=100%。');
+    const [f] = findings(raw).filter((x) => x.rule === 'calc/divide-by-zero');
+    expect(f).toMatchObject({ severity: 'error', actual: '100', message: expect.stringContaining('那样读所涉数字为-100') });
+  });
+});
