@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, Table } from '../../model/index.ts';
+import { rawDocumentProblems } from '../validate.ts';
 import { joinScannedTables } from './ocr-join.ts';
 
 /** A scanned table on a page from tab-separated lines. */
@@ -37,6 +38,7 @@ describe('scanned tables across a page break', () => {
     const narrow = at(scanned(2, ['标\t标\t\t\t', '总分\t\t\t100\t98.5']), [59, 112, 192, 384, 409]);
     const [joined] = joinScannedTables([wide, narrow]);
     expect(texts(joined)).toEqual(['一级指标|二级指标|说明||分值|得分', '满意度指标|服务对象满意度指标|||10|10', '总分||||100|98.5']);
+    expect(rawDocumentProblems({ format: 'pdf', blocks: [joined], warnings: [] })).toEqual([]);
     for (const row of narrow.rows) row[3].loc.bbox = [300, 0, 320, 10]; // a column starting where none of the first part does
     expect(joinScannedTables([wide, narrow])).toHaveLength(2);
   });

@@ -30,9 +30,9 @@ function continuation(table: Table, next: Table): Table | null {
   const columns = columnMap(columnStarts(table), columnStarts(next));
   if (!columns) return null;
   const rows = next.rows.map((row) => {
-    const out: Cell[] = Array.from({ length: width(table) }, () => ({ text: '', loc: { ...row[0].loc } }));
+    const out: Cell[] = Array.from({ length: width(table) }, (_, c) => ({ text: '', loc: { ...row[0].loc, column: c + 1, bbox: undefined } }));
     row.forEach((cell, c) => {
-      if (!cell.covered && columns[c] !== undefined) out[columns[c]!] = { ...cell, colSpan: undefined };
+      if (!cell.covered && columns[c] !== undefined) out[columns[c]!] = { ...cell, colSpan: undefined, loc: { ...cell.loc, column: columns[c]! + 1 } };
     });
     return out;
   });
