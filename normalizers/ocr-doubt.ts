@@ -121,8 +121,8 @@ export function ocrDoubtOf(raw: RawDocument): Pick<Report, 'ocrDoubt'> {
 /**
  * PP-OCR's known confusions, confirmed by every view when they happen (the glyphs look alike at
  * every scale, so re-reading cannot catch them): "%" read "9%" or "96" (under a seal, at 100 dpi),
- * and the minus of a formula's result lost (only a formula that subtracts can come out negative). Each is a rewrite of the figures as the page may really
- * print them.
+ * and the minus of a formula's result lost (only a formula that subtracts can come out negative).
+ * Each is a rewrite of the figures as the page may really print them.
  */
 export const OCR_CONFUSIONS: ReadonlyArray<{ note: string; rewrite: (text: string) => string }> = [
   { note: '“9%”可能是“%”的误识', rewrite: (text) => text.replace(/(\d)9%/g, '$1%') },

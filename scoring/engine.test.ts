@@ -112,9 +112,9 @@ describe('engine: scrambled tables', () => {
 });
 
 describe('engine: proof across the readings of doubtful OCR digits', () => {
-  const finding = (table: number, fingerprint: string, severity: Finding['severity'] = 'error'): Finding => ({
+  const finding = (table: number, fingerprint: string): Finding => ({
     rule: 'score/out-of-range',
-    severity,
+    severity: 'error',
     message: '“预决算信息公开”得分9分，超过该项分值7分',
     expected: '7',
     actual: '9',

@@ -190,12 +190,17 @@ export function missedInCells(grey: Grey, tables: GridTable[], segments: Segment
       for (const line of inkLines(grey, inner, threshold, dpi)) {
         const middle = (line.y0 + line.y1) / 2;
         const cell = stack[Math.max(0, cells.findIndex((c) => middle < c.rect.y1))];
-        const margin = 0.4 * (line.y1 - line.y0);
-        out.push({ x0: Math.max(inner.x0, line.x0 - margin), y0: Math.max(inner.y0, line.y0 - margin), x1: Math.min(inner.x1, line.x1 + margin), y1: Math.min(inner.y1, line.y1 + margin), table: t, cell, undetected: true });
+        out.push({ ...withMargin(line, inner), table: t, cell, undetected: true });
       }
     }
   });
   return out;
+}
+
+/** A line of ink with the margin a detected box would have around it, within `bounds`. */
+function withMargin(line: Rect, bounds: Rect): Rect {
+  const margin = 0.4 * (line.y1 - line.y0);
+  return { x0: Math.max(bounds.x0, line.x0 - margin), y0: Math.max(bounds.y0, line.y0 - margin), x1: Math.min(bounds.x1, line.x1 + margin), y1: Math.min(bounds.y1, line.y1 + margin) };
 }
 
 /**
