@@ -163,7 +163,7 @@ export function cutAtCells(boxes: Rect[], tables: GridTable[], dpi: number): Seg
 /** Ink read from an undetected cell is kept only when some character of it was read with this confidence (0–100). */
 const UNDETECTED_MIN_CONFIDENCE = 50;
 
-const isLegible = (s: ReadSegment) => s.words.some((w) => Math.max(...(w.charConfidences ?? [w.confidence])) >= UNDETECTED_MIN_CONFIDENCE);
+export const isLegible = (s: Pick<ReadSegment, 'words'>) => s.words.some((w) => Math.max(...(w.charConfidences ?? [w.confidence])) >= UNDETECTED_MIN_CONFIDENCE);
 
 /** Ink lines shorter than this (inches) are specks, taller ones blots or rule remnants, not a line of text. */
 const TEXT_LINE_INCHES = { min: 0.035, max: 0.25 };

@@ -6,7 +6,7 @@ import type { GridTable } from '../grid.ts';
 import { joinLines, LOW_CONFIDENCE } from '../text.ts';
 import { dbBoxes, detInput } from './detect.ts';
 import { detectionStrips } from './engine.ts';
-import { isSideways, cutAtCells, missedInCells, toLines } from './page.ts';
+import { isLegible, isSideways, cutAtCells, missedInCells, toLines } from './page.ts';
 import { ctcDecode, lineBatch, normalizeChars } from './recognize.ts';
 
 function probMap(width: number, height: number, blobs: Array<{ x0: number; y0: number; x1: number; y1: number; p: number }>) {
@@ -177,6 +177,12 @@ describe('cells detection left empty', () => {
   it('reads a line cut by a rule found through it across both empty cells, as one line of the cell holding its middle', () => {
     const segments = missedInCells(page([15, 88, 45, 118]), [table], [], 200);
     expect(segments.map((s) => [s.cell, s.y0 < 88, s.y1 > 118])).toEqual([[1, true, true]]);
+  });
+
+  it('keeps what it read there only when some character was read with probability 0.5 or more', () => {
+    const word = (...charConfidences: number[]) => ({ text: 'x'.repeat(charConfidences.length), confidence: Math.min(...charConfidences), charConfidences, bbox: { x0: 0, y0: 0, x1: 1, y1: 1 } });
+    expect(isLegible({ words: [word(31, 62)] })).toBe(true);
+    expect(isLegible({ words: [word(31, 44), word(20)] })).toBe(false);
   });
 
   it('leaves alone cells with a detected box, specks and blots of no text height', () => {
