@@ -95,11 +95,16 @@ export function layoutOf(header: Cell[][]): Layout {
     if (role.kind === 'score' && scoreColumn === null) scoreColumn = c;
   });
   const deepest = ([3, 2, 1] as const).find((l) => nameColumn[l] !== undefined) ?? 3;
+  // A weight column under a level heading, or right of that level's names, belongs to that level. A
+  // bare 分值 with no name beside it goes to the deepest level only when no column claims it so: the
+  // 分值 of a level whose heading OCR lost ("级指标") must not take the leaves' weights.
+  const claimed = roles.map((role, c) => (role.kind === 'weight' ? (role.level ?? nearestNameLevelLeft(roles, c)) : null));
   roles.forEach((role, c) => {
-    if (role.kind !== 'weight') return;
-    // A weight column under a level heading belongs to that level; a bare 分值 to the deepest level.
-    const level = role.level ?? nearestNameLevelLeft(roles, c) ?? deepest;
-    if (weightColumn[level] === undefined) weightColumn[level] = c;
+    const level = claimed[c];
+    if (level !== null && weightColumn[level] === undefined) weightColumn[level] = c;
+  });
+  roles.forEach((role, c) => {
+    if (role.kind === 'weight' && claimed[c] === null && weightColumn[deepest] === undefined) weightColumn[deepest] = c;
   });
   return { roles, nameColumn, weightColumn, scoreColumn, width: roles.length };
 }

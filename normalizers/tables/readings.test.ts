@@ -313,6 +313,22 @@ describe('OCR-damaged headers and rows whose figures no reading places', () => {
     expect(table.quality).toBe('ok');
   });
 
+  it('does not give the leaves the weights of a level whose heading OCR lost ("级指标 | 名称 | 分值")', () => {
+    const table = only([
+      tableBlock([
+        '级指标\t\t二级指标\t\t三级指标\t\t得分',
+        '名称\t分值\t名称\t分值\t名称\t分值\t',
+        '预算编制情况\t23\t预算编制\t9\t预算编制合理性\t2\t1',
+        '\t\t\t\t预算编制规范性\t5\t5',
+        '\t\t\t\t预算编制准确性\t2\t2',
+        '\t\t目标设置\t14\t目标完整性\t7\t7',
+        '\t\t\t\t目标科学性\t7\t7',
+      ]),
+    ]);
+    const weights = (nodes: IndicatorNode[]): string[] => nodes.map((n) => `${n.name}:${n.weight?.raw ?? '-'}${n.children.length ? `(${weights(n.children).join(',')})` : ''}`);
+    expect(weights(table.roots)).toEqual(['预算编制:9(预算编制合理性:2,预算编制规范性:5,预算编制准确性:2)', '目标设置:14(目标完整性:7,目标科学性:7)']);
+  });
+
   it('does not verify the sums of a table whose rows carry figures no indicator takes', () => {
     const table = only([tableBlock(rows('一级指标\t二级指标\t某栏\t年度指标值\t实际完成值\t分值\t得分'))]);
     expect(table.rowsRecovered).toBeLessThan(table.rowsTotal);
