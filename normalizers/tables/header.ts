@@ -99,8 +99,7 @@ export function layoutOf(header: Cell[][]): Layout {
   // bare 分值 with no name beside it goes to the deepest level only when no column claims it so: the
   // 分值 of a level whose heading OCR lost ("级指标") must not take the leaves' weights.
   const claimed = roles.map((role, c) => (role.kind === 'weight' ? (role.level ?? nearestNameLevelLeft(roles, c)) : null));
-  roles.forEach((role, c) => {
-    const level = claimed[c];
+  claimed.forEach((level, c) => {
     if (level !== null && weightColumn[level] === undefined) weightColumn[level] = c;
   });
   roles.forEach((role, c) => {
