@@ -7,7 +7,7 @@
 import type { Cell, Table } from '../../model/index.ts';
 import { parseNumericCell } from '../../numbers/quantity.ts';
 import type { BBox, PageCell, PageTable } from './tables.ts';
-import { separator } from './text.ts';
+import { separator, wrapsInto } from './text.ts';
 
 /** Column rules within this many points are the same column. */
 const SAME_X = 3;
@@ -46,6 +46,23 @@ export function onColumnsOf(table: JoinedTable, part: PageTable): PageTable | nu
   if (at.some((i, k) => Math.abs(xs[i] - part.xs[k]) > SAME_X)) return null;
   const cells = part.cells.map((c) => ({ ...c, col: at[c.col], colSpan: at[c.col + c.colSpan] - at[c.col] }));
   return { ...part, xs, nCols: xs.length - 1, cells };
+}
+
+/**
+ * A table drawn on fewer rules than the next page's part that continues it (a header row left alone
+ * at the foot of a page needs fewer rules than the body, its cells being merged): the table moved
+ * onto the part's columns by x positions. False, and nothing changed, when some rule of the table is
+ * not one of the part's.
+ */
+export function widenOnto(table: JoinedTable, part: PageTable): boolean {
+  const xs = table.parts[table.parts.length - 1].xs;
+  const at = xs.map((x) => nearestIndex(part.xs, x));
+  if (at.some((i, k) => Math.abs(part.xs[i] - xs[k]) > SAME_X) || at[0] !== 0 || at[at.length - 1] !== part.xs.length - 1) return false;
+  const moved = <T extends PageCell>(c: T): T => ({ ...c, col: at[c.col], colSpan: at[c.col + c.colSpan] - at[c.col] });
+  table.cells = table.cells.map(moved);
+  table.parts = table.parts.map((p) => ({ ...p, xs: part.xs, nCols: part.nCols, cells: p.cells.map(moved) }));
+  table.nCols = part.nCols;
+  return true;
 }
 
 function nearestIndex(values: number[], x: number): number {
@@ -139,7 +156,7 @@ function isSplitRow(table: JoinedTable, cells: readonly PageCell[]): boolean {
   const here = Math.min(...withText.map((c) => c.col));
   const before = Math.min(...table.cells.filter((c) => c.row === table.nRows - 1 && c.text !== '').map((c) => c.col));
   if (!Number.isFinite(here) || !Number.isFinite(before)) return false;
-  if (here <= before) return isNumberlessRest(table, withText);
+  if (here <= before) return isNumberlessRest(table, withText) || isWrappedRest(table, cells, withText);
   const sparse = emptiedCells(table, cells, 0) >= 2 && emptiedCells(table, cells, here + 1) >= 1;
   return withText.every((piece) => {
     const owner = ownerAt(table, table.nRows - 1, piece.col);
@@ -157,12 +174,17 @@ function isSplitRow(table: JoinedTable, cells: readonly PageCell[]): boolean {
  * parents going on over the page break (产出指标 | 数量指标 above a new indicator: "7" and "9" are two scores).
  */
 function emptiedCells(table: JoinedTable, cells: readonly PageCell[], from: number): number {
+  return emptiedBelow(table, cells, from).length;
+}
+
+/** Empty cells of the part's first row, from column `from` on, each under a filled single-row cell (its owner) of the previous part's last row. */
+function emptiedBelow(table: JoinedTable, cells: readonly PageCell[], from: number): Array<{ cell: PageCell; owner: PageCell }> {
   const last = table.nRows - 1;
-  return cells.filter((c) => {
-    if (c.row !== 0 || c.text !== '' || c.col < from) return false;
-    const owner = ownerAt(table, last, c.col);
-    return owner !== undefined && owner.text !== '' && owner.row + owner.rowSpan - 1 === last && owner.rowSpan === 1;
-  }).length;
+  return cells.flatMap((cell) => {
+    if (cell.row !== 0 || cell.text !== '' || cell.col < from) return [];
+    const owner = ownerAt(table, last, cell.col);
+    return owner !== undefined && owner.text !== '' && owner.row + owner.rowSpan - 1 === last && owner.rowSpan === 1 ? [{ cell, owner }] : [];
+  });
 }
 
 /**
@@ -178,6 +200,25 @@ function isNumberlessRest(table: JoinedTable, pieces: readonly PageCell[]): bool
     return owner !== undefined && owner.text !== '' && !isBareNumber(owner.text) && !ENDS_SENTENCE.test(owner.text);
   });
   return continuing.length * 2 > pieces.length && pieces.every((p) => ownerAt(table, table.nRows - 1, p.col)?.text);
+}
+
+/**
+ * A row cut through every cell, numbers included, in narrow columns ("效益指" | "标", "14.0" | "9"):
+ * each piece's first unit could not have fitted on the last line of the cell above it (so the line
+ * wrapped there), a number continues only a number, and a number of the cut row has an empty
+ * one-row cell below it (the weight a new indicator would bring; an empty merged cell there is a
+ * parent's weight going on). In narrow columns a new row's cells may all look full too, but it
+ * brings a number under each of the row's numbers.
+ */
+function isWrappedRest(table: JoinedTable, cells: readonly PageCell[], pieces: readonly PageCell[]): boolean {
+  const numberLeftOut = emptiedBelow(table, cells, 0).some(({ cell, owner }) => cell.rowSpan === 1 && isBareNumber(owner.text));
+  if (pieces.length < 2 || !numberLeftOut) return false;
+  return pieces.every((piece) => {
+    const owner = ownerAt(table, table.nRows - 1, piece.col);
+    if (!owner || owner.text === '' || ENDS_SENTENCE.test(owner.text)) return false;
+    if (isBareNumber(piece.text) && !isBareNumber(owner.text)) return false;
+    return wrapsInto(owner.lastX1, piece.text, piece.lastSize || owner.lastSize, owner.right, piece.firstUnitWidth || undefined);
+  });
 }
 
 /** Where a cell's text may end for good. A 评分标准 clause list breaks lines after "；" as often as mid-clause. */
