@@ -28,6 +28,23 @@ describe('scanned tables across a page break', () => {
     }
   });
 
+  describe('a row of narrow columns cut through every cell, its score too ("14.0" | "9")', () => {
+    const cut = ['一级指标\t二级指标\t分值\t得分\t偏差原因', '效益指\t社会效益\t17.5\t14.0\t未完成年度目'];
+
+    it('puts the rest back when it continues some text and leaves the weight without a figure below', () => {
+      const [joined] = joinScannedTables([scanned(1, cut), scanned(2, ['标\t\t\t9\t标，下一步。', '满意度\t服务对象\t10\t10\t'])]);
+      expect(texts(joined)).toEqual(['一级指标|二级指标|分值|得分|偏差原因', '效益指标|社会效益|17.5|14.09|未完成年度目标，下一步。', '满意度|服务对象|10|10|']);
+    });
+
+    it('keeps a row that brings a figure under every figure, or a figure under one too short to be cut, as a row of its own', () => {
+      const short = [cut[0], '效益指\t社会效益\t17\t14\t未完成年度目'];
+      for (const [page, first] of [[cut, '标\t\t5\t9\t标。'], [short, '标\t\t\t9\t标，下一步。']] as const) {
+        const [joined] = joinScannedTables([scanned(1, [...page]), scanned(2, [first])]);
+        expect(texts(joined)).toHaveLength(3);
+      }
+    });
+  });
+
   it('puts the cells of a part found with fewer grid columns under the columns starting where they start', () => {
     const at = (table: Table, lefts: number[]) => {
       table.rows.forEach((row) => row.forEach((cell, c) => (cell.loc.bbox = [lefts[c], 0, lefts[c] + 20, 10])));

@@ -3,7 +3,7 @@
 // many columns, or with columns that each start where one of this table's starts (a short last part
 // is often found with fewer grid columns: no cell below spans). Its empty leading rows are dropped; a
 // first row that only adds text under cells the last row fills, and leaves at least one of them
-// empty, is the rest of that row, cut by the break ("效率" | "性").
+// empty, is the rest of that row, cut by the break ("效率" | "性"); see isRestOfRow for cut figures.
 import type { Block, Cell, Table } from '../../model/index.ts';
 import { parseNumericCell } from '../../numbers/quantity.ts';
 
@@ -82,13 +82,32 @@ function firstFilledRow(rows: Cell[][]): number {
   return r < 0 ? rows.length : r;
 }
 
-/** Text only, under cells of the last row that hold text, and not under all of them. */
+/**
+ * Text under cells of the last row that hold text, and not under all of them. A narrow column's
+ * number may be cut too ("14.0" | "9", under "效益指" | "标"): a figure continues a figure long
+ * enough to fill a narrow cell, when the row also continues some text and leaves a figure of the
+ * last row without one below it (the weight a new indicator would bring). A lone figure, or one
+ * under a figure short enough to fit any cell, starts a row of its own.
+ */
 function isRestOfRow(last: Cell[], row: Cell[]): boolean {
-  const texts = row.map((cell, c) => ({ cell, c })).filter(({ cell }) => filled(cell));
-  if (!texts.length) return false;
-  const underText = texts.every(({ cell, c }) => filled(last[c]) && parseNumericCell(last[c].text) === null && parseNumericCell(cell.text) === null);
+  const pieces = row.map((cell, c) => ({ cell, c })).filter(({ cell }) => filled(cell));
+  if (!pieces.length) return false;
+  const figures = pieces.filter(({ cell }) => isFigure(cell));
+  const continuesAll = pieces.every(({ cell, c }) => filled(last[c]) && (isFigure(cell) ? continuesFigure(last[c], cell) : !isFigure(last[c])));
   const leavesSomeEmpty = last.some((cell, c) => filled(cell) && !filled(row[c]));
-  return underText && leavesSomeEmpty;
+  if (!continuesAll || !leavesSomeEmpty) return false;
+  if (!figures.length) return true;
+  const figureLeftOut = last.some((cell, c) => isFigure(cell) && !filled(row[c]) && !row[c]?.covered);
+  return figures.length < pieces.length && figureLeftOut;
+}
+
+const isFigure = (cell: Cell | undefined) => parseNumericCell(cell?.text ?? '') !== null;
+/** Digits fewer than this fit any cell: a figure that short was not cut by the cell's edge. */
+const MIN_CUT_FIGURE = 3;
+
+function continuesFigure(above: Cell, piece: Cell): boolean {
+  const text = above.text.trim();
+  return isFigure(above) && text.length >= MIN_CUT_FIGURE && parseNumericCell(text + piece.text.trim()) !== null;
 }
 
 /** The column after `last` whose start is nearest to x, within SAME_COLUMN; -1 when none is. */
