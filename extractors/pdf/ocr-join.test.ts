@@ -60,6 +60,23 @@ describe('scanned tables across a page break', () => {
     expect(joinScannedTables([wide, narrow])).toHaveLength(2);
   });
 
+  it('draws a header left alone at the foot of a page, its cells merged, on the columns of its body on the next page', () => {
+    const at = (table: Table, lefts: number[]) => {
+      table.rows.forEach((row) => row.forEach((cell, c) => (cell.loc.bbox = [lefts[c], 0, lefts[c] + 20, 10])));
+      return table;
+    };
+    const header = at(scanned(1, ['一级指标\t二级指标\t得分\t评分说明']), [60, 160, 260, 300]);
+    const body = at(scanned(2, ['名称\t分值\t名称\t分值\t\t', '预算执行\t39\t资产管理\t7\t6\t经核查，扣1分。']), [60, 110, 160, 210, 261, 302]);
+    const [joined, ...rest] = joinScannedTables([header, body]);
+    expect(rest).toHaveLength(0);
+    expect((joined as Table).rows[0].map((c) => (c.covered ? '·' : c.text))).toEqual(['一级指标', '·', '二级指标', '·', '得分', '评分说明']);
+    expect((joined as Table).rows[0][0].colSpan).toBe(2);
+    expect(texts(joined).at(-1)).toBe('预算执行|39|资产管理|7|6|经核查，扣1分。');
+    expect(rawDocumentProblems({ format: 'pdf', blocks: [joined], warnings: [] })).toEqual([]);
+    header.rows[0][1].loc.bbox = [130, 0, 150, 10]; // a column starting where none of the body's does
+    expect(joinScannedTables([header, body])).toHaveLength(2);
+  });
+
   it('leaves apart tables of other widths, on pages not next to each other, with a paragraph between, or from a text layer', () => {
     const apart = [
       [scanned(1, PAGE_ONE), scanned(2, ['甲\t乙\t1'])],

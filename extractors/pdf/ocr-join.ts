@@ -16,17 +16,29 @@ export function joinScannedTables(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const block of blocks) {
     const previous = out.at(-1);
-    const aligned = isTable(previous) && isTable(block) ? continuation(previous, block) : null;
-    if (aligned) out[out.length - 1] = joined(previous as Table, aligned);
+    const pair = isTable(previous) && isTable(block) ? onOneGrid(previous, block) : null;
+    if (pair) out[out.length - 1] = joined(pair.table, pair.next);
     else out.push(block);
   }
   return out;
 }
 
-/** The next table as rows of this table's columns, when it continues this one; else null. */
-function continuation(table: Table, next: Table): Table | null {
+/**
+ * This table and the next on one grid, when the next continues this one: the next moved onto this
+ * table's columns, or this table onto the next's (a header row left alone at the foot of a page has
+ * merged cells, so fewer columns than its body); else null.
+ */
+function onOneGrid(table: Table, next: Table): { table: Table; next: Table } | null {
   if (!table.ocr || !next.ocr || next.loc.page !== pageOf(table) + 1) return null;
-  if (width(next) === width(table)) return next;
+  if (width(next) === width(table)) return { table, next };
+  const narrowed = continuation(table, next);
+  if (narrowed) return { table, next: narrowed };
+  const widened = width(table) < width(next) ? onWiderGrid(next, table) : null;
+  return widened ? { table: widened, next } : null;
+}
+
+/** The next table as rows of this table's columns, when its columns each start where one of this table's does; else null. */
+function continuation(table: Table, next: Table): Table | null {
   const columns = columnMap(columnStarts(table), columnStarts(next));
   if (!columns) return null;
   const rows = next.rows.map((row) => {
@@ -40,6 +52,24 @@ function continuation(table: Table, next: Table): Table | null {
 }
 
 const width = (table: Table) => Math.max(...table.rows.map((row) => row.length));
+
+/** A narrower table drawn again on the wider one's columns: each cell spans up to the next cell's column; null when some column starts where none of the wider one's does. */
+function onWiderGrid(wide: Table, narrow: Table): Table | null {
+  const columns = columnMap(columnStarts(wide), columnStarts(narrow));
+  if (!columns) return null;
+  const rows = narrow.rows.map((row) => {
+    const out: Cell[] = Array.from({ length: width(wide) }, (_, c) => ({ text: '', loc: { ...row[0].loc, column: c + 1, bbox: undefined } }));
+    row.forEach((cell, c) => {
+      if (cell.covered) return;
+      const start = columns[c]!;
+      const end = columns[c + (cell.colSpan ?? 1)] ?? width(wide);
+      out[start] = { ...cell, colSpan: end - start > 1 ? end - start : undefined, loc: { ...cell.loc, column: start + 1 } };
+      for (let k = start + 1; k < end; k++) out[k] = { ...out[k], covered: true };
+    });
+    return out;
+  });
+  return { ...narrow, rows };
+}
 
 /** Where each grid column starts on the page: the median left edge of the cells that start in it. */
 function columnStarts(table: Table): Array<number | undefined> {
