@@ -39,36 +39,36 @@ function onOneGrid(table: Table, next: Table): { table: Table; next: Table } | n
 
 /** The next table as rows of this table's columns, when its columns each start where one of this table's does; else null. */
 function continuation(table: Table, next: Table): Table | null {
-  const columns = columnMap(columnStarts(table), columnStarts(next));
-  if (!columns) return null;
-  const rows = next.rows.map((row) => {
-    const out: Cell[] = Array.from({ length: width(table) }, (_, c) => ({ text: '', loc: { ...row[0].loc, column: c + 1, bbox: undefined } }));
-    row.forEach((cell, c) => {
-      if (!cell.covered && columns[c] !== undefined) out[columns[c]!] = { ...cell, colSpan: undefined, loc: { ...cell.loc, column: columns[c]! + 1 } };
-    });
-    return out;
-  });
-  return { ...next, rows };
+  return redrawn(next, table, false);
+}
+
+/** A narrower table drawn again on the wider one's columns, each cell spanning up to the next cell's column; null when some column starts where none of the wider one's does. */
+function onWiderGrid(wide: Table, narrow: Table): Table | null {
+  return redrawn(narrow, wide, true);
 }
 
 const width = (table: Table) => Math.max(...table.rows.map((row) => row.length));
 
-/** A narrower table drawn again on the wider one's columns: each cell spans up to the next cell's column; null when some column starts where none of the wider one's does. */
-function onWiderGrid(wide: Table, narrow: Table): Table | null {
-  const columns = columnMap(columnStarts(wide), columnStarts(narrow));
+/**
+ * `part`'s cells placed on `grid`'s columns, each in the column starting where it starts; with
+ * `spans`, a cell also covers the columns up to the next cell's. Null when some column of `part`
+ * starts where none of `grid`'s does.
+ */
+function redrawn(part: Table, grid: Table, spans: boolean): Table | null {
+  const columns = columnMap(columnStarts(grid), columnStarts(part));
   if (!columns) return null;
-  const rows = narrow.rows.map((row) => {
-    const out: Cell[] = Array.from({ length: width(wide) }, (_, c) => ({ text: '', loc: { ...row[0].loc, column: c + 1, bbox: undefined } }));
+  const rows = part.rows.map((row) => {
+    const out: Cell[] = Array.from({ length: width(grid) }, (_, c) => ({ text: '', loc: { ...row[0].loc, column: c + 1, bbox: undefined } }));
     row.forEach((cell, c) => {
-      if (cell.covered) return;
-      const start = columns[c]!;
-      const end = columns[c + (cell.colSpan ?? 1)] ?? width(wide);
+      const start = columns[c];
+      if (cell.covered || start === undefined) return;
+      const end = spans ? (columns[c + (cell.colSpan ?? 1)] ?? width(grid)) : start + 1;
       out[start] = { ...cell, colSpan: end - start > 1 ? end - start : undefined, loc: { ...cell.loc, column: start + 1 } };
       for (let k = start + 1; k < end; k++) out[k] = { ...out[k], covered: true };
     });
     return out;
   });
-  return { ...narrow, rows };
+  return { ...part, rows };
 }
 
 /** Where each grid column starts on the page: the median left edge of the cells that start in it. */
