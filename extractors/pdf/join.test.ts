@@ -200,6 +200,7 @@ describe('joining a table across pages', () => {
     expect(block.rows[0][0].colSpan).toBe(2);
     expect(block.rows[2][2].text).toBe('资产管理');
     expect(widenOnto(startTable(part(1, [['一级指标', '二级指标']], [50, 120, 450])), next)).toBe(false);
+    expect(widenOnto(startTable(part(1, [['合计', '2300.82']], [50, 130, 450])), next)).toBe(false); // a table of its own: it holds a figure
   });
 
   it('does not join parts whose columns differ', () => {

@@ -49,12 +49,13 @@ export function onColumnsOf(table: JoinedTable, part: PageTable): PageTable | nu
 }
 
 /**
- * A table drawn on fewer rules than the next page's part that continues it (a header row left alone
- * at the foot of a page needs fewer rules than the body, its cells being merged): the table moved
- * onto the part's columns by x positions. False, and nothing changed, when some rule of the table is
- * not one of the part's.
+ * A table without figures drawn on fewer rules than the next page's part that continues it (a header
+ * row left alone at the foot of a page needs fewer rules than the body, its cells being merged): the
+ * table moved onto the part's columns by x positions. False, and nothing changed, when the table
+ * holds a figure (a table of its own, such as a budget block) or some rule of it is not one of the part's.
  */
 export function widenOnto(table: JoinedTable, part: PageTable): boolean {
+  if (table.cells.some((c) => parseNumericCell(c.text) !== null)) return false;
   const xs = table.parts[table.parts.length - 1].xs;
   const at = xs.map((x) => nearestIndex(part.xs, x));
   if (at.some((i, k) => Math.abs(part.xs[i] - xs[k]) > SAME_X) || at[0] !== 0 || at[at.length - 1] !== part.xs.length - 1) return false;

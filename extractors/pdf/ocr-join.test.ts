@@ -73,6 +73,8 @@ describe('scanned tables across a page break', () => {
     expect((joined as Table).rows[0][0].colSpan).toBe(2);
     expect(texts(joined).at(-1)).toBe('预算执行|39|资产管理|7|6|经核查，扣1分。');
     expect(rawDocumentProblems({ format: 'pdf', blocks: [joined], warnings: [] })).toEqual([]);
+    const budget = at(scanned(1, ['合计\t2300.82\t2547.70\t2334.42']), [60, 160, 260, 300]);
+    expect(joinScannedTables([budget, body])).toHaveLength(2); // a table of its own: it holds figures
     header.rows[0][1].loc.bbox = [130, 0, 150, 10]; // a column starting where none of the body's does
     expect(joinScannedTables([header, body])).toHaveLength(2);
   });

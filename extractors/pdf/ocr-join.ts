@@ -25,15 +25,15 @@ export function joinScannedTables(blocks: Block[]): Block[] {
 
 /**
  * This table and the next on one grid, when the next continues this one: the next moved onto this
- * table's columns, or this table onto the next's (a header row left alone at the foot of a page has
- * merged cells, so fewer columns than its body); else null.
+ * table's columns, or this table, when it holds no figure, onto the next's (a header row left alone
+ * at the foot of a page has merged cells, so fewer columns than its body); else null.
  */
 function onOneGrid(table: Table, next: Table): { table: Table; next: Table } | null {
   if (!table.ocr || !next.ocr || next.loc.page !== pageOf(table) + 1) return null;
   if (width(next) === width(table)) return { table, next };
   const narrowed = continuation(table, next);
   if (narrowed) return { table, next: narrowed };
-  const widened = width(table) < width(next) ? onWiderGrid(next, table) : null;
+  const widened = width(table) < width(next) && !table.rows.some((row) => row.some(isFigure)) ? onWiderGrid(next, table) : null;
   return widened ? { table: widened, next } : null;
 }
 
