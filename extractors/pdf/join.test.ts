@@ -60,6 +60,31 @@ describe('joining a table across pages', () => {
     expect(texts(block).map((r) => r[3])).toEqual(['三级指标', '重点工作', '社会效益', '经济效益', '表彰奖励']);
   });
 
+  it('puts back the rest of a two-row merged cell cut between its rows, each page showing one row ("效果" | "性")', () => {
+    const xs = [50, 100, 150, 200, 300, 350];
+    const h = ['一级指标', '二级指标', '分值', '三级指标', '得分'];
+    const first = () => startTable(part(1, [h, [['预算执行效益', 2], '效率性', '10', '重点工作', '9'], [null, '效果', '11', '社会效益', '4']], xs));
+    const table = first();
+    appendPart(table, part(2, [['', '性', '', '经济效益', '7'], ['合计', '', '21', '', '20']], xs));
+    const block = toTableBlock(table, 1);
+    expect(block.rows[2][1]).toMatchObject({ text: '效果性', rowSpan: 2 });
+    expect(block.rows[2][2]).toMatchObject({ text: '11', rowSpan: 2 });
+    expect(texts(block).map((r) => r[3])).toEqual(['三级指标', '重点工作', '社会效益', '经济效益', '']);
+    // Not when the text stopped short of the cell's edge: "性" is a new indicator's name there.
+    const short = first();
+    short.cells.find((c) => c.text === '效果')!.lastX1 = 110;
+    appendPart(short, part(2, [['', '性', '', '经济效益', '7']], xs));
+    expect(texts(toTableBlock(short, 1)).map((r) => r[1])).toEqual(['二级指标', '效率性', '效果', '性']);
+  });
+
+  it('keeps a 加减分项 row, which has no weights, apart from the indicators above it', () => {
+    const xs = [50, 100, 150, 200, 300, 350, 400];
+    const h = ['一级指标', '二级指标', '分值', '三级指标', '分值', '得分'];
+    const table = startTable(part(1, [h, [['预算执行效益', 2], '效率性', '10', '重点工作', '10', '9'], [null, '公平性', '5', '服务对象满意度', '5', '5']], xs));
+    appendPart(table, part(2, [['加减分项', '加分项', '', '表彰奖励', '', '1']], xs));
+    expect(texts(toTableBlock(table, 1)).map((r) => r[0] + r[1] + r[3])).toEqual(['一级指标二级指标三级指标', '预算执行效益效率性重点工作', '·公平性服务对象满意度', '加减分项加分项表彰奖励']);
+  });
+
   it('keeps a new indicator that brings its own weight on the next page', () => {
     const xs = [50, 100, 150, 200, 300];
     const h = ['一级指标', '二级指标', '分值', '三级指标'];
