@@ -16,6 +16,14 @@ describe('where OCR was unsure of a number', () => {
     expect(withDoubtfulDigits({ text: formula, ocrLowSpans: [[10, 26]] }, '9')).toBe('=795.39/869.99X100%=99.99%');
   });
 
+  it('a cell holding one short figure alone is doubtful below 90% confidence, though no character fell below the usual bar', () => {
+    expect(hasDoubtfulNumber({ text: '1', ocrConfidence: 82.6 })).toBe(true);
+    expect(withDoubtfulDigits({ text: '1', ocrConfidence: 82.6 }, '9')).toBe('9');
+    expect(hasDoubtfulNumber({ text: '4', ocrConfidence: 99.7 })).toBe(false);
+    expect(hasDoubtfulNumber({ text: '2643.40', ocrConfidence: 85 })).toBe(false); // long figures carry their own per-character spans
+    expect(hasDoubtfulNumber({ text: '本项得1分', ocrConfidence: 85 })).toBe(false);
+  });
+
   it('collects the tables and passages of an OCR document that hold such numbers, and nothing for text documents', () => {
     const raw: RawDocument = {
       format: 'pdf',

@@ -12,7 +12,7 @@ const FIGURE = /[-−]?\d[\d,，]*(?:\.\d+)?%?/g;
 /** Digits a figure needs before a confident copy elsewhere can vouch for it. */
 export const DISTINCT_DIGITS = 4;
 
-type Spanned = Pick<Cell | Paragraph, 'text' | 'ocrLowSpans'>;
+type Spanned = Pick<Cell | Paragraph, 'text' | 'ocrLowSpans' | 'ocrConfidence'>;
 
 interface Figure {
   text: string;
@@ -29,8 +29,17 @@ const overlaps = (spans: Span[], a: number, b: number) => spans.some(([s, e]) =>
  */
 const PERCENT_FACTOR = /[×xX*]\s*100\s*%/g;
 
+/**
+ * A cell holding one short figure alone (a weight or score of one or two digits) has no context to
+ * check its glyph against: a "4" half lost in a narrow cell reads "1" at 83%. Below this confidence
+ * it is doubtful, though each character cleared the usual bar.
+ */
+const LONE_FIGURE_SURE = 90;
+const LONE_FIGURE = /^\d{1,2}(?:\.\d)?$/;
+
 /** The low-confidence spans of a text, less the places whose value is not in doubt (PERCENT_FACTOR). */
-export function lowSpansOf({ text, ocrLowSpans }: Spanned): Span[] {
+export function lowSpansOf({ text, ocrLowSpans, ocrConfidence }: Spanned): Span[] {
+  if (ocrConfidence !== undefined && ocrConfidence < LONE_FIGURE_SURE && LONE_FIGURE.test(text)) return [[0, text.length]];
   if (!ocrLowSpans?.length) return [];
   const certain = [...text.matchAll(PERCENT_FACTOR)].map((m): Span => [m.index, m.index + m[0].length]);
   return certain.reduce((spans, cut) => spans.flatMap((span) => spanWithout(span, cut)), ocrLowSpans as Span[]);

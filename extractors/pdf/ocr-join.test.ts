@@ -45,6 +45,26 @@ describe('scanned tables across a page break', () => {
     });
   });
 
+  describe('a two-row merged cell cut between its rows ("效果" | "性", one row on each page)', () => {
+    const head = ['一级指标\t二级指标\t分值\t三级指标\t分值\t得分', '预算执行效益\t效果\t11\t社会效益\t4\t4'];
+
+    it('gives the tail back to the cell, which with its weight spans the next row too', () => {
+      const [joined] = joinScannedTables([scanned(1, head), scanned(2, ['\t性\t\t经济效益\t7\t7'])]);
+      const rows = (joined as Table).rows;
+      expect(rows[1][1]).toMatchObject({ text: '效果性', rowSpan: 2 });
+      expect(rows[1][2]).toMatchObject({ text: '11', rowSpan: 2 });
+      expect(rows[2].map((c) => (c.covered ? '·' : c.text))).toEqual(['', '·', '·', '经济效益', '7', '7']);
+      expect(rawDocumentProblems({ format: 'pdf', blocks: [joined], warnings: [] })).toEqual([]);
+    });
+
+    it('keeps a 加减分项 row (no weights), a whole name, or a row without a leaf of its own as rows of their own', () => {
+      for (const first of ['加减分项\t加分项\t\t表彰奖励\t\t1', '\t公平性\t\t满意度\t5\t5', '\t性\t\t\t7\t7', '\t性\t\t经济效益\t\t7']) {
+        const [joined] = joinScannedTables([scanned(1, head), scanned(2, [first])]);
+        expect((joined as Table).rows[1][1].text).toBe('效果');
+      }
+    });
+  });
+
   it('puts the cells of a part found with fewer grid columns under the columns starting where they start', () => {
     const at = (table: Table, lefts: number[]) => {
       table.rows.forEach((row) => row.forEach((cell, c) => (cell.loc.bbox = [lefts[c], 0, lefts[c] + 20, 10])));

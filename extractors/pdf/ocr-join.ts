@@ -102,10 +102,57 @@ function joined(table: Table, next: Table): Table {
   if (rest.length && isRestOfRow(rows[rows.length - 1], rest[0])) {
     rows[rows.length - 1] = rows[rows.length - 1].map((cell, c) => (filled(rest[0][c]) ? { ...cell, text: cell.text + rest[0][c].text } : cell));
     rest = rest.slice(1);
+  } else if (rest.length) {
+    rest = [mergedCellsGoingOn(rows, rest[0]), ...rest.slice(1)];
   }
   const all = [...rows, ...rest].map((row, r) => row.map((cell) => ({ ...cell, loc: { ...cell.loc, row: r + 1 } })));
   return { ...table, rows: all, pages: [...(table.pages ?? [pageOf(table)]), pageOf(next)] };
 }
+
+/**
+ * The first row of the next part with the rest of a two-row merged cell that the page break cut
+ * between its rows ("效果" | "性"), given back: the piece joins the cell's text and the cell, with the
+ * level's weight beside it, spans this row too. The piece is a word's tail (a few characters), the
+ * cell above stops mid-sentence, the weight beside the piece is empty under a figure (a new
+ * indicator brings its own), and the row goes on with a leaf of its own: a name, then a figure under
+ * each figure of the row above (a 加减分项 row has no weights).
+ */
+function mergedCellsGoingOn(rows: Cell[][], first: Cell[]): Cell[] {
+  const out = [...first];
+  const last = rows.length - 1;
+  first.forEach((piece, c) => {
+    if (!isMergedCellsTail(rows[last], first, c)) return;
+    const [r, origin] = originOf(rows, last, c);
+    const [br, beside] = originOf(rows, last, c + 1);
+    rows[r][c] = { ...origin, text: origin.text + piece.text.trim(), rowSpan: (origin.rowSpan ?? 1) + 1 };
+    rows[br][c + 1] = { ...beside, rowSpan: (beside.rowSpan ?? 1) + 1 };
+    out[c] = { ...piece, text: '', covered: true };
+    out[c + 1] = { ...out[c + 1], text: '', covered: true };
+  });
+  return out;
+}
+
+/** Characters a wrapped word's tail may have: a whole name starting a row is longer. */
+const MAX_TAIL = 2;
+
+function isMergedCellsTail(last: Cell[], first: Cell[], c: number): boolean {
+  const piece = first[c].text.trim();
+  if (!piece || [...piece].length > MAX_TAIL || isFigure(first[c]) || !filled(last[c]) || isFigure(last[c]) || ENDS_SENTENCE.test(last[c].text)) return false;
+  if (!isFigure(last[c + 1]) || filled(first[c + 1])) return false;
+  const right = first.slice(c + 2).map((cell, k) => ({ cell, above: last[c + 2 + k] })).filter(({ cell }) => filled(cell));
+  const leafNamed = right.length > 1 && !isFigure(right[0].cell) && right.slice(1).some(({ cell }) => isFigure(cell));
+  const figuresBelowFigures = last.slice(c + 2).every((above, k) => !isFigure(above) || isFigure(first[c + 2 + k]));
+  return leafNamed && figuresBelowFigures;
+}
+
+/** The top-left cell of the merged region holding (row, c), and its row. */
+function originOf(rows: Cell[][], row: number, c: number): [number, Cell] {
+  let r = row;
+  while (r > 0 && rows[r][c]?.covered) r--;
+  return [r, rows[r][c]];
+}
+
+const ENDS_SENTENCE = /[。！？!?）)”」】]\s*$/;
 
 function firstFilledRow(rows: Cell[][]): number {
   const r = rows.findIndex((row) => row.some(filled));
