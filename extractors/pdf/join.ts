@@ -228,10 +228,10 @@ function wrapsOnto(owner: PageCell, piece: PageCell): boolean {
 }
 
 /** Digits fewer than this fit any cell: a figure that short was not cut by the cell's edge. */
-const MIN_CUT_FIGURE = 3;
+export const MIN_CUT_FIGURE = 3;
 
 /** Where a cell's text may end for good. A 评分标准 clause list breaks lines after "；" as often as mid-clause. */
-const ENDS_SENTENCE = /[。！？!?）)”」】]\s*$/;
+export const ENDS_SENTENCE = /[。！？!?）)”」】]\s*$/;
 /** A cell that is a plain number or percentage (a weight, a score, a rate), as numbers/ reads one. */
 function isBareNumber(text: string): boolean {
   const q = parseNumericCell(text);

@@ -6,6 +6,7 @@
 // empty, is the rest of that row, cut by the break ("效率" | "性"); see isRestOfRow for cut figures.
 import type { Block, Cell, Table } from '../../model/index.ts';
 import { parseNumericCell } from '../../numbers/quantity.ts';
+import { ENDS_SENTENCE, MIN_CUT_FIGURE } from './join.ts';
 
 const isTable = (b: Block | undefined): b is Table => b?.kind === 'table';
 const filled = (cell: Cell | undefined) => (cell?.text.trim() ?? '') !== '';
@@ -139,8 +140,8 @@ function isMergedCellsTail(last: Cell[], first: Cell[], c: number): boolean {
   const piece = first[c].text.trim();
   if (!piece || [...piece].length > MAX_TAIL || isFigure(first[c]) || !filled(last[c]) || isFigure(last[c]) || ENDS_SENTENCE.test(last[c].text)) return false;
   if (!isFigure(last[c + 1]) || filled(first[c + 1])) return false;
-  const right = first.slice(c + 2).map((cell, k) => ({ cell, above: last[c + 2 + k] })).filter(({ cell }) => filled(cell));
-  const leafNamed = right.length > 1 && !isFigure(right[0].cell) && right.slice(1).some(({ cell }) => isFigure(cell));
+  const right = first.slice(c + 2).filter(filled);
+  const leafNamed = right.length > 1 && !isFigure(right[0]) && right.slice(1).some(isFigure);
   const figuresBelowFigures = last.slice(c + 2).every((above, k) => !isFigure(above) || isFigure(first[c + 2 + k]));
   return leafNamed && figuresBelowFigures;
 }
@@ -151,8 +152,6 @@ function originOf(rows: Cell[][], row: number, c: number): [number, Cell] {
   while (r > 0 && rows[r][c]?.covered) r--;
   return [r, rows[r][c]];
 }
-
-const ENDS_SENTENCE = /[。！？!?）)”」】]\s*$/;
 
 function firstFilledRow(rows: Cell[][]): number {
   const r = rows.findIndex((row) => row.some(filled));
@@ -179,8 +178,6 @@ function isRestOfRow(last: Cell[], row: Cell[]): boolean {
 }
 
 const isFigure = (cell: Cell | undefined) => parseNumericCell(cell?.text ?? '') !== null;
-/** Digits fewer than this fit any cell: a figure that short was not cut by the cell's edge. */
-const MIN_CUT_FIGURE = 3;
 
 function continuesFigure(above: Cell, piece: Cell): boolean {
   const text = above.text.trim();
