@@ -171,6 +171,14 @@ describe('joining a table across pages', () => {
       expect(rows[1][6]).toBe('变动率≤-15%的，得3分；≤-10%的，得2分。');
     });
 
+    it('puts back a rest that starts right of the cut row\'s name (blank parents, its name left on the page above), a cut score included', () => {
+      const table = startTable(part(1, [head, ['', '', '绩效目标完成率', '', '4', '3.3', '考核部门整体绩效目']], xs));
+      appendPart(table, part(2, [['', '', '', '', '', '3', '标的完成情况。']], xs));
+      const rows = texts(toTableBlock(table, 1));
+      expect(rows.map((r) => r[5])).toEqual(['得分', '3.33']);
+      expect(rows[1][6]).toBe('考核部门整体绩效目标的完成情况。');
+    });
+
     it('keeps a new row that brings a number under each number of the row above', () => {
       const table = startTable(part(1, [head, cut], xs));
       appendPart(table, part(2, [['满意度指标', '服务对象满意度指标', '服务对象满意度', '达标', '10', '9', '']], xs));

@@ -157,7 +157,8 @@ function isSplitRow(table: JoinedTable, cells: readonly PageCell[]): boolean {
   const here = Math.min(...withText.map((c) => c.col));
   const before = Math.min(...table.cells.filter((c) => c.row === table.nRows - 1 && c.text !== '').map((c) => c.col));
   if (!Number.isFinite(here) || !Number.isFinite(before)) return false;
-  if (here <= before) return isNumberlessRest(table, withText) || isWrappedRest(table, cells, withText);
+  if (isWrappedRest(table, cells, withText)) return true;
+  if (here <= before) return isNumberlessRest(table, withText);
   const sparse = emptiedCells(table, cells, 0) >= 2 && emptiedCells(table, cells, here + 1) >= 1;
   return withText.every((piece) => {
     const owner = ownerAt(table, table.nRows - 1, piece.col);
