@@ -8,6 +8,7 @@ import type { Engine, OcrLine, Psm } from './engine.ts';
 import { detectTables, type GridCell, type GridTable } from './grid.ts';
 import { binarize, crop, despeckle, encodePgm, normalizeLevels, otsuThreshold, pad, rotate, whiteOut, type Grey, type Rect } from './raster.ts';
 import { findBorderlessTables, type BorderlessTable } from './borderless.ts';
+import { findTypedTables } from './tabbed.ts';
 import { joinLines, LOW_CONFIDENCE, type ScoredText } from './text.ts';
 
 export interface PageOptions {
@@ -239,6 +240,20 @@ export function linesToBlocks(lines: OcrLine[], opts: PageOptions, place: Place)
   };
   const blocks: Array<Paragraph | Table> = [];
   let at = 0;
+  // Tables typed with tabs first: their rows wrap to the margin, so column alignment would read them in part.
+  for (const table of findTypedTables(sorted, layout.lineHeight)) {
+    blocks.push(...untypedBlocks(sorted.slice(at, table.start), layout, opts, place));
+    blocks.push({ ...borderlessTable(table, opts, place), typed: true });
+    at = table.end;
+  }
+  blocks.push(...untypedBlocks(sorted.slice(at), layout, opts, place));
+  return blocks;
+}
+
+/** Lines outside typed tables as paragraphs and borderless tables. */
+function untypedBlocks(sorted: OcrLine[], layout: BandLayout, opts: PageOptions, place: Place): Array<Paragraph | Table> {
+  const blocks: Array<Paragraph | Table> = [];
+  let at = 0;
   for (const table of findBorderlessTables(sorted, layout.lineHeight)) {
     blocks.push(...toParagraphs(sorted.slice(at, table.start), layout, opts, place));
     blocks.push(borderlessTable(table, opts, place));
@@ -291,7 +306,7 @@ function toParagraphs(lines: OcrLine[], { lineHeight, left, right }: BandLayout,
 }
 
 /** A borderless table as a dense grid of one-by-one cells (no rules, so no merged cells). */
-function borderlessTable(table: BorderlessTable, opts: PageOptions, place: Place): Table {
+function borderlessTable(table: Pick<BorderlessTable, 'rows'>, opts: PageOptions, place: Place): Table {
   const rows: Cell[][] = table.rows.map((row, r) =>
     row.map((pieces, c) => {
       const loc: Loc = { page: opts.page, table: 0, row: r + 1, column: c + 1 };

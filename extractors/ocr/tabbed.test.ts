@@ -1,0 +1,85 @@
+// The typed-table finder on OCR lines recorded from a real scan: seed 004 printed through LibreOffice
+// from its text file (fixtures/seeds-office/make.sh) and scanned (fixtures/seeds-scanned/make.sh).
+// Recorded with:
+//   npx tsx scripts/record-ocr-lines.ts fixtures/seeds-scanned/004_5832cd79950040f3.scanned.pdf 11 extractors/ocr/test-support/004-page11.lines.json
+//   npx tsx scripts/record-ocr-lines.ts fixtures/seeds-scanned/004_5832cd79950040f3.scanned.pdf 1-2 extractors/ocr/test-support/004-pages1-2.lines.json
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { OcrLine } from './engine.ts';
+import { linesToBlocks } from './page.ts';
+import { findTypedTables } from './tabbed.ts';
+
+interface Recording {
+  pages: Array<{ page: number; dpi: number; bands: OcrLine[][] }>;
+}
+const load = (name: string): Recording => JSON.parse(readFileSync(new URL(`test-support/${name}`, import.meta.url), 'utf8'));
+
+/** A band's lines top to bottom and its median line height, as linesToBlocks gives them to the finders. */
+function band(lines: OcrLine[]): { sorted: OcrLine[]; lineHeight: number } {
+  const sorted = [...lines].sort((a, b) => a.bbox.y0 - b.bbox.y0);
+  const heights = sorted.map((l) => l.bbox.y1 - l.bbox.y0).sort((a, b) => a - b);
+  return { sorted, lineHeight: heights[Math.floor(heights.length / 2)] };
+}
+
+const cellTexts = (rows: ReturnType<typeof findTypedTables>[number]['rows']) => rows.map((row) => row.map((cell) => cell.map((words) => words.map((w) => w.text).join('')).join('')));
+
+describe('findTypedTables on a scanned page of a scoring table typed with tabs (seed 004, page 11)', () => {
+  const [page] = load('004-page11.lines.json').pages;
+  const { sorted, lineHeight } = band(page.bands[0]);
+  const tables = findTypedTables(sorted, lineHeight);
+
+  it('reads the page as one table of the header\'s ten columns, the header repeated where the text file repeats it', () => {
+    expect(tables).toHaveLength(1);
+    const rows = cellTexts(tables[0].rows);
+    expect(rows.every((row) => row.length === 10)).toBe(true);
+    const headers = rows.filter((row) => row[0] === '评价指标');
+    expect(headers).toHaveLength(2);
+    expect(headers[0]).toEqual(['评价指标', '', '', '', '', '', '指标说明', '评分标准', '评分说明', '得分']);
+    expect(rows.filter((row) => row.join('|') === '名称|分值|名称|分值|名称|分值||||')).toHaveLength(2);
+  });
+
+  it('puts names, weights and the score (after a tab that left almost no gap) in their columns, wrapped text in its cell', () => {
+    const rows = cellTexts(tables[0].rows);
+    const row = (name: string) => rows.find((r) => r.includes(name))!;
+    // The name ends just short of a stop: the weight follows it without a visible gap.
+    expect(row('资金下达合法性').slice(4, 6)).toEqual(['资金下达合法性', '3']);
+    expect(row('资金下达合法性')[9]).toBe('3');
+    expect(row('资金下达合法性')[6]).toMatch(/^反映部门下达.*达金额及比率等。$/);
+    expect(row('政府采购执行率').slice(4, 6)).toEqual(['政府采购执行率', '2']);
+    expect(row('政府采购执行率')[9]).toBe('2');
+    expect(row('项目实施程序').slice(2, 6)).toEqual(['项目管理', '10', '项目实施程序', '5']);
+    expect(row('项目实施程序')[9]).toBe('5');
+  });
+
+  it('keeps the wrapped text of a row whole: the row before the header and the rows under it are the text file\'s rows', () => {
+    const lines = page.bands[0].length;
+    expect(tables[0].end - tables[0].start).toBeGreaterThan(lines / 2);
+    const blocks = linesToBlocks(page.bands[0], { page: 11, dpi: page.dpi }, () => [0, 0, 0, 0]);
+    const typed = blocks.filter((b) => b.kind === 'table');
+    expect(typed).toHaveLength(1);
+    expect(typed[0].kind === 'table' && typed[0].typed && typed[0].ocr).toBe(true);
+  });
+});
+
+describe('findTypedTables on running text', () => {
+  it('finds no table on pages of prose, a table of contents and a two-column list (seed 004, pages 1–2)', () => {
+    for (const page of load('004-pages1-2.lines.json').pages) {
+      for (const lines of page.bands) {
+        const { sorted, lineHeight } = band(lines);
+        expect(findTypedTables(sorted, lineHeight)).toEqual([]);
+      }
+    }
+  });
+
+  it('finds no table in prose lines whose autospaces around figures fall on a regular grid', () => {
+    const line = (y: number, ...words: Array<[string, number]>): OcrLine => {
+      const ws = words.map(([text, x0]) => ({ text, confidence: 99, bbox: { x0, y0: y, x1: x0 + (text.length - 1) * 36, y1: y + 33 } }));
+      return { words: ws, bbox: { x0: ws[0].bbox.x0, y0: y, x1: ws[ws.length - 1].bbox.x1, y1: y + 33 } };
+    };
+    // Figures whose autospaced neighbours start every 124 px, as tab stops would; no header of words.
+    const prose = Array.from({ length: 12 }, (_, i) =>
+      line(50 * i, ['本年度预算执行率达到', 224], ['98', 224 + 124 * 3 - 20], ['分，部门整体支出绩效良好，共', 224 + 124 * 3 + 40], ['12', 224 + 124 * 9 - 20], ['项全部完成。', 224 + 124 * 9 + 30]),
+    );
+    expect(findTypedTables(prose, 33)).toEqual([]);
+  });
+});
