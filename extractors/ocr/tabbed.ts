@@ -49,6 +49,8 @@ interface Piece {
   gap: number;
   /** Cut from the piece before at a tab that left no gap ({@link splitHiddenTab}). */
   hidden?: boolean;
+  /** A figure cut from the end of a line: only possibly after a tab. */
+  trailing?: boolean;
 }
 
 /** A gap this wide (ems) is wider than any word space or autospace between CJK and digits. */
@@ -83,7 +85,7 @@ export function findTypedTables(lines: OcrLine[], lineHeight: number): TypedTabl
   const pieces = lines.map((line) => piecesOf(line, measure.em));
   const grid = inferStopGrid(pieces, measure);
   if (!grid) return [];
-  const onGrid = lines.map((line) => piecesOf(line, measure.em, grid).flatMap((piece) => splitHiddenTab(piece, grid)));
+  const onGrid = lines.map((line) => piecesOf(line, measure.em, grid).flatMap((piece, p, all) => splitHiddenTab(piece, grid, p === all.length - 1)));
   const typed = typedLines(lines, onGrid, measure, grid);
   const tables: TypedTable[] = [];
   for (let at = 0; at < typed.length; at++) {
@@ -216,7 +218,11 @@ function refine(positions: number[], step: number): number {
  * weight. A piece starting on a stop that is words and then a figure is cut before the figure when
  * the figure, placed after the words at their printed widths, starts on a stop too.
  */
-export function splitHiddenTab(piece: Piece, grid: StopGrid): Piece[] {
+export function splitHiddenTab(piece: Piece, grid: StopGrid, lastOnLine: boolean): Piece[] {
+  if (lastOnLine) {
+    const trailing = splitTrailingFigure(piece, grid);
+    if (trailing.length > 1) return [...splitHiddenTab(trailing[0], grid, false), trailing[1]];
+  }
   if (piece.words.length !== 1 || !stopAt(grid, piece.x0)) return [piece];
   const word = piece.words[0];
   const m = /^(.*[\u3400-\u9fff])(\d+(?:\.\d+)?)$/.exec(word.text);
@@ -232,6 +238,25 @@ export function splitHiddenTab(piece: Piece, grid: StopGrid): Piece[] {
 }
 
 const HALF_WIDTH_EM = 0.55;
+
+/**
+ * A score typed after text that ended just short of a stop ("…本项扣1分。" tab "3") comes back glued
+ * to it. A line's last piece ending with a full-width character and a figure is cut before the figure
+ * when the figure, placed back from the piece's end at its printed width, starts on a stop. Only
+ * possibly a tab: a full line's figure that runs on into the next line is not one (typedLines).
+ */
+function splitTrailingFigure(piece: Piece, grid: StopGrid): Piece[] {
+  const word = piece.words[piece.words.length - 1];
+  const m = /^(.*[\u3000-\u303f\u3400-\u9fff\uff01-\uff60])(\d+(?:\.\d+)?)$/.exec(word.text);
+  if (!m) return [piece];
+  const at = piece.x1 - m[2].length * HALF_WIDTH_EM * grid.em;
+  if (!stopAt({ ...grid, tolerance: 1.5 * grid.tolerance }, at)) return [piece];
+  const [text, figure] = cutWord(word, m[1].length, at);
+  return [
+    { ...piece, words: [...piece.words.slice(0, -1), text], x1: at - 0.3 * grid.em },
+    { words: [figure], x0: at, x1: piece.x1, gap: 0, hidden: true, trailing: true },
+  ];
+}
 
 function cutWord(word: OcrWord, at: number, x: number): [OcrWord, OcrWord] {
   const part = (from: number, to: number, x0: number, x1: number): OcrWord => {
@@ -331,7 +356,7 @@ function typedLines(lines: OcrLine[], pieces: Piece[][], measure: Measure, grid:
       out.push(null); // a centred title, a signature: no typed table line
       current = null;
     } else if (current && (wrapped || tabMoved)) {
-      current.tokens.push(...lineTokens(linePieces, grid, tabMoved ? stop : 0));
+      current.tokens.push(...lineTokens(linePieces, grid, tabMoved ? stop : 0, tabMoved));
       current.end = i + 1;
     } else {
       current = readLine(i, blank, linePieces, grid);
@@ -382,7 +407,7 @@ const FIGURE = /^[-+]?\d+(?:\.\d+)?%?$/;
  * A possible tab is taken when it sets off a lone figure (a weight or score between tabs, a score
  * ending the line): in running text, the figure an autospace sets off runs on into the words after it.
  */
-function lineTokens(pieces: Piece[], grid: StopGrid, lead: number): Token[] {
+function lineTokens(pieces: Piece[], grid: StopGrid, lead: number, startsCell = true): Token[] {
   const gaps: Gap[] = pieces.map((piece, p) => (p === 0 ? 'tab' : gapKind(pieces[p - 1], piece, grid)));
   const text = (from: number, to: number) => pieces.slice(from, to).map((pc) => pc.words.map((w) => w.text).join('')).join('');
   const nextBoundary = (p: number) => {
@@ -390,9 +415,11 @@ function lineTokens(pieces: Piece[], grid: StopGrid, lead: number): Token[] {
     while (q < pieces.length && gaps[q] === 'space') q++;
     return q;
   };
-  let cellStart = 0;
+  // A wrapped line's first piece carries on a cell: what stands before it is not all of the cell.
+  let cellStart = startsCell ? 0 : -1;
+  const loneBefore = (p: number) => cellStart >= 0 && FIGURE.test(text(cellStart, p));
   for (let p = 1; p < pieces.length; p++) {
-    if (gaps[p] === 'possible' && !FIGURE.test(text(cellStart, p)) && !FIGURE.test(text(p, nextBoundary(p)))) gaps[p] = 'space';
+    if (gaps[p] === 'possible' && !loneBefore(p) && !FIGURE.test(text(p, nextBoundary(p)))) gaps[p] = 'space';
     if (gaps[p] !== 'space') cellStart = p;
   }
   const loneFigure = (p: number) => FIGURE.test(text(p, nextBoundary(p)));
@@ -403,7 +430,7 @@ function lineTokens(pieces: Piece[], grid: StopGrid, lead: number): Token[] {
     gap: piece.gap,
     // A figure cell (a weight, a score) between tabs is what the table is for: its tab goes last when a row is fitted.
     figure: piece.hidden || loneFigure(p),
-    possible: p > 0 && gaps[p] === 'possible',
+    possible: p > 0 && (gaps[p] === 'possible' || !!piece.trailing),
   }));
 }
 
@@ -470,14 +497,18 @@ function tableAt(typed: Array<TypedLine | null>, at: number): { table: TypedTabl
   while (end < typed.length && isRow(typed[end]) && (!typed[end]!.afterBlank || isHeader(typed[end]!))) end++;
   let start = at;
   while (start > 0 && isRow(typed[start - 1]) && (!typed[start]!.afterBlank || isHeader(typed[start]!))) start--;
-  // The page's first line at the margin may be the rest of a cell from the page before: its column is unknown.
-  if (start === 0 && start < at && typed[0]!.tokens[0].tabs === 0) start++;
+  // The band's first line at the margin, right above the rows, is the rest of a row of the page before
+  // (its cells' columns are unknown): it is part of the table, so the table joins the page before's,
+  // but its text is read into no cell.
+  if (start === 1 && typed[0] && !typed[1]!.afterBlank && typed[0].tokens[0].tabs === 0) start = 0;
+  const unplaced = start === 0 && start < at && typed[0]!.tokens[0].tabs === 0;
   const lines = typed.slice(start, end) as TypedLine[];
   const width = Math.max(...lines.filter(isHeader).map(widthOf));
   const rows = withTrailingFiguresAligned(
     lines.map((line) => fitRow(line, width)),
     width,
   );
+  if (unplaced) rows[0] = [];
   if (width < MIN_HEADER_CELLS || rows.some((cells) => cells.length > width)) return null;
   const body = rows.filter((_, r) => !isHeader(lines[r]));
   if (body.length < MIN_BODY_ROWS || !body.some((cells) => cells.some((c) => DIGIT.test(textOf(c))))) return null;
