@@ -71,15 +71,22 @@ describe('findTypedTables on running text', () => {
     }
   });
 
-  it('finds no table in prose lines whose autospaces around figures fall on a regular grid', () => {
+  it('finds no table in prose whose autospaces around figures fall on the stops, under a line of words at the stops', () => {
     const line = (y: number, ...words: Array<[string, number]>): OcrLine => {
       const ws = words.map(([text, x0]) => ({ text, confidence: 99, bbox: { x0, y0: y, x1: x0 + (text.length - 1) * 36, y1: y + 33 } }));
       return { words: ws, bbox: { x0: ws[0].bbox.x0, y0: y, x1: ws[ws.length - 1].bbox.x1, y1: y + 33 } };
     };
-    // Figures whose autospaced neighbours start every 124 px, as tab stops would; no header of words.
-    const prose = Array.from({ length: 12 }, (_, i) =>
-      line(50 * i, ['本年度预算执行率达到', 224], ['98', 224 + 124 * 3 - 20], ['分，部门整体支出绩效良好，共', 224 + 124 * 3 + 40], ['12', 224 + 124 * 9 - 20], ['项全部完成。', 224 + 124 * 9 + 30]),
-    );
-    expect(findTypedTables(prose, 33)).toEqual([]);
+    const stop = (k: number) => 224 + 124 * k;
+    // Three words at stops 0, 3 and 6 (a signature block, a caption), then prose whose figures and
+    // the words after them start on stops, set off by no more than an autospace.
+    const lines = [
+      line(0, ['评价单位', stop(0)], ['评价日期', stop(3)], ['负责人签字', stop(6)]),
+      ...Array.from({ length: 12 }, (_, i) => {
+        const a = 2 + (i % 3);
+        const words = (n: number) => '本年度部门整体支出预算执行率较上年提高'.slice(0, n);
+        return line(50 * (i + 1), [words(4 * a - 2), stop(0)], ['98', stop(a)], [words(11), stop(a) + 80], ['12', stop(a + 4)], ['项全部完成，绩效良好', stop(a + 4) + 80]);
+      }),
+    ];
+    expect(findTypedTables(lines, 33)).toEqual([]);
   });
 });

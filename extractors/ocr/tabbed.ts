@@ -415,14 +415,20 @@ function lineTokens(pieces: Piece[], grid: StopGrid, lead: number, startsCell = 
     while (q < pieces.length && gaps[q] === 'space') q++;
     return q;
   };
+  // A lone figure stands between the possible tab and a certain one (or the line's end): two
+  // autospaces that both landed near stops around a figure in running text do not make it a cell.
   // A wrapped line's first piece carries on a cell: what stands before it is not all of the cell.
   let cellStart = startsCell ? 0 : -1;
-  const loneBefore = (p: number) => cellStart >= 0 && FIGURE.test(text(cellStart, p));
+  const loneBefore = (p: number) => cellStart >= 0 && gaps[cellStart] === 'tab' && FIGURE.test(text(cellStart, p));
+  const loneAfter = (p: number) => {
+    const q = nextBoundary(p);
+    return (q === pieces.length || gaps[q] === 'tab') && FIGURE.test(text(p, q));
+  };
   for (let p = 1; p < pieces.length; p++) {
-    if (gaps[p] === 'possible' && !loneBefore(p) && !FIGURE.test(text(p, nextBoundary(p)))) gaps[p] = 'space';
+    if (gaps[p] === 'possible' && !loneBefore(p) && !loneAfter(p)) gaps[p] = 'space';
     if (gaps[p] !== 'space') cellStart = p;
   }
-  const loneFigure = (p: number) => FIGURE.test(text(p, nextBoundary(p)));
+  const loneFigure = (p: number) => gaps[p] !== 'space' && FIGURE.test(text(p, nextBoundary(p)));
   return pieces.map((piece, p) => ({
     words: piece.words,
     tabs: p === 0 ? lead : gaps[p] === 'space' ? 0 : tabsTo(grid, pieces[p - 1].x1, stopAt(grid, piece.x0)),
