@@ -394,8 +394,9 @@ function gapKind(prev: Piece, next: Piece, grid: StopGrid): Gap {
   if (next.gap < GAP_EM * grid.em) return 'possible'; // a word space that landed on a stop, or a narrow tab
   const before = lastText(prev);
   const after = next.words[0].text[0] ?? '';
-  const autospaced = HALF_WIDTH.test(before[before.length - 1] ?? '') !== HALF_WIDTH.test(after);
-  return autospaced && next.gap < AUTOSPACE_EM * grid.em ? 'possible' : 'tab';
+  // Word spaces typed in the text (between figures and signs, after "。") are about as wide.
+  const spaced = HALF_WIDTH.test(before[before.length - 1] ?? '') || HALF_WIDTH.test(after) || /[。；，：]$/.test(before);
+  return spaced && next.gap < AUTOSPACE_EM * grid.em ? 'possible' : 'tab';
 }
 
 const lastText = (piece: Piece) => piece.words[piece.words.length - 1].text;
