@@ -11,6 +11,7 @@
 // (no visible gap) shift what follows: the table is marked typed, so the normalizer holds its sums to
 // the strict standard of tables with inferred cell boundaries (normalizers/tables/readings.ts).
 import type { OcrLine, OcrWord } from './engine.ts';
+import { onGrid, refineStep } from '../tab-grid.ts';
 
 export interface TypedTable {
   /** Index range [start, end) into the lines given. */
@@ -85,8 +86,8 @@ export function findTypedTables(lines: OcrLine[], lineHeight: number): TypedTabl
   const pieces = lines.map((line) => piecesOf(line, measure.em));
   const grid = inferStopGrid(pieces, measure);
   if (!grid) return [];
-  const onGrid = lines.map((line) => piecesOf(line, measure.em, grid).flatMap((piece, p, all) => splitHiddenTab(piece, grid, p === all.length - 1)));
-  const typed = typedLines(lines, onGrid, measure, grid);
+  const placed = lines.map((line) => piecesOf(line, measure.em, grid).flatMap((piece, p, all) => splitHiddenTab(piece, grid, p === all.length - 1)));
+  const typed = typedLines(lines, placed, measure, grid);
   const tables: TypedTable[] = [];
   for (let at = 0; at < typed.length; at++) {
     const line = typed[at];
@@ -180,7 +181,7 @@ export function inferStopGrid(pieces: Piece[][], measure: Measure): StopGrid | n
     for (let k = 1; k <= 6; k++) if (p / k >= MIN_STEP_EM * measure.em && p / k <= MAX_STEP_EM * measure.em) steps.add(p / k);
   }
   const fits = [...steps].map((guess) => {
-    const step = refine(at.filter((a) => onGrid(a, guess, 2 * tolerance)), guess);
+    const step = refineStep(at.filter((a) => onGrid(a, guess, 2 * tolerance)), guess);
     return { step, hits: positions.filter((p) => onGrid(p.at, step, tolerance)) };
   });
   // A finer grid catches more positions by chance (OCR positions are rough: a quarter of a coarse
@@ -194,23 +195,6 @@ export function inferStopGrid(pieces: Piece[][], measure: Measure): StopGrid | n
   for (const p of best.hits) multiples.set(Math.round(p.at / best.step), (multiples.get(Math.round(p.at / best.step)) ?? 0) + 1);
   if (multiples.size < MIN_DISTINCT_STOPS || [...multiples.values()].filter((n) => n >= 2).length < MIN_REPEATED_STOPS) return null;
   return { origin: measure.left, step: best.step, tolerance, em: measure.em };
-}
-
-function onGrid(position: number, step: number, tolerance: number): boolean {
-  const k = Math.round(position / step);
-  return k >= 1 && Math.abs(position - k * step) <= tolerance;
-}
-
-/** Least-squares step through the positions (each is k × step). */
-function refine(positions: number[], step: number): number {
-  let num = 0;
-  let den = 0;
-  for (const p of positions) {
-    const k = Math.round(p / step);
-    num += p * k;
-    den += k * k;
-  }
-  return den ? num / den : step;
 }
 
 /**
