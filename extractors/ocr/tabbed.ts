@@ -92,7 +92,7 @@ export function findTypedTables(lines: OcrLine[], lineHeight: number): TypedTabl
   for (let at = 0; at < typed.length; at++) {
     const line = typed[at];
     if (!line || !isHeader(line) || (tables.length && tables[tables.length - 1].end > line.start)) continue;
-    const found = tableAt(typed, at);
+    const found = tableAt(typed, at, grid);
     if (found) {
       tables.push(found.table);
       at = found.next - 1;
@@ -446,6 +446,32 @@ function fitRow(line: TypedLine, width: number): TypedLine {
 // ---------- tables ----------
 
 /**
+ * Where no cell runs over its stop, every cell of a column starts on that column's stop, as in the
+ * header. A row of one OCR line with a cell on a stop where a header cell starts, read into another
+ * column than that header cell's, was misread (a tab the scan does not show, or a space taken for
+ * one): the columns cannot be trusted, and the lines stay text.
+ */
+function headerColumnsHold(lines: TypedLine[], rows: OcrWord[][][][], grid: StopGrid): boolean {
+  const columnsAt = new Map<number, Set<number>>();
+  lines.forEach((line, r) => {
+    if (!isHeader(line)) return;
+    rows[r].forEach((cell, c) => {
+      const first = cell[0]?.[0];
+      const k = first ? stopAt(grid, first.bbox.x0) : 0;
+      if (first) columnsAt.set(k, (columnsAt.get(k) ?? new Set()).add(c));
+    });
+  });
+  return lines.every((line, r) => {
+    if (isHeader(line) || line.end - line.start > 1) return true;
+    return rows[r].every((cell, c) => {
+      const first = cell[0]?.[0];
+      const columns = first ? columnsAt.get(stopAt(grid, first.bbox.x0)) : undefined;
+      return !columns || columns.has(c);
+    });
+  });
+}
+
+/**
  * A tab that advanced the pen by a hair leaves no gap in the scan: the row then comes back a cell
  * short, its last figure (the score) one column early. When most rows that end with a figure cell
  * end in the last column, a shorter row ending with one gets it there too; the missing cells are
@@ -482,7 +508,7 @@ function isHeader(line: TypedLine): boolean {
  * a page starts with before its header. Every row must fit the width, and some must hold a figure;
  * otherwise the lines stay text.
  */
-function tableAt(typed: Array<TypedLine | null>, at: number): { table: TypedTable; next: number } | null {
+function tableAt(typed: Array<TypedLine | null>, at: number, grid: StopGrid): { table: TypedTable; next: number } | null {
   const isRow = (t: TypedLine | null): t is TypedLine => t !== null && (tabsOf(t) > 0 || isHeader(t));
   let end = at + 1;
   while (end < typed.length && isRow(typed[end]) && (!typed[end]!.afterBlank || isHeader(typed[end]!))) end++;
@@ -501,6 +527,7 @@ function tableAt(typed: Array<TypedLine | null>, at: number): { table: TypedTabl
   );
   if (unplaced) rows[0] = [];
   if (width < MIN_HEADER_CELLS || rows.some((cells) => cells.length > width)) return null;
+  if (!headerColumnsHold(lines, rows, grid)) return null;
   const body = rows.filter((_, r) => !isHeader(lines[r]));
   if (body.length < MIN_BODY_ROWS || !body.some((cells) => cells.some((c) => DIGIT.test(textOf(c))))) return null;
   const table: TypedTable = {

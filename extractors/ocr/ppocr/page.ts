@@ -278,6 +278,7 @@ function toWords(chars: PlacedChar[], s: Rect): OcrWord[] {
 }
 
 const FULL_WIDTH = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]/;
+const FIGURE_CHAR = /[0-9.,%]/;
 /** Space (ems) between two characters, beyond their own widths, that is a gap however the positions were estimated. */
 const VISIBLE_GAP_EM = 0.6;
 
@@ -294,6 +295,8 @@ export function visibleGaps(chars: PlacedChar[], inkHeight: number): boolean[] {
   const advance = (ch: string) => (FULL_WIDTH.test(ch) ? em : em / 2);
   return chars.map((c, k) => {
     if (k === 0 || c.text.trim() === '' || chars[k - 1].text.trim() === '') return false;
+    // Inside a figure a separator the recogniser dropped leaves a blank ("2,215.41" read "2215.41").
+    if (FIGURE_CHAR.test(chars[k - 1].text) && FIGURE_CHAR.test(c.text)) return false;
     const expected = (advance(chars[k - 1].text) + advance(c.text)) / 2;
     return c.x0 - chars[k - 1].x0 - expected > VISIBLE_GAP_EM * em;
   });
