@@ -427,8 +427,7 @@ function lineTokens(pieces: Piece[], grid: StopGrid, lead: number, startsCell = 
 
 /**
  * A row wider than the table: some gap inside a line that landed on a stop was a word space (after
- * "。", around "%"). The narrowest such gaps before words (then before figures) are read as spaces
- * until the row fits.
+ * "。", around "%"). The narrowest such gaps before words are read as spaces until the row fits.
  */
 function fitRow(line: TypedLine, width: number): TypedLine {
   const tokens = line.tokens.map((t) => ({ ...t }));
@@ -437,7 +436,9 @@ function fitRow(line: TypedLine, width: number): TypedLine {
     const candidates = tokens.filter((t) => !t.newLine && t.tabs > 0);
     if (!candidates.length) break;
     const words = candidates.filter((t) => !t.figure);
-    const narrowest = (words.length ? words : candidates).reduce((a, b) => (b.gap < a.gap ? b : a));
+    // A row that only fits by running figure cells together was misread: left too wide, the table stays text.
+    if (!words.length) break;
+    const narrowest = words.reduce((a, b) => (b.gap < a.gap ? b : a));
     narrowest.tabs = 0;
   }
   return fitted;
