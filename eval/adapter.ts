@@ -1,6 +1,8 @@
 // The one place the evaluation touches the product: run one file through the pipeline in-process.
 // If the pipeline moves, only this file changes.
-import { checkFile } from '../pipeline/check.ts';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkFile, type RawDocumentCache } from '../pipeline/check.ts';
 import { lazyOcrService } from '../pipeline/ocr-service.ts';
 
 export interface ProductFinding {
@@ -30,11 +32,13 @@ export interface Product {
  */
 const DOCUMENT_TIMEOUT_MS = 900_000;
 
-export function createProduct(): Product {
+/** `rawCacheDir`: keep each file's extraction there (--raw-cache), to replay OCR while normalizing or checking changes. */
+export function createProduct({ rawCacheDir }: { rawCacheDir?: string } = {}): Product {
   const ocr = lazyOcrService();
+  const rawCache = rawCacheDir ? directoryCache(rawCacheDir) : undefined;
   return {
     async check(path) {
-      const { result } = await checkFile(path, { ocr, signal: AbortSignal.timeout(DOCUMENT_TIMEOUT_MS) });
+      const { result } = await checkFile(path, { ocr, rawCache, signal: AbortSignal.timeout(DOCUMENT_TIMEOUT_MS) });
       return {
         status: result.status,
         error: result.error ? `${result.error.code}: ${result.error.message}` : null,
@@ -42,5 +46,14 @@ export function createProduct(): Product {
       };
     },
     close: () => ocr.terminate(),
+  };
+}
+
+function directoryCache(dir: string): RawDocumentCache {
+  mkdirSync(dir, { recursive: true });
+  const file = (sha256: string) => join(dir, `${sha256}.json`);
+  return {
+    get: (sha256) => (existsSync(file(sha256)) ? JSON.parse(readFileSync(file(sha256), 'utf8')) : undefined),
+    set: (sha256, raw) => writeFileSync(file(sha256), JSON.stringify(raw)),
   };
 }

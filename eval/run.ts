@@ -1,5 +1,5 @@
 // npm run eval -- [--seed 1] [--n 60] [--formats txt,docx,pdf,scan,xlsx] [--scan-n 15] [--json out.json]
-//                 [--list-misses] [--list-false] [--sample] [--rematch out.json]
+//                 [--list-misses] [--list-false] [--sample] [--rematch out.json] [--raw-cache dir]
 // Generates (or reuses) the corpus in eval/.cache/<seed>-<n>/, runs the product on it in-process and
 // prints recall, false findings, cross-format agreement and timing.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -17,11 +17,13 @@ const { values } = parseArgs({
     n: { type: 'string', default: '60' },
     formats: { type: 'string', default: 'txt,docx,pdf' },
     'scan-n': { type: 'string' },
+    'scan-long': { type: 'string', default: '0' },
     json: { type: 'string' },
     'list-misses': { type: 'boolean', default: false },
     'list-false': { type: 'boolean', default: false },
     sample: { type: 'boolean', default: false },
     rematch: { type: 'string' },
+    'raw-cache': { type: 'string' },
   },
 });
 
@@ -34,11 +36,11 @@ const saved = values.rematch ? (JSON.parse(readFileSync(values.rematch, 'utf8'))
 const entries = saved ? [] : values.sample
   ? readCorpus(resolve(new URL('sample', import.meta.url).pathname))
   : await ensureCorpus({
-    seed, n, formats, scanN: Number(values['scan-n'] ?? Math.ceil(n / 4)),
+    seed, n, formats, scanN: Number(values['scan-n'] ?? Math.ceil(n / 4)), longScanN: Number(values['scan-long']),
     dir: resolve(new URL(`.cache/${seed}-${n}`, import.meta.url).pathname), log: (l) => console.error(l),
   });
 const generated = performance.now();
-const product = createProduct();
+const product = createProduct({ rawCacheDir: values['raw-cache'] });
 let done = 0;
 const total = entries.reduce((k, e) => k + formats.filter((f) => e.files[f]).length, 0);
 const runs = saved

@@ -117,7 +117,8 @@ export const ReportSchema = z.object({
   tables: z.array(ScoringTableSchema),
   claims: z.array(ClaimSchema),
   /** Every paragraph and table cell text, in order, for rules that need raw text. */
-  text: z.array(z.object({ text: z.string(), loc: LocSchema })),
+  /** `scanned`: read by OCR from a page image. */
+  text: z.array(z.object({ text: z.string(), loc: LocSchema, scanned: z.boolean().optional() })),
   /** Spreadsheet tables (XLSX, and XLS/ET via conversion) as extracted, with formulas and number formats. */
   sheets: z.array(TableSchema).optional(),
   /** True when any page came from OCR. */

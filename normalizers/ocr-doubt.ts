@@ -44,6 +44,9 @@ function stillDoubtful(block: Spanned, confident: Set<string>): boolean {
   return figures.some((f) => digitCount(f.text) < DISTINCT_DIGITS || !confident.has(key(f.text)));
 }
 
+/** Chinese: why a finding resting on a doubtful digit is not confirmed. */
+export const DOUBTFUL_DIGITS_NOTE = '所涉数字识别置信度低';
+
 /**
  * The same document read at the two extremes of its doubt: every doubtful digit of a figure no
  * confident copy vouches for set to 9, then to 0. A finding that comes out alike from the document
@@ -59,9 +62,13 @@ export function ocrReadings(raw: RawDocument): RawDocument[] {
   if (!any) return [];
   return ['9', '0'].map((digit) => {
     const set = <T extends Spanned>(t: T): T => (doubtful(t) ? { ...t, text: withDoubtfulDigits(t, digit) } : t);
-    const blocks = raw.blocks.map((b) => (b.kind === 'table' ? { ...b, rows: b.rows.map((row) => row.map(set)) } : b.kind === 'paragraph' ? set(b) : b));
-    return { ...raw, blocks };
+    return { ...raw, blocks: mapTexts(raw.blocks, set) };
   });
+}
+
+/** Every paragraph and table cell passed through `set`. */
+function mapTexts(blocks: RawDocument['blocks'], set: <T extends Spanned>(t: T) => T): RawDocument['blocks'] {
+  return blocks.map((b) => (b.kind === 'table' ? { ...b, rows: b.rows.map((row) => row.map(set)) } : b.kind === 'paragraph' ? set(b) : b));
 }
 
 /** The text with every digit inside a low-confidence span replaced by `digit`. */
@@ -89,4 +96,54 @@ export function ocrDoubtOf(raw: RawDocument): Pick<Report, 'ocrDoubt'> {
     passages.push(...rows.map((row) => row.map((c) => c.text).join('\t')));
   }
   return { ocrDoubt: { tables, passages } };
+}
+
+/**
+ * PP-OCR's known confusions, confirmed by every view when they happen (the glyphs look alike at
+ * every scale, so re-reading cannot catch them): "%" read "9%" or "96" (under a seal, at 100 dpi),
+ * and the minus of a formula's result lost. Each is a rewrite of the figures as the page may really
+ * print them.
+ */
+export const OCR_CONFUSIONS: ReadonlyArray<{ note: string; rewrite: (text: string) => string }> = [
+  { note: '“9%”可能是“%”的误识', rewrite: (text) => text.replace(/(\d)9%/g, '$1%') },
+  { note: '“96”可能是“%”的误识', rewrite: (text) => text.replace(/(\d)96(?=$|[\s，。,;；、）)\]：:=×*/+\-])/g, '$1%') },
+  { note: '算式结果可能丢了负号', rewrite: (text) => text.replace(/([=＝]\s*)(?=\d)/g, '$1-') },
+];
+
+/**
+ * The document once per known confusion that occurs in its OCR text, with every such figure
+ * rewritten: a finding that disappears in one of them may rest on the confusion. None for a text
+ * document.
+ */
+export function ocrConfusionReadings(raw: RawDocument): Array<{ raw: RawDocument; note: string }> {
+  if (!raw.ocrPages?.length) return [];
+  const readings: Array<{ raw: RawDocument; note: string }> = [];
+  for (const { note, rewrite } of OCR_CONFUSIONS) {
+    let changed = false;
+    const set = <T extends Spanned>(t: T): T => {
+      const text = rewrite(t.text);
+      if (text === t.text) return t;
+      changed = true;
+      return { ...t, text, ocrLowSpans: undefined };
+    };
+    const blocks = mapTexts(raw.blocks, set);
+    if (changed) readings.push({ raw: { ...raw, blocks }, note });
+  }
+  return readings;
+}
+
+/** Chinese: why a finding comparing such a pair is not confirmed. */
+export const DROPPED_DIGIT_NOTE = '两数只差一个数字，可能是 OCR 漏读（相邻两个相同的数字常被读成一个，细窄的“1”也常漏读）';
+
+/**
+ * Whether one figure is the other with one digit left out ("98.99" and "98.9", "98.41" and "98.4").
+ * The recogniser's CTC decoding merges two like characters that no blank separates, and a narrow
+ * "1" at 100 dpi or under a seal leaves too little ink to be read, confidently and in every view:
+ * two figures that differ just so may be one figure read twice.
+ */
+export function differsByOneDigit(a: string, b: string): boolean {
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  if (long.length !== short.length + 1) return false;
+  for (let i = 0; i < long.length; i++) if (/\d/.test(long[i]) && long.slice(0, i) + long.slice(i + 1) === short) return true;
+  return false;
 }

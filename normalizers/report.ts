@@ -37,8 +37,9 @@ function sheetsOf(raw: RawDocument): Pick<Report, 'sheets'> {
 /** Paragraphs, and table rows joined by tabs, each with provenance, in document order. */
 export function collectText(raw: RawDocument): Report['text'] {
   const out: Report['text'] = [];
+  const scannedPages = new Set(raw.ocrPages ?? []);
   for (const block of raw.blocks) {
-    if (block.kind === 'paragraph') out.push({ text: block.text, loc: block.loc });
+    if (block.kind === 'paragraph') out.push({ text: block.text, loc: block.loc, ...(scannedPages.has(block.loc.page ?? 0) ? { scanned: true } : {}) });
     else if (block.kind === 'table')
       for (const row of block.rows) {
         const first = row.find((c) => c.text.trim() !== '') ?? row[0];

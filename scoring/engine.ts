@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { Decimal } from 'decimal.js';
 import type { Finding, Report } from '../model/index.ts';
+import { DOUBTFUL_DIGITS_NOTE, DROPPED_DIGIT_NOTE, differsByOneDigit } from '../normalizers/ocr-doubt.ts';
 import { bindRubric, type BoundRubric } from './recompute/rubric/bind.ts';
 import { rubricNotes } from './recompute/rubric/notes.ts';
 import { summarizeTotals, type TotalsSummary } from './recompute/totals.ts';
@@ -19,7 +20,8 @@ export function ruleMeta(id: string): RuleMeta | undefined {
 /** The rule's folder under scoring/rules/, which holds its README ("calc/stated-mismatch" → "calc-stated-mismatch"). */
 export const ruleFolder = (id: string): string => id.replace('/', '-');
 
-const OCR_NOTE = '（OCR 未能确认：所涉数字识别置信度低，请对照原件核实）';
+const ocrNote = (why: string) => `（OCR 未能确认：${why}，请对照原件核实）`;
+const OCR_NOTE = ocrNote(DOUBTFUL_DIGITS_NOTE);
 
 /** What scoring a document yields: its findings, its totals and the notes on the rubric used. */
 export interface ScoredReport {
@@ -31,37 +33,72 @@ export interface ScoredReport {
 }
 
 /**
+ * The same document read otherwise where OCR may have misread it (normalizers/ocr-doubt.ts).
+ * `values`: the finding must come out with the same values (every doubtful digit set to 9, then 0);
+ * `place`: the same rule must still fire at the same place, whatever figures it quotes (a known
+ * PP-OCR confusion such as "%" read "9%" changes the quoted figure itself).
+ */
+export interface AlternativeReading {
+  report: Report;
+  mustMatch: 'values' | 'place';
+  /** Chinese: what this reading supposes, told with a finding it does not confirm. */
+  note: string;
+}
+
+/**
  * The scoring stage of one document: the rubric is bound once, then shared by the rules and the notes.
- * `readings`: the same document read otherwise where OCR doubted a figure (normalizers/ocr-doubt.ts
- * ocrReadings). Given them, a finding accuses only when every reading gives it too; without them a
+ * Given alternative readings, a finding accuses only when every reading gives it too; without them a
  * report with doubtful OCR falls back to lowering whatever touches a doubtful table or passage.
  */
-export function scoreReport(report: Report, options: RuleOptions = {}, readings: Report[] = []): ScoredReport {
+export function scoreReport(report: Report, options: RuleOptions = {}, readings: AlternativeReading[] = []): ScoredReport {
   const rubric = bindRubric(report, options.rubric);
   const totals = summarizeTotals(report);
-  const proving = readings.length > 0;
+  const proving = readings.some((r) => r.mustMatch === 'values');
   const own = runRules(proving ? { ...report, ocrDoubt: undefined } : report, options, registeredRules, rubric);
-  const proven = proving ? provenAcross(own, readings.map((r) => runRules({ ...r, ocrDoubt: undefined }, options))) : own;
-  const findings = withEffects(proven, totals.claimed, bandsOf(report));
+  const others = readings.map((r) => ({ ...r, findings: runRules({ ...r.report, ocrDoubt: undefined }, options) }));
+  const proven = provenAcross(own, others);
+  const scanned = report.ocrDoubt !== undefined;
+  const findings = withEffects(scanned ? proven.map(unlessDroppedDigit) : proven, totals.claimed, bandsOf(report));
   const notAReport = !looksLikeEvaluationReport(report);
   return { findings, totals, notes: notAReport ? [] : rubricNotes(rubric), notAReport };
 }
 
 const RANK = { info: 0, warning: 1, error: 2 } as const;
 
-/** A warning or error stands only when every other reading raises it too (same fingerprint), at its lowest severity there. */
-export function provenAcross(findings: Finding[], readings: Finding[][]): Finding[] {
+const placeOf = (f: Finding) => [f.rule, f.location.page, f.location.table, f.location.row, f.location.column, f.location.line].join('|');
+
+/** A warning or error stands only when every other reading raises it too, at its lowest severity there. */
+export function provenAcross(findings: Finding[], readings: Array<Pick<AlternativeReading, 'mustMatch' | 'note'> & { findings: Finding[] }>): Finding[] {
   return findings.map((f) => {
     if (f.severity === 'info') return f;
     let severity: Finding['severity'] = f.severity;
+    let message = f.message;
     for (const other of readings) {
-      const same = other.filter((o) => o.fingerprint === f.fingerprint && o.severity !== 'info');
-      if (!same.length) return { ...f, severity: 'info', message: f.message + OCR_NOTE };
+      const alike = other.mustMatch === 'values' ? (o: Finding) => o.fingerprint === f.fingerprint : (o: Finding) => placeOf(o) === placeOf(f);
+      const same = other.findings.filter((o) => alike(o) && o.severity !== 'info');
+      if (!same.length) return { ...f, severity: 'info', message: f.message + ocrNote(other.note) };
       const lowest = same.reduce((a, b) => (RANK[b.severity] < RANK[a.severity] ? b : a)).severity;
       if (RANK[lowest] < RANK[severity]) severity = lowest;
+      message += otherValuesNote(f, same[0], other.note);
     }
-    return severity === f.severity ? f : { ...f, severity };
+    return severity === f.severity && message === f.message ? f : { ...f, severity, message };
   });
+}
+
+/**
+ * A finding that holds in a confusion reading but quotes other figures there: the anomaly stands, the
+ * figures it quotes may not be the page's ("=100%" where the page may print "=-100%").
+ */
+function otherValuesNote(f: Finding, other: Finding, why: string): string {
+  if (other.actual === f.actual && other.expected === f.expected) return '';
+  const quoted = [other.expected !== f.expected ? other.expected : null, other.actual !== f.actual ? other.actual : null].filter((v) => v !== null);
+  return `（OCR：${why}，那样读所涉数字为${quoted.join('、')}，请对照原件核实）`;
+}
+
+/** On a scan, a warning or error between two figures that differ only by one digit left out is info. */
+function unlessDroppedDigit(f: Finding): Finding {
+  if (f.severity === 'info' || f.expected === null || f.actual === null || !differsByOneDigit(f.expected, f.actual)) return f;
+  return { ...f, severity: 'info', message: f.message + ocrNote(DROPPED_DIGIT_NOTE) };
 }
 
 /** Runs the rules; the rubric is bound on first use when the caller has not bound it. */

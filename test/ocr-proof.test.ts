@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '../extractors/txt/index.ts';
 import type { RawDocument, Table } from '../model/index.ts';
-import { ocrReadings } from '../normalizers/ocr-doubt.ts';
+import { differsByOneDigit, ocrConfusionReadings, ocrReadings } from '../normalizers/ocr-doubt.ts';
+import { alternativeReadings } from '../pipeline/check.ts';
 import { buildReport } from '../normalizers/report.ts';
 import { scoreReport } from '../scoring/engine.ts';
 
@@ -29,7 +30,7 @@ async function scanned(low: Array<{ row: number; col: number; span: [number, num
   return { ...raw, ocrPages: [1] };
 }
 
-const findings = (raw: RawDocument) => scoreReport(buildReport(raw, 'x'), {}, ocrReadings(raw).map((r) => buildReport(r, 'x'))).findings;
+const findings = (raw: RawDocument) => scoreReport(buildReport(raw, 'x'), {}, alternativeReadings(raw, 'x')).findings;
 
 describe('OCR findings proven before they accuse', () => {
   it('keeps the error when the doubtful digit is one the finding does not rest on', async () => {
@@ -49,5 +50,61 @@ describe('OCR findings proven before they accuse', () => {
     expect(ocrReadings(await scanned([]))).toEqual([]);
     const raw = await scanned([{ row: 4, col: 3, span: [0, 1] }]);
     expect(ocrReadings({ ...raw, ocrPages: undefined })).toEqual([]);
+  });
+});
+
+/** A text document as if scanned with full confidence: only the known PP-OCR confusions can doubt it. */
+async function scannedText(...lines: string[]): Promise<RawDocument> {
+  const text = ['某单位2023年度部门整体支出绩效自评报告', ...lines].join('\n');
+  const raw = await extract({ path: 'x.txt', bytes: Buffer.from(text), format: 'txt' }, {});
+  return { ...raw, ocrPages: [1] };
+}
+
+const alarmsOf = (raw: RawDocument) => findings(raw).filter((f) => f.rule === 'calc/stated-mismatch');
+
+describe('known PP-OCR confusions a finding must survive', () => {
+  it('does not accuse a formula that holds once "9%" is read "%"', async () => {
+    const raw = await scannedText('存量资金上年末为40.15万元，本年末为58.39万元，存量资金变动率=(58.39÷40.15-1)×1009%=45.43%。');
+    const [f] = alarmsOf(raw);
+    expect(f).toMatchObject({ severity: 'info', message: expect.stringContaining('“9%”可能是“%”的误识') });
+    expect(alarmsOf({ ...raw, ocrPages: undefined }).map((x) => x.severity)).toEqual(['error']);
+  });
+
+  it('does not accuse a result that holds with the minus OCR loses', async () => {
+    const [f] = alarmsOf(await scannedText('存量资金上年末为58.39万元，本年末为40.15万元，存量资金变动率=(40.15÷58.39-1)×100%=31.24%。'));
+    expect(f).toMatchObject({ severity: 'info', message: expect.stringContaining('负号') });
+  });
+
+  it('keeps the error that every reading of the figures still gives', async () => {
+    const raw = await scannedText('全年预算数130.25万元，全年执行数128.75万元，预算执行率=128.75÷130.25×100%=89%。');
+    expect(ocrConfusionReadings(raw).map((r) => r.note)).toEqual(['“9%”可能是“%”的误识', '算式结果可能丢了负号']);
+    expect(alarmsOf(raw).map((f) => f.severity)).toEqual(['error']);
+  });
+});
+
+describe('figures that differ by one digit OCR left out', () => {
+  const lines = ['表1 绩效评价指标评分表', '一级指标\t二级指标\t分值\t得分', '决策\t项目立项\t20\t18.41', '过程\t资金管理\t30\t30', '产出\t产出数量\t50\t50', '合计\t\t100\t98.4', '经自评，该单位自评得分为98.41分。'];
+  const totals = (raw: RawDocument) => findings(raw).filter((f) => f.rule === 'score/narrative-total');
+
+  it('do not accuse on a scan ("98.41" in the text, "98.4" in the table), and do in a text file', async () => {
+    const raw = await scannedText(...lines);
+    expect(totals(raw)).toMatchObject([{ severity: 'info', message: expect.stringContaining('可能是 OCR 漏读') }]);
+    expect(totals({ ...raw, ocrPages: undefined }).map((f) => f.severity)).toEqual(['error']);
+  });
+
+  it('are told apart from figures that differ otherwise', () => {
+    expect(differsByOneDigit('98.99', '98.9')).toBe(true);
+    expect(differsByOneDigit('98.4', '98.41')).toBe(true);
+    expect(differsByOneDigit('17538699.03', '17548699.03')).toBe(false);
+    expect(differsByOneDigit('96.4', '98.4')).toBe(false);
+    expect(differsByOneDigit('94', '94.1')).toBe(false);
+  });
+});
+
+describe('a finding that holds in a confusion reading with other figures', () => {
+  it('keeps its severity and tells the figures of that reading ("=100%" where the page may print "=-100%")', async () => {
+    const raw = await scannedText('国库集中支付结转结余存量资金上年末为0元，本年末为0元，存量资金变动率=(0÷0-1)×100%=100%。');
+    const [f] = findings(raw).filter((x) => x.rule === 'calc/divide-by-zero');
+    expect(f).toMatchObject({ severity: 'error', actual: '100', message: expect.stringContaining('那样读所涉数字为-100') });
   });
 });

@@ -11,6 +11,7 @@ const { values } = parseArgs({
     n: { type: 'string', default: '24' },
     formats: { type: 'string', default: 'txt,docx,pdf' },
     'scan-n': { type: 'string' },
+    'scan-long': { type: 'string', default: '0' },
     out: { type: 'string' },
     'drop-sources': { type: 'boolean', default: false },
   },
@@ -19,6 +20,6 @@ const seed = Number(values.seed);
 const n = Number(values.n);
 const formats = values.formats!.split(',').filter((f): f is CorpusFormat => (FORMATS as readonly string[]).includes(f));
 const dir = resolve(values.out ?? `eval/.cache/${seed}-${n}`);
-const entries = await ensureCorpus({ seed, n, formats, scanN: Number(values['scan-n'] ?? Math.ceil(n / 4)), dir, log: (l) => console.error(l) });
+const entries = await ensureCorpus({ seed, n, formats, scanN: Number(values['scan-n'] ?? Math.ceil(n / 4)), longScanN: Number(values['scan-long']), dir, log: (l) => console.error(l) });
 if (values['drop-sources']) rmSync(join(dir, 'src'), { recursive: true, force: true });
 console.log(`${entries.length} reports in ${dir}`);

@@ -24,6 +24,8 @@ export interface CorpusOptions {
   formats: CorpusFormat[];
   /** How many reports (the first short ones) also get a scanned copy. */
   scanN: number;
+  /** How many third-party reports (several pages, tables across page breaks) also get one; none by default, OCR is slow. */
+  longScanN?: number;
   dir: string;
   log?: (line: string) => void;
 }
@@ -56,18 +58,23 @@ export async function ensureCorpus(options: CorpusOptions): Promise<CorpusEntry[
 
   const entries: CorpusEntry[] = [];
   let scansLeft = options.scanN;
+  let longScansLeft = options.longScanN ?? 0;
   const htmlToConvert: string[] = [];
   const docxToConvert: string[] = [];
   const txtToPrint: string[] = [];
   for (let i = 0; i < n; i++) {
     const { report, truth } = generateReport(seed, i);
     const base = join(dir, truth.id);
-    // Scanned copies go to the first scanN short reports (the self-evaluation forms and data sheets): OCR is slow.
+    // Scanned copies go to the first scanN short reports (the self-evaluation forms and data sheets)
+    // and the first longScanN third-party reports: OCR is slow. Typed scans only go to short reports.
     const wants = (f: CorpusFormat) => options.formats.includes(f);
-    const scanned = (wants('scan') || wants('stamp') || wants('typedscan')) && scansLeft > 0 && truth.kind !== 'third-party';
-    if (scanned) scansLeft--;
-    const officeScanned = scanned && (wants('scan') || wants('stamp'));
-    const typedScanned = scanned && wants('typedscan');
+    const long = truth.kind === 'third-party';
+    const officeWanted = wants('scan') || wants('stamp');
+    const scanned = (officeWanted || (wants('typedscan') && !long)) && (long ? longScansLeft : scansLeft) > 0;
+    if (scanned && long) longScansLeft--;
+    else if (scanned) scansLeft--;
+    const officeScanned = scanned && officeWanted;
+    const typedScanned = scanned && !long && wants('typedscan');
     const files: CorpusEntry['files'] = {};
     if (wants('txt') || wants('typed') || typedScanned) writeIfChanged(`${base}.txt`, toTxt(report));
     if (wants('txt')) files.txt = `${base}.txt`;

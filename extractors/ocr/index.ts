@@ -11,10 +11,11 @@ import type { Block } from '../../model/index.ts';
 import type { OcrService } from '../types.ts';
 import { createEngine, type Engine } from './engine.ts';
 import { recognizePage } from './page.ts';
+import { flattenPhoto } from './perspective.ts';
 import { createPpEngine, type PpEngine } from './ppocr/engine.ts';
-import { recognizePagePp } from './ppocr/page.ts';
+import { mapBlock, recognizePagePp } from './ppocr/page.ts';
 import type { Grey } from './raster.ts';
-import { greyForOcr } from './scan.ts';
+import { greyForOcr, type ScanGrey } from './scan.ts';
 
 export { isUncertain, LOW_CONFIDENCE, fixOcrText } from './text.ts';
 
@@ -25,6 +26,8 @@ export interface OcrServiceOptions {
   workers?: number;
   /** Default: `JIXIAO_OCR` from the environment ("tesseract" or "ppocr"), else PP-OCR. */
   engine?: OcrEngineName;
+  /** Warp photos of pages (a page outline on a darker background) upright before reading; default true. */
+  flattenPhotos?: boolean;
 }
 
 /** The engine named by `JIXIAO_OCR` (unknown values fall back to PP-OCR). */
@@ -47,13 +50,14 @@ export function createOcrService(options: OcrServiceOptions = {}): OcrServiceWit
   return {
     engineName,
     async recognize(input: RecognizeInput): Promise<Block[]> {
-      if (engineName === 'tesseract') {
-        const e = await getTesseract();
-        const grey = await decodeImage(input, e);
-        return recognizePage(grey, e, { page: input.page ?? 1, dpi: input.dpi ?? guessDpi(grey) });
-      }
-      const grey = await decodeImage(input, tiffDecoder);
-      return recognizePagePp(grey, await getPp(), { page: input.page ?? 1, dpi: input.dpi ?? guessDpi(grey) });
+      const tesseractEngine = engineName === 'tesseract' ? await getTesseract() : null;
+      const decoded = await decodeImage(input, tesseractEngine ?? tiffDecoder);
+      // A phone photo: the page is read upright, its boxes given back in the photo's pixels.
+      const photo = options.flattenPhotos === false ? null : flattenPhoto(decoded);
+      const grey: ScanGrey = photo?.page ?? decoded;
+      const pageOptions = { page: input.page ?? 1, dpi: photo ? guessDpi(grey) : (input.dpi ?? guessDpi(grey)) };
+      const blocks = tesseractEngine ? await recognizePage(grey, tesseractEngine, pageOptions) : await recognizePagePp(grey, await getPp(), pageOptions);
+      return photo ? blocks.map((b) => mapBlock(b, photo.toInput)) : blocks;
     },
     async terminate() {
       const started = [tesseract, pp];

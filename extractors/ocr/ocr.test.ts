@@ -1,9 +1,10 @@
 // End-to-end OCR on the scanned fixtures (fixtures/scanned/make.sh, make-stamped.sh): a scanned PDF
 // must give back the table of its text-layer twin (same grid, same figures), a PNG goes through the
 // image extractor, a 100 dpi colour scan with red seals over the table (and over narrative figures,
-// fixtures/scanned/make-stamped-figures.sh) and pages turned on their
-// side read the same, the tesseract.js fallback still works, and no recognition ever touches the
-// network. The default engine (PP-OCR) is used unless a test names another.
+// fixtures/scanned/make-stamped-figures.sh), pages turned on their side and a phone photo of the
+// page at an angle (make-photo.sh) read the same, the tesseract.js fallback still works, and no
+// recognition ever touches the network. The default engine (PP-OCR) is used unless a test names
+// another.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +44,13 @@ function agreementWithTwin(doc: RawDocument, label: string): TableAgreement[] {
   const sum = total(agreement);
   console.info(`${label}: ${sum.agreeing}/${sum.numericCells} figure cells agree (${(sum.ratio * 100).toFixed(1)}%)`, agreement.flatMap((a) => a.mismatches));
   return agreement;
+}
+
+/** A figure read wrong must be marked uncertain (a low-confidence character inside it). */
+function expectMisreadFiguresDoubtful(doc: RawDocument, agreement: TableAgreement[]) {
+  for (const [t, a] of agreement.entries()) {
+    for (const m of a.mismatches) expect(tables(doc)[t].rows[m.row - 1][m.column - 1].ocrLowSpans?.length ?? 0).toBeGreaterThan(0);
+  }
 }
 
 function total(agreement: TableAgreement[]) {
@@ -111,10 +119,7 @@ describe('scans as offices make them', () => {
     const agreement = agreementWithTwin(doc, 'stamped 100 dpi JPEG');
     expect(agreement.every((a) => a.sameShape)).toBe(true);
     expect(total(agreement).ratio).toBeGreaterThanOrEqual(0.95);
-    // A figure read wrong must be marked uncertain (a low-confidence character inside it).
-    for (const [t, a] of agreement.entries()) {
-      for (const m of a.mismatches) expect(tables(doc)[t].rows[m.row - 1][m.column - 1].ocrLowSpans?.length ?? 0).toBeGreaterThan(0);
-    }
+    expectMisreadFiguresDoubtful(doc, agreement);
     expect(paragraphs(doc).join('\n')).toContain('94.42分');
   });
 
@@ -142,6 +147,65 @@ describe('scans as offices make them', () => {
     expect(blocks[0].loc.bbox![0]).toBeGreaterThan(turned.width / 2);
   });
 });
+
+describe('phone photos', () => {
+  // The twin's page photographed at an angle on a desk, lit from one side (make-photo.sh).
+  let corrected: Promise<RawDocument> | undefined;
+  const readPhoto = () => (corrected ??= extractImage({ ...read('scoring-table.photo.jpg'), format: 'image' }, { ocr }));
+
+  it('warps a photo of the page upright and reads it as the twin: same grids, the figures right', async () => {
+    const doc = await readPhoto();
+    expect(rawDocumentProblems(doc)).toEqual([]);
+    const agreement = agreementWithTwin(doc, 'phone photo');
+    expect(agreement.every((a) => a.sameShape)).toBe(true);
+    expect(total(agreement).ratio).toBeGreaterThanOrEqual(0.95);
+    expectMisreadFiguresDoubtful(doc, agreement);
+    expect(paragraphs(doc).join('\n')).toContain('全年执行数为743.18万元');
+    // Boxes are given in the photo: the page's outline runs from x = 70 to 1440 and y = 85 to 1925 there.
+    for (const b of doc.blocks) {
+      const [x0, y0, x1, y1] = b.loc.bbox!;
+      expect(Math.min(x0, y0)).toBeGreaterThanOrEqual(60);
+      expect(x1).toBeLessThanOrEqual(1450);
+      expect(y1).toBeLessThanOrEqual(1935);
+    }
+  });
+
+  it('reads a steeper photo on a lighter desk (the lit desk as light as the dim paper) as the twin', async () => {
+    const doc = await extractImage({ ...read('scoring-table.photo-steep.jpg'), format: 'image' }, { ocr });
+    const agreement = agreementWithTwin(doc, 'steep phone photo');
+    expect(agreement.every((a) => a.sameShape)).toBe(true);
+    expect(total(agreement).ratio).toBeGreaterThanOrEqual(0.95);
+    expectMisreadFiguresDoubtful(doc, agreement);
+    console.info('steep phone photo figures of the twin read right / wrong:', figuresAgainstTwin(doc));
+  });
+
+  it('reads clearly worse without the correction (the same photo, flattenPhotos: false)', async () => {
+    const plain = createOcrService({ workers: 1, flattenPhotos: false });
+    const uncorrected = await extractImage({ ...read('scoring-table.photo.jpg'), format: 'image' }, { ocr: plain }).finally(() => plain.terminate());
+    const withCorrection = figuresAgainstTwin(await readPhoto());
+    const without = figuresAgainstTwin(uncorrected);
+    console.info('phone photo figures of the twin read right / wrong: corrected', withCorrection, 'uncorrected', without);
+    expect(tables(uncorrected).map(size)).not.toEqual(tables(twin).map(size));
+    expect(withCorrection.right).toBeGreaterThanOrEqual(without.right + 8);
+    expect(without.wrong).toBeGreaterThan(withCorrection.wrong);
+  });
+});
+
+/** The twin's figures (all blocks) found in `doc` one for one, and the figures of `doc` left over (read wrong). */
+function figuresAgainstTwin(doc: RawDocument): { right: number; wrong: number; of: number } {
+  const texts = (d: RawDocument) => d.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.kind === 'table' ? b.rows.flat().map((c) => c.text) : []));
+  const figuresOf = (d: RawDocument): string[] => texts(d).join('\n').match(FIGURE) ?? [];
+  const expected = figuresOf(twin);
+  const left = figuresOf(doc);
+  let right = 0;
+  for (const f of expected) {
+    const at = left.indexOf(f);
+    if (at < 0) continue;
+    right++;
+    left.splice(at, 1);
+  }
+  return { right, wrong: left.length, of: expected.length };
+}
 
 describe('tesseract.js fallback (JIXIAO_OCR=tesseract)', () => {
   it('is chosen by the environment variable', () => {

@@ -9,7 +9,7 @@ import { detectTables, type GridCell, type GridTable } from './grid.ts';
 import { binarize, crop, despeckle, encodePgm, normalizeLevels, otsuThreshold, pad, rotate, whiteOut, type Grey, type Rect } from './raster.ts';
 import { findBorderlessTables, type BorderlessTable } from './borderless.ts';
 import { findTypedTables } from './tabbed.ts';
-import { joinLines, LOW_CONFIDENCE, type ScoredText } from './text.ts';
+import { joinLines, LOW_CONFIDENCE, withoutStrayClosingPoints, type ScoredText } from './text.ts';
 
 export interface PageOptions {
   page: number;
@@ -51,8 +51,9 @@ export function assembleTable(table: GridTable, reads: ScoredText[], index: numb
   const nCols = table.cols.length - 1;
   const loc = (r: number, c: number, rect?: Rect): Loc => ({ page: opts.page, table: index, row: r + 1, column: c + 1, ...(rect ? { bbox: box(toInput(rect)) } : {}) });
   const rows: Cell[][] = Array.from({ length: nRows }, (_, r) => Array.from({ length: nCols }, (_, c) => ({ text: '', loc: loc(r, c), covered: true })));
+  const cleaned = withoutStrayClosingPoints(table.cells.map((cell) => (cell.colSpan > 1 ? null : cell.col)), reads);
   table.cells.forEach((cell, i) => {
-    const read = reads[i];
+    const read = cleaned[i];
     rows[cell.row][cell.col] = {
       text: read.text,
       loc: loc(cell.row, cell.col, cell.rect),

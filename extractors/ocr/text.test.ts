@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrLine } from './engine.ts';
-import { fixOcrText, isUncertain, joinLines, LOW_CONFIDENCE, misreadPointSpans } from './text.ts';
+import { fixOcrText, isUncertain, joinLines, LOW_CONFIDENCE, misreadFigureSpans, withoutStrayClosingPoints } from './text.ts';
 
 describe('fixOcrText', () => {
   it.each([
@@ -67,9 +67,35 @@ describe('isUncertain', () => {
   });
 });
 
-describe('points misread as colons', () => {
-  it('makes both figures around a colon between digits doubtful', () => {
-    expect(misreadPointSpans('全年执行数为0:1981亿元')).toEqual([[6, 12]]);
-    expect(misreadPointSpans('执行数为0.1981亿元：执行率88.68%')).toEqual([]);
+describe('figures misread inside', () => {
+  it('makes a figure doubtful around a colon between digits, or with a letter inside', () => {
+    expect(misreadFigureSpans('全年执行数为0:1981亿元')).toEqual([[6, 12]]);
+    expect(misreadFigureSpans('执行数为0.1981亿元：执行率88.68%')).toEqual([]);
+    expect(misreadFigureSpans('全年执行数 1790652S.92')).toEqual([[6, 17]]);
+    expect(misreadFigureSpans('3A级景区12个，PM2.5浓度下降，5G基站100个')).toEqual([]);
+  });
+});
+
+describe('stray closing points in table cells', () => {
+  const read = (text: string, lowSpans: Array<[number, number]> = []) => ({ text, confidence: 99, lowSpans });
+  // The 分值 column of eval seed 1 report 4's scoring table scanned at 150 dpi: a speck after "17" was
+  // read as a point (confidence 88; 93 in the stretched view), so the row's weight did not parse.
+  const column = ['分值', '10', '一', '', '分值', '11', '9', '8', '8', '6', '9', '17.', '13', '10', '100'];
+
+  it('drops a point closing one figure of a column whose other figures have none', () => {
+    const out = withoutStrayClosingPoints(column.map(() => 7), column.map((t) => read(t)));
+    expect(out.map((r) => r.text)).toEqual(column.map((t) => (t === '17.' ? '17' : t)));
+  });
+
+  it('clips a low-confidence range that covered the dropped point', () => {
+    const out = withoutStrayClosingPoints([1, 1, 1], [read('17.', [[0, 3]]), read('10'), read('9')]);
+    expect(out[0]).toEqual(read('17', [[0, 2]]));
+  });
+
+  it('leaves item numbers written "1." alike, merged cells, and figures of another column', () => {
+    const numbers = ['1.', '2.', '3', '4.'];
+    expect(withoutStrayClosingPoints(numbers.map(() => 1), numbers.map((t) => read(t))).map((r) => r.text)).toEqual(numbers);
+    expect(withoutStrayClosingPoints([null, 2, 2], [read('17.'), read('10'), read('9')])[0].text).toBe('17.');
+    expect(withoutStrayClosingPoints([1, 2, 2], [read('17.'), read('10'), read('9')])[0].text).toBe('17.');
   });
 });

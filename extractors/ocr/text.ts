@@ -34,6 +34,29 @@ export function fixOcrText(text: string): string {
   return s;
 }
 
+const PLAIN_FIGURE = /^[-+]?\d[\d,]*(?:\.\d+)?%?$/;
+const CLOSED_FIGURE = /^[-+]?\d[\d,]*(?:\.\d+)?%?[.,]$/;
+
+/**
+ * A table cell reading as a figure closed by a point or comma ("17.") in a column whose other figures
+ * have none: a speck beside the last digit, which every view of the cell may read as a point. Figures
+ * of one column are printed alike and a figure never ends at its decimal point, so the mark is
+ * dropped; a column whose figures mostly end so ("1.", "2." as item numbers) is left as read.
+ * `columns[i]` is cell i's grid column (null for a merged cell, which is left alone).
+ */
+export function withoutStrayClosingPoints(columns: Array<number | null>, reads: ScoredText[]): ScoredText[] {
+  const count = (col: number, pattern: RegExp) => reads.filter((r, i) => columns[i] === col && pattern.test(r.text)).length;
+  return reads.map((read, i) => {
+    const col = columns[i];
+    if (col === null || !CLOSED_FIGURE.test(read.text)) return read;
+    const plain = count(col, PLAIN_FIGURE);
+    if (plain < 2 || count(col, CLOSED_FIGURE) * 2 > plain) return read;
+    const text = read.text.slice(0, -1);
+    const lowSpans = read.lowSpans.map(([a, b]): [number, number] => [a, Math.min(b, text.length)]).filter(([a, b]) => a < b);
+    return { ...read, text, lowSpans };
+  });
+}
+
 /** Text with the confidence of every character range that came from one OCR word. */
 export interface ScoredText {
   text: string;
@@ -77,18 +100,19 @@ export function joinLines(lines: OcrLine[], lineJoin = ''): ScoredText {
       previous = word;
     }
   });
-  lowSpans.push(...misreadPointSpans(text));
+  lowSpans.push(...misreadFigureSpans(text));
   return { text, confidence: chars ? Math.round((weighted / chars) * 10) / 10 : undefined, lowSpans: mergeSpans(lowSpans) };
 }
 
 /**
  * A colon or semicolon between digits ("0:1981亿元") is most likely a decimal point that a seal stroke
- * or noise turned into something else, however sure the recogniser was: the figures on both sides are
- * doubtful. (Times of day are rare in these reports; a doubt only lowers a finding to info.)
+ * or noise turned into something else, and a letter inside a figure ("1790652S.92") a digit read as
+ * a letter, however sure the recogniser was: the figure is doubtful. (Times of day and codes like
+ * "3A5" are rare in these reports; a doubt only lowers a finding to info.)
  */
-export function misreadPointSpans(text: string): Array<[number, number]> {
+export function misreadFigureSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  for (const m of text.matchAll(/\d+[:：;；]\d+/g)) spans.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(/\d+[:：;；]\d+|\d[\d.,]*[A-Za-z][.,]?\d[\d.,]*/g)) spans.push([m.index, m.index + m[0].length]);
   return spans;
 }
 

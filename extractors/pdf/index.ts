@@ -6,6 +6,7 @@ import { JixiaoError } from '../../model/index.ts';
 import type { ExtractOptions, Extractor, OcrService } from '../types.ts';
 import { removeFurniture } from './furniture.ts';
 import { measureColumn } from './paragraphs.ts';
+import { joinScannedTables } from './ocr-join.ts';
 import { pageList } from './pages.ts';
 import { readTabLayout } from './tabbed.ts';
 import { assemble } from './assemble.ts';
@@ -124,7 +125,7 @@ function withPageLoc(block: Block, page: number): Block {
   return { ...block, rows, ocr: true, loc: { ...block.loc, page: block.loc.page ?? page } };
 }
 
-/** Puts OCR blocks at their page's place and renumbers every table in document order. */
+/** Puts OCR blocks at their page's place, joins scanned tables across page breaks and renumbers every table in document order. */
 function mergeOcrBlocks(blocks: Block[], ocrBlocks: Map<number, Block[]>): Block[] {
   if (!ocrBlocks.size) return blocks;
   const pageOf = (b: Block) => b.loc.page ?? 0;
@@ -135,7 +136,7 @@ function mergeOcrBlocks(blocks: Block[], ocrBlocks: Map<number, Block[]>): Block
     all.splice(at < 0 ? all.length : at, 0, ...withPage);
   }
   let index = 0;
-  return all.map((b) => {
+  return joinScannedTables(all).map((b) => {
     if (b.kind !== 'table') return b;
     index++;
     const rows = b.rows.map((row) => row.map((cell) => ({ ...cell, loc: { ...cell.loc, table: index } })));

@@ -20,6 +20,10 @@ describe('extractCalculations', () => {
     expect(found[0]).toMatch(/\*100%=-2\.30%$/);
   });
 
+  it('reads a letter x between figures as a multiplication sign (typed so, or × as OCR reads it)', () => {
+    expect(calcs('预算执行率=795.39/863.47X100%=93.12%', '得分=10x 0.9=9分，PM2.5 x值=3')).toEqual(['795.39/863.47×100%=93.12%', '10× 0.9=9分']);
+  });
+
   it('reads each table cell on its own', () => {
     expect(calcs('重点工作\t得分=(0.95706+0.9074)/2*5=4.66分\t4.66')).toEqual(['(0.95706+0.9074)/2*5=4.66分']);
   });

@@ -18,9 +18,12 @@ export function extractCalculations(text: Report['text']): Claim[] {
   return allSegments(text).flatMap(calculationsIn);
 }
 
+/** A letter x between figures is a multiplication sign ("863.47X100%": typed so, or × as OCR reads it); one character for one, so offsets hold. */
+const withTimesSigns = (text: string) => text.replace(/(?<=[\d%)]\s*)[xX](?=\s*[\d(])/g, '×');
+
 export function calculationsIn(segment: Segment): ClaimOf<'calculation'>[] {
   const claims: ClaimOf<'calculation'>[] = [];
-  const parts = segment.text.split('=');
+  const parts = withTimesSigns(segment.text).split('=');
   let offset = 0;
   for (let i = 0; i < parts.length - 1; i++) {
     const left = parts[i];

@@ -30,6 +30,12 @@ describe('extractFigures', () => {
     expect(found).toEqual(['预算数||年初|project:业务工作经费|120万元', '预算数||全年|project:业务工作经费|100万元', '执行数||全年|project:业务工作经费|96.89万元']);
   });
 
+  it('takes the unit of a header cell whose closing bracket OCR lost at the rule ("项目资金（万元")', () => {
+    const found = figures('项目名称\t业务工作经费', '项目资金（万元\t年初预算数\t全年预算数\t全年执行数', '年度资金总额\t120\t100\t96.89');
+    expect(found).toContain('执行数||全年|project:业务工作经费|96.89万元');
+    expect(figures('项目名称\t业务工作经费', '项目资金（万元合计）\t年初预算数\t全年预算数\t全年执行数', '年度资金总额\t120\t100\t96.89')).toEqual([]);
+  });
+
   it('reads a data table in the money unit its caption declares (单位：亿元)', () => {
     const found = figures('表1 部门收支情况（单位：亿元）', '项目\t年初预算数\t全年预算数\t全年执行数', '合计\t0.1668\t0.1841\t0.1610');
     expect(found).toContain('执行数||全年|unit|0.1610亿元');

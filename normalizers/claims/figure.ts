@@ -193,10 +193,13 @@ function leadingAmount(cell: string, unit: string, loc: Loc): Quantity | null {
   return parseQuantity(`${m[1]}${m[2] ?? unit}`, loc, { signWords: false });
 }
 
-/** The money unit a table's header or caption declares: "(万元)", "（元）", "单位：万元", "（单位：亿元）". */
+/**
+ * The money unit a table's header or caption declares: "(万元)", "（元）", "单位：万元", "（单位：亿元）";
+ * the closing bracket may be missing at the end of a cell ("项目资金（万元": OCR loses it at a rule).
+ */
 function tableMoneyUnit(table: TableRows): string | null {
-  const head = [table.caption ?? '', ...table.rows.slice(0, 4).flatMap((r) => r.cells)].join(' ');
-  for (const unit of MONEY_UNITS) if (new RegExp(`[(（]\\s*(?:单位[：:]\\s*)?${unit}\\s*[)）]|单位[：:]\\s*${unit}`).test(head)) return unit;
+  const head = [table.caption ?? '', ...table.rows.slice(0, 4).flatMap((r) => r.cells)].join('\n');
+  for (const unit of MONEY_UNITS) if (new RegExp(`[(（]\\s*(?:单位[：:]\\s*)?${unit}\\s*(?:[)）]|\\n|$)|单位[：:]\\s*${unit}`).test(head)) return unit;
   return null;
 }
 

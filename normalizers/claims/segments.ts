@@ -38,6 +38,7 @@ export function paragraphs(text: Report['text']): Segment[] {
   let lastPiece = 0;
   let lastLoc: Loc | null = null;
   const edges = textEdges(text);
+  const spacing = lineSpacing(text);
   for (const item of text) {
     if (item.loc.table != null) {
       current = null;
@@ -47,7 +48,7 @@ export function paragraphs(text: Report['text']): Segment[] {
     if (cleaned === '') continue;
     const previous = lastLoc;
     lastLoc = item.loc;
-    if (current && lastPiece >= MIN_BROKEN_LINE && !SENTENCE_END.test(current.text) && !NEW_ITEM.test(cleaned) && !endsShort(previous, edges)) {
+    if (current && lastPiece >= MIN_BROKEN_LINE && !SENTENCE_END.test(current.text) && !NEW_ITEM.test(cleaned) && !endsShort(previous, edges) && !(item.scanned && setApart(previous, item.loc, spacing))) {
       current.starts.push({ offset: current.text.length, loc: item.loc });
       current.text += cleaned;
       lastPiece = cleaned.length;
@@ -88,6 +89,54 @@ function endsShort(loc: Loc | null, edges: Edges): boolean {
   const width = e.right - e.left;
   const oneLine = bbox[3] - bbox[1] < 0.05 * width;
   return oneLine && bbox[2] < e.right - SHORT_LINE * width;
+}
+
+/** Per page, how high a line of narrative text is and the blank between two lines of one paragraph. */
+type Spacing = Map<number, { line: number; leading: number }>;
+
+/**
+ * Line height: the median height of the page's one-line items (those within 1.5× the lowest). Leading:
+ * the blank inside the lowest item of two lines or more, taken as two lines; when it holds three, the
+ * leading comes out larger, which only joins more (the cautious side). Without a taller item, half a
+ * line.
+ */
+function lineSpacing(text: Report['text']): Spacing {
+  const heights = new Map<number, number[]>();
+  for (const item of text) {
+    const { page, bbox, table } = item.loc;
+    if (page == null || !bbox || table != null || item.text.trim().length < 2) continue;
+    heights.set(page, [...(heights.get(page) ?? []), Math.abs(bbox[3] - bbox[1])]);
+  }
+  const spacing: Spacing = new Map();
+  for (const [page, hs] of heights) {
+    const lowest = Math.min(...hs);
+    const oneLine = hs.filter((h) => h <= 1.5 * lowest).sort((a, b) => a - b);
+    const line = oneLine[Math.floor(oneLine.length / 2)];
+    if (!(line > 0)) continue;
+    const taller = hs.filter((h) => h >= 1.6 * line);
+    const leading = taller.length ? Math.max(0, Math.min(...taller) - 2 * line) : 0.5 * line;
+    spacing.set(page, { line, leading });
+  }
+  return spacing;
+}
+
+/**
+ * (Scans only: a text PDF's paragraphs are its own, and a sentence a hard break cut in two, "新增规模以上工"
+ * then "业企业 56 家", is joined whatever the blank.)
+ * Two items of one page, one under the other in the same column, with a blank between them clearly
+ * wider than the page's leading (half a line more): the layout set them apart as paragraphs, so they
+ * are not joined even when OCR lost the full stop ("…预算执行率为89.06%" then "年初当年财政拨款预算…其中：…").
+ * A line wrapped early (a long figure that did not fit) stays at the usual leading and is joined.
+ */
+function setApart(a: Loc | null, b: Loc, spacing: Spacing): boolean {
+  if (!a?.bbox || !b.bbox || a.page == null || a.page !== b.page) return false;
+  const s = spacing.get(a.page);
+  if (!s) return false;
+  const [ax0, ay0, ax1, ay1] = a.bbox;
+  const [bx0, by0, bx1, by1] = b.bbox;
+  const sameColumn = Math.min(ax1, bx1) - Math.max(ax0, bx0) > 0;
+  const blank = Math.max(Math.min(ay0, ay1), Math.min(by0, by1)) - Math.min(Math.max(ay0, ay1), Math.max(by0, by1));
+  return sameColumn && blank > s.leading + 0.5 * s.line;
 }
 
 /** Every non-empty table cell as its own segment, with table / row / column in its loc. */

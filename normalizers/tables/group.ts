@@ -39,7 +39,7 @@ export function groupTables(blocks: Block[]): TableGroup[] {
     const rows = withoutRepeatedHeaders(block.rows.slice(leadRows + headerRows));
     const near = b - lastTableBlock <= MAX_GAP_BLOCKS && onlyShortTextBetween(blocks, lastTableBlock, b);
     lastTableBlock = b;
-    if (current && near && continues(current, header, rows)) {
+    if (current && near && continues(current, header, rows, !!block.ocr)) {
       const columns = logicalColumns(current.header);
       const width = gridWidth(current.header);
       // Rows above a header repeated further down continue the table too (a page that starts mid-group).
@@ -84,14 +84,34 @@ function withoutRepeatedHeaders(rows: Cell[][]): Cell[][] {
   return rows.filter((row) => !isHeaderRow(row));
 }
 
-function continues(group: TableGroup, header: Cell[][], rows: Cell[][]): boolean {
-  if (header.length) return group.body.length > 0 && (headerKey(header) === headerKey(group.header) || logicalHeaderKey(header) === logicalHeaderKey(group.header));
+/** `scanned`: the header is read by OCR, which may lose or add a character in a cell ("级指标" for "一级指标"). */
+function continues(group: TableGroup, header: Cell[][], rows: Cell[][], scanned: boolean): boolean {
+  if (header.length) {
+    const same = headerKey(header) === headerKey(group.header) || logicalHeaderKey(header) === logicalHeaderKey(group.header) || (scanned && nearlySameHeader(header, group.header));
+    return group.body.length > 0 && same;
+  }
   if (group.header.length === 0) return false;
   const width = gridWidth(group.header);
   const logical = logicalColumns(group.header).length;
   // A header-only table followed by its body; or a headerless continuation of the same width, on
   // the same grid or one cell per logical column.
   return rows.some((r) => Math.abs(r.length - width) <= 1 || (logical < width && r.length === logical)) || (rows.length > 0 && rows.every(isTotalRow));
+}
+
+/** The same rows of as many cells, each cell's text the same but for at most one character. */
+function nearlySameHeader(a: Cell[][], b: Cell[][]): boolean {
+  return a.length === b.length && a.every((row, r) => row.length === b[r].length && row.every((cell, c) => withinOneEdit(squeezed(cell), squeezed(b[r][c]))));
+}
+
+const squeezed = (cell: Cell) => cell.text.replace(/\s+/g, '');
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [long, short] = a.length >= b.length ? [a, b] : [b, a];
+  if (long.length - short.length > 1) return false;
+  let i = 0;
+  while (i < short.length && long[i] === short[i]) i++;
+  return long.length === short.length ? long.slice(i + 1) === short.slice(i + 1) : long.slice(i + 1) === short.slice(i);
 }
 
 /** "总分 | 100 | 99.48": the total row alone on the next page, on a grid of its own. */

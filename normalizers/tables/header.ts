@@ -62,7 +62,8 @@ export function roleOf(path: string[]): Role {
   const last = path[path.length - 1] ?? '';
   if (/得分率/.test(last)) return { kind: 'rate' };
   if (/分值|权重/.test(last)) return { kind: 'weight', level };
-  if (level !== null && (/名称|指标$/.test(last) || last === '')) return { kind: 'name', level };
+  // One stray character after 指标 is a speck or a seal's stroke read as a glyph ("三级指标品").
+  if (level !== null && (/名称|指标.?$/.test(last) || last === '')) return { kind: 'name', level };
   if (/指标说明|指标内涵/.test(joined)) return { kind: 'description' };
   if (/评分标准/.test(joined)) return { kind: 'criteria' };
   if (/评分说明|扣分说明|偏差原因/.test(joined)) return { kind: 'explanation' };

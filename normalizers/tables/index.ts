@@ -80,7 +80,7 @@ function toScoringTable(group: TableGroup, layout: Layout, { tree, reading, budg
   } else if (reading.confidence === 'low') {
     quality = 'unreadable';
     notes.push(`表${first.index}（${titleOf(group, blocks) ?? '评分表'}）按${reading.candidates}种读法重建，最一致的读法仍有 ${reading.sumsBroken} 处合计不符（${reading.sumsHolding} 处相符），疑为表格读取有误，无法可靠核对，未作判断`);
-  } else if (tree.rowsGarbled > 0 || leavesWithoutScore(tree) > 0) {
+  } else if (tree.rowsGarbled > 0 || leavesWithoutScore(tree, group.tables.some((t) => t.ocr)) > 0 || tree.rowsRecovered < tree.rowsTotal) {
     quality = 'partial';
     notes.push(`表${first.index}部分行未能还原（共 ${tree.rowsTotal} 行，还原 ${tree.rowsRecovered} 行），相关合计只作提示`);
   }
@@ -108,8 +108,12 @@ function kindOf(layout: Layout): ScoringTable['kind'] {
 
 
 /** Weighted indicators with no score; empty template lines (no weight, no score) do not count. */
-function leavesWithoutScore(tree: TreeResult): number {
-  return leavesOf(tree.roots).filter((n) => !n.score && !n.bonus && n.weight).length;
+/**
+ * Leaves with a weight and no score. On a scan any leaf without a score counts: an empty 加减分项 row
+ * cannot be told from one whose narrow "1" OCR did not see.
+ */
+function leavesWithoutScore(tree: TreeResult, scanned: boolean): number {
+  return leavesOf(tree.roots).filter((n) => !n.score && (scanned || (!n.bonus && n.weight))).length;
 }
 
 function titleOf(group: TableGroup, blocks: Block[]): string | null {

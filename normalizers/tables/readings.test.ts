@@ -289,3 +289,62 @@ describe('one table, several blocks', () => {
     expect(table.reading).toMatchObject({ confidence: 'high', sumsBroken: 0 });
   });
 });
+
+describe('OCR-damaged headers and rows whose figures no reading places', () => {
+  const rows = (header: string) => [
+    header,
+    '产出指标（50分）\t数量指标\t服务企业户数\t2400户\t2439户\t8\t8',
+    '\t\t开展培训场次\t100场\t102场\t10\t10',
+    '\t\t新增就业人数\t380人\t403人\t7\t7',
+    '\t质量指标\t验收合格率\t85%\t96%\t25\t25',
+    '满意度指标（50分）\t服务对象满意度指标\t服务对象满意度\t≥90%\t100%\t50\t50',
+    '总分\t\t\t\t\t100\t100',
+  ];
+
+  it('reads a level heading with one stray glyph after 指标 (a speck or a seal stroke) as that level', () => {
+    const table = only([tableBlock(rows('一级指标\t二级指标\t三级指标品\t年度指标值\t实际完成值\t分值\t得分'))]);
+    expect(names(table.roots)).toEqual(['产出指标(数量指标(服务企业户数,开展培训场次,新增就业人数),质量指标(验收合格率))', '满意度指标(服务对象满意度指标(服务对象满意度))']);
+    expect(table.quality).toBe('ok');
+  });
+
+  it('does not verify the sums of a table whose rows carry figures no indicator takes', () => {
+    const table = only([tableBlock(rows('一级指标\t二级指标\t某栏\t年度指标值\t实际完成值\t分值\t得分'))]);
+    expect(table.rowsRecovered).toBeLessThan(table.rowsTotal);
+    expect(table.quality).toBe('partial');
+  });
+});
+
+describe('a heading row with a score and nothing under it', () => {
+  it('is an indicator of its own ("加减分项 |  |  | 1" once OCR lost the dashes of its empty cells)', () => {
+    const table = only([
+      tableBlock([
+        '一级指标\t二级指标\t分值\t评价得分\t得分率',
+        '决策\t项目立项\t20\t18\t90.00%',
+        '\t绩效目标\t30\t27\t90.00%',
+        '产出\t产出数量\t50\t45\t90.00%',
+        '加减分项\t\t\t1\t',
+        '合计\t\t100\t91\t91.00%',
+      ]),
+    ]);
+    expect(table.roots.map((n) => `${n.name}:${n.score?.raw ?? '-'}`)).toEqual(['决策:-', '产出:-', '加减分项:1']);
+    expect(table.reading).toMatchObject({ sumsBroken: 0 });
+  });
+});
+
+describe('a scanned table whose repeated header OCR read with a character lost', () => {
+  const header = (first: string) => `${first}\t二级指标\t三级指标\t分值\t得分`;
+  const blocks = (first: string, ocr: boolean): Block[] => {
+    const one = tableBlock([header('一级指标'), '产出\t数量\t甲\t40\t38', '\t\t乙\t30\t27'], 1);
+    const two = tableBlock([header(first), '效益\t社会\t丙\t30\t30', '合计\t\t\t100\t95'], 2);
+    return [{ ...one, ...(ocr ? { ocr: true } : {}) } as Block, { ...two, ...(ocr ? { ocr: true } : {}) } as Block];
+  };
+
+  it('continues the table before it ("级指标" for "一级指标")', () => {
+    expect(names(only(blocks('级指标', true)).roots)).toEqual(['产出(数量(甲,乙))', '效益(社会(丙))']);
+  });
+
+  it('only on a scan, and only for one character', () => {
+    expect(understandTables(blocks('级指标', false))).toHaveLength(2);
+    expect(understandTables(blocks('指标', true))).toHaveLength(2);
+  });
+});

@@ -49,6 +49,7 @@ export function buildTree(body: { cells: Cell[]; pageStart: boolean }[], layout:
   let rowsTotal = 0;
   let rowsRecovered = 0;
   let rowsGarbled = 0;
+  const scoredHeadings: { node: IndicatorNode; row: Cell[]; score: Quantity }[] = [];
 
   const lastContentRow = body.findLastIndex((r) => r.cells.some((c) => c.text.trim() !== ''));
   for (const [index, { cells: raw, pageStart }] of body.entries()) {
@@ -104,8 +105,19 @@ export function buildTree(body: { cells: Cell[]; pageStart: boolean }[], layout:
     }
     if (placedLeaf && (score || leaf?.bonus)) rowsRecovered++;
     else if (!placedLeaf && named) rowsRecovered++; // a parent-only row (一级/二级 heading)
+    const heading = placedLeaf ? undefined : deepestPlaced(path, names);
+    if (heading && score) scoredHeadings.push({ node: heading, row, score });
   }
+  // A heading row with a score and nothing under it is an indicator of its own ("加减分项 |  |  | 1"
+  // once OCR lost the dashes of its empty cells).
+  for (const { node, row, score } of scoredHeadings) if (!node.children.length) fillLeaf(node, row, layout, score);
   return { roots, total, rowsTotal, rowsRecovered, rowsGarbled };
+}
+
+/** The deepest indicator a row named (a new one, or the open one its filled-down name repeats). */
+function deepestPlaced(path: (IndicatorNode | undefined)[], names: string[]): IndicatorNode | undefined {
+  const level = names.findLastIndex(Boolean);
+  return level < 0 ? undefined : path[level];
 }
 
 /** The same name, and the same weight or none, as the open indicator at this level: a filled-down cell. */

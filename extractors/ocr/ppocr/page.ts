@@ -82,7 +82,8 @@ export function blocksOfPage({ tables, segments, opts, toInput }: PpPageRead): B
   return numberTables(blocks.sort((a, b) => (a.loc.bbox?.[1] ?? 0) - (b.loc.bbox?.[1] ?? 0))).map((b) => mapBlock(b, toInput));
 }
 
-function mapBlock(block: Block, toInput: (r: Rect) => Rect): Block {
+/** The block with every bbox (its own and its cells') passed through `toInput`. */
+export function mapBlock(block: Block, toInput: (r: Rect) => Rect): Block {
   const mapLoc = <L extends { bbox?: [number, number, number, number] }>(loc: L): L => {
     if (!loc.bbox) return loc;
     const [x0, y0, x1, y1] = loc.bbox;
@@ -169,7 +170,7 @@ export function cutAtCells(boxes: Rect[], tables: GridTable[], dpi: number): Seg
       if (x1 - x0 >= minWidth && y1 - y0 >= 0.5 * (b.y1 - b.y0) && centreInside) out.push({ x0, y0, x1, y1, table: t, cell: c });
     });
   }
-  return withoutSpills(out);
+  return joinedSplits(withoutSpills(out));
 }
 
 /**
@@ -181,6 +182,28 @@ function withoutSpills(segments: Segment[]): Segment[] {
   const area = (r: Rect) => Math.max(0, r.x1 - r.x0) * Math.max(0, r.y1 - r.y0);
   const overlap = (a: Rect, b: Rect) => area({ x0: Math.max(a.x0, b.x0), y0: Math.max(a.y0, b.y0), x1: Math.min(a.x1, b.x1), y1: Math.min(a.y1, b.y1) });
   return segments.filter((s) => s.cell === undefined || !segments.some((o) => o !== s && o.table === s.table && o.cell === s.cell && area(o) > area(s) && overlap(s, o) >= 0.5 * area(s)));
+}
+
+/**
+ * Detection sometimes splits one figure of a cell into two boxes that overlap sideways ("100." and
+ * "0.00%" over "100.00%" on a photographed page): read apart, the overlap is read twice, with
+ * confidence ("100.0.00%"). Segments of the same cell on the same line that overlap sideways are
+ * read as one box, their union.
+ */
+function joinedSplits(segments: Segment[]): Segment[] {
+  const out = [...segments];
+  const sameLine = (a: Rect, b: Rect) => Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) >= 0.5 * Math.min(a.y1 - a.y0, b.y1 - b.y0);
+  for (let i = 0; i < out.length; i++) {
+    for (let j = i + 1; j < out.length; j++) {
+      const a = out[i];
+      const b = out[j];
+      if (a.cell === undefined || a.cell !== b.cell || a.table !== b.table || !sameLine(a, b) || Math.min(a.x1, b.x1) <= Math.max(a.x0, b.x0)) continue;
+      out[i] = { ...a, x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
+      out.splice(j, 1);
+      j = i;
+    }
+  }
+  return out;
 }
 
 /**

@@ -123,6 +123,12 @@ describe('segments and lines', () => {
     expect(segments.map((s) => [s.cell, Math.round(s.x0)])).toEqual([[0, 10], [1, 105]]);
   });
 
+  it('reads two boxes of one cell that overlap sideways as one (a figure split by detection)', () => {
+    // "100." and "0.00%" detected over "100.00%", overlapping by 15 px: read apart the overlap was read twice ("100.0.00%").
+    const segments = cutAtCells([{ x0: 110, y0: 10, x1: 150, y1: 30 }, { x0: 135, y0: 11, x1: 190, y1: 31 }], [table], 200);
+    expect(segments.map((s) => [s.cell, Math.round(s.x0), Math.round(s.x1)])).toEqual([[1, 110, 190]]);
+  });
+
   it('keeps boxes outside tables whole', () => {
     expect(cutAtCells([{ x0: 10, y0: 100, x1: 290, y1: 120 }], [table], 200)).toEqual([{ x0: 10, y0: 100, x1: 290, y1: 120 }]);
   });

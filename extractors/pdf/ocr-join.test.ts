@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Block, Table } from '../../model/index.ts';
+import { rawDocumentProblems } from '../validate.ts';
+import { joinScannedTables } from './ocr-join.ts';
+
+/** A scanned table on a page from tab-separated lines. */
+function scanned(page: number, lines: string[], ocr = true): Table {
+  const rows = lines.map((line, r) => line.split('\t').map((text, c) => ({ text, loc: { page, row: r + 1, column: c + 1 } })));
+  return { kind: 'table', index: page, rows, loc: { page }, ...(ocr ? { ocr: true } : {}) };
+}
+const texts = (block: Block) => (block as Table).rows.map((row) => row.map((c) => c.text).join('|'));
+
+const PAGE_ONE = ['一级指标\t二级指标\t分值\t得分\t评分说明', '产出\t数量\t10\t8\t扣2分', '效益\t效率\t11\t7.5\t重点工作完'];
+
+describe('scanned tables across a page break', () => {
+  it('joins the next page\'s table of as many columns, drops its empty top rows and puts a cut row back together', () => {
+    const [joined, ...rest] = joinScannedTables([scanned(1, PAGE_ONE), scanned(2, ['\t\t\t\t', '\t\t\t\t成情况。', '\t效果\t4\t4\t']), { kind: 'paragraph', text: '三、结论', loc: { page: 2 } }]);
+    expect(texts(joined)).toEqual([...PAGE_ONE.slice(0, 2), '效益|效率|11|7.5|重点工作完成情况。', '|效果|4|4|'].map((l) => l.replace(/\t/g, '|')));
+    expect((joined as Table).pages).toEqual([1, 2]);
+    expect((joined as Table).rows.at(-1)![1].loc.row).toBe(4);
+    expect(rest).toHaveLength(1);
+  });
+
+  it('keeps a first row with a figure, text under a figure, or text in every cell the row above fills, as a row of its own', () => {
+    for (const [page, first] of [[PAGE_ONE, '\t\t\t3\t'], [PAGE_ONE, '甲\t乙\t丙\t\t丁'], [[...PAGE_ONE, '说明\t\t\t\t见附件'], '备注\t\t\t\t无']] as const) {
+      const [joined] = joinScannedTables([scanned(1, [...page]), scanned(2, [first])]);
+      expect(texts(joined)).toHaveLength(page.length + 1);
+    }
+  });
+
+  it('puts the cells of a part found with fewer grid columns under the columns starting where they start', () => {
+    const at = (table: Table, lefts: number[]) => {
+      table.rows.forEach((row) => row.forEach((cell, c) => (cell.loc.bbox = [lefts[c], 0, lefts[c] + 20, 10])));
+      return table;
+    };
+    const wide = at(scanned(1, ['一级指标\t二级指标\t说明\t\t分值\t得分', '满意度指\t服务对象满意度指\t\t\t10\t10']), [60, 110, 190, 380, 386, 408]);
+    wide.rows[1][3].covered = true;
+    const narrow = at(scanned(2, ['标\t标\t\t\t', '总分\t\t\t100\t98.5']), [59, 112, 192, 384, 409]);
+    const [joined] = joinScannedTables([wide, narrow]);
+    expect(texts(joined)).toEqual(['一级指标|二级指标|说明||分值|得分', '满意度指标|服务对象满意度指标|||10|10', '总分||||100|98.5']);
+    expect(rawDocumentProblems({ format: 'pdf', blocks: [joined], warnings: [] })).toEqual([]);
+    for (const row of narrow.rows) row[3].loc.bbox = [300, 0, 320, 10]; // a column starting where none of the first part does
+    expect(joinScannedTables([wide, narrow])).toHaveLength(2);
+  });
+
+  it('leaves apart tables of other widths, on pages not next to each other, with a paragraph between, or from a text layer', () => {
+    const apart = [
+      [scanned(1, PAGE_ONE), scanned(2, ['甲\t乙\t1'])],
+      [scanned(1, PAGE_ONE), scanned(3, ['\t效果\t4\t4\t'])],
+      [scanned(1, PAGE_ONE), { kind: 'paragraph', text: '续表', loc: { page: 2 } } as Block, scanned(2, ['\t效果\t4\t4\t'])],
+      [scanned(1, PAGE_ONE, false), scanned(2, ['\t效果\t4\t4\t'], false)],
+    ];
+    for (const blocks of apart) expect(joinScannedTables(blocks)).toHaveLength(blocks.length);
+  });
+});

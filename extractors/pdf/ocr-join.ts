@@ -1,0 +1,102 @@
+// Tables on scanned pages continued across a page break become one table, as join.ts does for text
+// pages. A continuation is what starts the next page right after a table that ends this one, with as
+// many columns, or with columns that each start where one of this table's starts (a short last part
+// is often found with fewer grid columns: no cell below spans). Its empty leading rows are dropped; a
+// first row that only adds text under cells the last row fills, and leaves at least one of them
+// empty, is the rest of that row, cut by the break ("效率" | "性").
+import type { Block, Cell, Table } from '../../model/index.ts';
+import { parseNumericCell } from '../../numbers/quantity.ts';
+
+const isTable = (b: Block | undefined): b is Table => b?.kind === 'table';
+const filled = (cell: Cell | undefined) => (cell?.text.trim() ?? '') !== '';
+const pageOf = (table: Table) => table.pages?.at(-1) ?? table.loc.page ?? 0;
+
+/** Blocks in document order, each scanned table joined with the ones continuing it on the next pages. */
+export function joinScannedTables(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const previous = out.at(-1);
+    const aligned = isTable(previous) && isTable(block) ? continuation(previous, block) : null;
+    if (aligned) out[out.length - 1] = joined(previous as Table, aligned);
+    else out.push(block);
+  }
+  return out;
+}
+
+/** The next table as rows of this table's columns, when it continues this one; else null. */
+function continuation(table: Table, next: Table): Table | null {
+  if (!table.ocr || !next.ocr || next.loc.page !== pageOf(table) + 1) return null;
+  if (width(next) === width(table)) return next;
+  const columns = columnMap(columnStarts(table), columnStarts(next));
+  if (!columns) return null;
+  const rows = next.rows.map((row) => {
+    const out: Cell[] = Array.from({ length: width(table) }, (_, c) => ({ text: '', loc: { ...row[0].loc, column: c + 1, bbox: undefined } }));
+    row.forEach((cell, c) => {
+      if (!cell.covered && columns[c] !== undefined) out[columns[c]!] = { ...cell, colSpan: undefined, loc: { ...cell.loc, column: columns[c]! + 1 } };
+    });
+    return out;
+  });
+  return { ...next, rows };
+}
+
+const width = (table: Table) => Math.max(...table.rows.map((row) => row.length));
+
+/** Where each grid column starts on the page: the median left edge of the cells that start in it. */
+function columnStarts(table: Table): Array<number | undefined> {
+  return Array.from({ length: width(table) }, (_, c) => {
+    const lefts = table.rows.map((row) => row[c]).filter((cell) => cell && !cell.covered && cell.loc.bbox).map((cell) => cell.loc.bbox![0]).sort((a, b) => a - b);
+    return lefts.length ? lefts[Math.floor(lefts.length / 2)] : undefined;
+  });
+}
+
+/** Points within which two column starts are the same column (a scan's skew moves them a little). */
+const SAME_COLUMN = 8;
+
+/** Each column of the next part mapped to the column of this table starting at the same place, in order; null when one has none. */
+function columnMap(starts: Array<number | undefined>, nextStarts: Array<number | undefined>): Array<number | undefined> | null {
+  const map: Array<number | undefined> = [];
+  let last = -1;
+  for (const x of nextStarts) {
+    if (x === undefined) return null;
+    const c = nearestAfter(starts, x, last);
+    if (c < 0) return null;
+    map.push(c);
+    last = c;
+  }
+  return map;
+}
+
+function joined(table: Table, next: Table): Table {
+  const rows = table.rows.map((row) => [...row]);
+  let rest = next.rows.slice(firstFilledRow(next.rows));
+  if (rest.length && isRestOfRow(rows[rows.length - 1], rest[0])) {
+    rows[rows.length - 1] = rows[rows.length - 1].map((cell, c) => (filled(rest[0][c]) ? { ...cell, text: cell.text + rest[0][c].text } : cell));
+    rest = rest.slice(1);
+  }
+  const all = [...rows, ...rest].map((row, r) => row.map((cell) => ({ ...cell, loc: { ...cell.loc, row: r + 1 } })));
+  return { ...table, rows: all, pages: [...(table.pages ?? [pageOf(table)]), pageOf(next)] };
+}
+
+function firstFilledRow(rows: Cell[][]): number {
+  const r = rows.findIndex((row) => row.some(filled));
+  return r < 0 ? rows.length : r;
+}
+
+/** Text only, under cells of the last row that hold text, and not under all of them. */
+function isRestOfRow(last: Cell[], row: Cell[]): boolean {
+  const texts = row.map((cell, c) => ({ cell, c })).filter(({ cell }) => filled(cell));
+  if (!texts.length) return false;
+  const underText = texts.every(({ cell, c }) => filled(last[c]) && parseNumericCell(last[c].text) === null && parseNumericCell(cell.text) === null);
+  const leavesSomeEmpty = last.some((cell, c) => filled(cell) && !filled(row[c]));
+  return underText && leavesSomeEmpty;
+}
+
+/** The column after `last` whose start is nearest to x, within SAME_COLUMN; -1 when none is. */
+function nearestAfter(starts: Array<number | undefined>, x: number, last: number): number {
+  let best = -1;
+  starts.forEach((s, i) => {
+    if (i <= last || s === undefined || Math.abs(s - x) > SAME_COLUMN) return;
+    if (best < 0 || Math.abs(s - x) < Math.abs(starts[best]! - x)) best = i;
+  });
+  return best;
+}
