@@ -4,7 +4,7 @@
 // Bboxes are pixel boxes of the input image; tables are numbered 1… in reading order.
 import type { Block, Cell, Loc, Paragraph, Table } from '../../model/index.ts';
 import { estimateSkew } from './deskew.ts';
-import type { Engine, OcrLine, Psm } from './engine.ts';
+import type { Engine, OcrLine, OcrWord, Psm } from './engine.ts';
 import { detectTables, type GridCell, type GridTable } from './grid.ts';
 import { binarize, crop, despeckle, encodePgm, normalizeLevels, otsuThreshold, pad, rotate, whiteOut, type Grey, type Rect } from './raster.ts';
 import { findBorderlessTables, type BorderlessTable } from './borderless.ts';
@@ -244,7 +244,7 @@ export function linesToBlocks(lines: OcrLine[], opts: PageOptions, place: Place)
   // Tables typed with tabs first: their rows wrap to the margin, so column alignment would read them in part.
   for (const table of findTypedTables(sorted, layout.lineHeight)) {
     blocks.push(...untypedBlocks(sorted.slice(at, table.start), layout, opts, place));
-    blocks.push({ ...borderlessTable(table, opts, place), typed: true });
+    blocks.push({ ...borderlessTable(table, opts, place), typed: true, ...(table.rest ? { restOfRow: restCells(table.rest, opts) } : {}) });
     at = table.end;
   }
   blocks.push(...untypedBlocks(sorted.slice(at), layout, opts, place));
@@ -321,6 +321,19 @@ function borderlessTable(table: Pick<BorderlessTable, 'rows'>, opts: PageOptions
   );
   const all = table.rows.flat(3).map((w) => w.bbox);
   return { kind: 'table', index: 0, rows, loc: { page: opts.page, table: 0, bbox: place(unionBox(all)) }, ocr: true };
+}
+
+/** The rest of a row of the page before, cell by cell; its columns are those the join gives it (no box: its cells stand apart from the grid). */
+function restCells(rest: OcrWord[][][], opts: PageOptions): Cell[] {
+  return rest.map((pieces, c) => {
+    const cell: Cell = { text: '', loc: { page: opts.page, column: c + 1 } };
+    if (!pieces.length) return cell;
+    const read = joinLines(pieces.map((words) => ({ words, bbox: unionBox(words.map((w) => w.bbox)) })));
+    cell.text = read.text;
+    if (read.confidence !== undefined) cell.ocrConfidence = read.confidence;
+    if (read.lowSpans.length) cell.ocrLowSpans = read.lowSpans;
+    return cell;
+  });
 }
 
 /** Tables in reading order get their 1-based index (the caller renumbers across pages). */

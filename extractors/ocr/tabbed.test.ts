@@ -5,7 +5,7 @@
 //   npx tsx scripts/record-ocr-lines.ts fixtures/seeds-scanned/004_5832cd79950040f3.scanned.pdf 1-2 extractors/ocr/test-support/004-pages1-2.lines.json
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { OcrLine } from './engine.ts';
+import type { OcrLine, OcrWord } from './engine.ts';
 import { linesToBlocks } from './page.ts';
 import { findTypedTables } from './tabbed.ts';
 
@@ -88,5 +88,47 @@ describe('findTypedTables on running text', () => {
       }),
     ];
     expect(findTypedTables(lines, 33)).toEqual([]);
+  });
+});
+
+describe('findTypedTables on more pages of seed 004\'s scoring table (pages 3, 8, 10, 12)', () => {
+  const pages = new Map(load('004-table-pages.lines.json').pages.map((p) => [p.page, p]));
+  const tablesOf = (n: number) => {
+    const { sorted, lineHeight } = band(pages.get(n)!.bands[0]);
+    return findTypedTables(sorted, lineHeight);
+  };
+  const texts = (cells: OcrWord[][][]) => cells.map((cell) => cell.map((words) => words.map((w) => w.text).join('')).join(''));
+
+  it('reads a one-line row whose first cell runs past a stop, as the header\'s first cell does (page 8)', () => {
+    // '预算编制情况' is wider than a step: its weight lands on stop 2, where the header's 名称 line has column 2.
+    const [table] = tablesOf(8);
+    expect(table).toBeDefined();
+    const rows = cellTexts(table.rows);
+    expect(rows.find((r) => r[0] === '预算编制情况')!.slice(0, 6)).toEqual(['预算编制情况', '20', '预算编制', '12', '预算编制合理性', '3']);
+    expect(rows.find((r) => r[0] === '合计')).toEqual(['合计', '100', '', '100', '', '100', '', '', '', '91.16']);
+  });
+
+  it('reads a row that starts with tabs alone in the column of its stop, whatever the header ran over (page 10)', () => {
+    // The header's '评价指标' runs past stop 1, so its 指标说明 is column 6 on stop 7; the rest of a
+    // 评分标准 typed after seven tabs starts on stop 7 too, in column 7.
+    const tables = tablesOf(10);
+    expect(tables).toHaveLength(1);
+    const rows = cellTexts(tables[0].rows);
+    expect(rows.find((r) => r[7].startsWith('实际的'))!.filter((c) => c !== '')).toHaveLength(1);
+    expect(rows.find((r) => r[4] === '目标科学性')!.slice(4)).toEqual(['目标科学性', '4', expect.stringMatching(/^考核部门/), expect.stringMatching(/^1\.绩效指标/), expect.stringMatching(/^从《2022年/), '3']);
+  });
+
+  it('keeps apart the rest of the row the page break cut, cell by cell: its score after a tab (pages 10, 12)', () => {
+    const [onTen] = tablesOf(10);
+    expect(onTen.rows[0].every((cell) => cell.length === 0)).toBe(true);
+    expect(texts(onTen.rest!)).toEqual([expect.stringMatching(/^报项目预算绩效目标.*本项得分4分。$/), '4']);
+    const [onTwelve] = tablesOf(12);
+    expect(texts(onTwelve.rest!)).toEqual([expect.stringMatching(/^督促整改的.*酌情扣分。$/), expect.stringMatching(/^项目监管相关项目过程管理资料/), '3.5']);
+  });
+
+  it('takes a figure with grouping commas as a figure cell: one read with the figure after it glued on goes to the last column, not to the score (page 3)', () => {
+    // '11.5' tab '95.83%' read as one word '11,595.83%': a row a cell short, its figure put last.
+    const [summary] = tablesOf(3);
+    expect(cellTexts(summary.rows).find((r) => r[1] === '预算编制')).toEqual(['预算编制情况', '预算编制', '12', '', '11,595.83%']);
   });
 });

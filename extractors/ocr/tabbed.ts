@@ -19,6 +19,11 @@ export interface TypedTable {
   end: number;
   /** Rows of cells; each cell is the words read in it, one list per OCR line it covers. */
   rows: OcrWord[][][][];
+  /**
+   * The rest of a row of the page before, at the top of the band (its first row is left empty): its
+   * cells in order, the first carrying on the cell the page break cut.
+   */
+  rest?: OcrWord[][][];
 }
 
 /** The page's measures, in pixels. */
@@ -385,7 +390,8 @@ function gapKind(prev: Piece, next: Piece, grid: StopGrid): Gap {
 
 const lastText = (piece: Piece) => piece.words[piece.words.length - 1].text;
 const HALF_WIDTH = /[!-~]/;
-const FIGURE = /^[-+]?\d+(?:\.\d+)?%?$/;
+/** A figure, plain or with grouping commas ('1,897.46'; OCR reads a point before a figure glued on as one: '11,595.83%'). */
+const FIGURE = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
 
 /**
  * An OCR line's pieces as tokens; `lead`: the tabs before its first piece (the pen at the margin).
@@ -450,26 +456,34 @@ function fitRow(line: TypedLine, width: number): TypedLine {
  * Where no cell runs over its stop, every cell of a column starts on that column's stop, as in the
  * header. A row of one OCR line with a cell on a stop where a header cell starts, read into another
  * column than that header cell's, was misread (a tab the scan does not show, or a space taken for
- * one): the columns cannot be trusted, and the lines stay text.
+ * one): the columns cannot be trusted, and the lines stay text. Only cells no earlier cell of their
+ * line ran over a stop before are compared: after a cell wider than a step ('评价指标', '预算编制情况')
+ * the tab lands a stop further on, so the same stop holds the next column in one line and a later one
+ * in another.
  */
 function headerColumnsHold(lines: TypedLine[], rows: OcrWord[][][][], grid: StopGrid): boolean {
   const columnsAt = new Map<number, Set<number>>();
   lines.forEach((line, r) => {
     if (!isHeader(line)) return;
-    rows[r].forEach((cell, c) => {
-      const first = cell[0]?.[0];
-      const k = first ? stopAt(grid, first.bbox.x0) : 0;
-      if (first) columnsAt.set(k, (columnsAt.get(k) ?? new Set()).add(c));
-    });
+    for (const { c, k } of cellsOnUnshiftedStops(rows[r], grid)) columnsAt.set(k, (columnsAt.get(k) ?? new Set()).add(c));
   });
   return lines.every((line, r) => {
     if (isHeader(line) || line.end - line.start > 1) return true;
-    return rows[r].every((cell, c) => {
-      const first = cell[0]?.[0];
-      const columns = first ? columnsAt.get(stopAt(grid, first.bbox.x0)) : undefined;
-      return !columns || columns.has(c);
-    });
+    return cellsOnUnshiftedStops(rows[r], grid).every(({ c, k }) => !columnsAt.has(k) || columnsAt.get(k)!.has(c));
   });
+}
+
+/** A one-line row's filled cells (column, stop) up to the first cell that follows one ending past the stop after its start. */
+function cellsOnUnshiftedStops(cells: OcrWord[][][], grid: StopGrid): Array<{ c: number; k: number }> {
+  const out: Array<{ c: number; k: number }> = [];
+  for (const [c, cell] of cells.entries()) {
+    const words = cell.flat();
+    if (!words.length) continue;
+    out.push({ c, k: stopAt(grid, words[0].bbox.x0) });
+    const end = wordEnd(words[words.length - 1], grid.em);
+    if (end > nextStop(grid, words[0].bbox.x0) + grid.tolerance) break;
+  }
+  return out;
 }
 
 /**
@@ -517,7 +531,7 @@ function tableAt(typed: Array<TypedLine | null>, at: number, grid: StopGrid): { 
   while (start > 0 && isRow(typed[start - 1]) && (!typed[start]!.afterBlank || isHeader(typed[start]!))) start--;
   // The band's first line at the margin, right above the rows, is the rest of a row of the page before
   // (its cells' columns are unknown): it is part of the table, so the table joins the page before's,
-  // but its text is read into no cell.
+  // and its cells are kept apart, in order, for the join to put back into the row the break cut.
   if (start === 1 && typed[0] && !typed[1]!.afterBlank && typed[0].tokens[0].tabs === 0) start = 0;
   const unplaced = start === 0 && start < at && typed[0]!.tokens[0].tabs === 0;
   const lines = typed.slice(start, end) as TypedLine[];
@@ -535,6 +549,7 @@ function tableAt(typed: Array<TypedLine | null>, at: number, grid: StopGrid): { 
     start: lines[0].start,
     end: lines[lines.length - 1].end,
     rows: rows.map((cells) => Array.from({ length: width }, (_, c) => cells[c] ?? [])),
+    ...(unplaced ? { rest: cellsOf(lines[0]) } : {}),
   };
   return { table, next: end };
 }
