@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { RawDocument } from '../model/index.ts';
-import { hasDoubtfulNumber, ocrDoubtOf } from './ocr-doubt.ts';
+import { hasDoubtfulNumber, ocrDoubtOf, withDoubtfulDigits } from './ocr-doubt.ts';
 
 describe('where OCR was unsure of a number', () => {
   it('a low-confidence span over a digit, point or % makes the text doubtful; over letters only it does not', () => {
     expect(hasDoubtfulNumber({ text: '得分 9.5', ocrLowSpans: [[3, 4]] })).toBe(true);
     expect(hasDoubtfulNumber({ text: '得分 9.5', ocrLowSpans: [[0, 2]] })).toBe(false);
     expect(hasDoubtfulNumber({ text: '得分 9.5' })).toBe(false);
+  });
+
+  it('the "×100%" of a rate formula is no doubtful figure, however unsure OCR was of its glyphs ("X100%")', () => {
+    const formula = '=795.39/863.47X100%=93.12%';
+    expect(hasDoubtfulNumber({ text: formula, ocrLowSpans: [[0, 1], [14, 19]] })).toBe(false);
+    expect(hasDoubtfulNumber({ text: formula, ocrLowSpans: [[14, 26]] })).toBe(true);
+    expect(withDoubtfulDigits({ text: formula, ocrLowSpans: [[10, 26]] }, '9')).toBe('=795.39/869.99X100%=99.99%');
   });
 
   it('collects the tables and passages of an OCR document that hold such numbers, and nothing for text documents', () => {

@@ -19,17 +19,37 @@ interface Figure {
   doubtful: boolean;
 }
 
-const overlaps = (spans: Array<[number, number]>, a: number, b: number) => spans.some(([s, e]) => s < b && a < e);
+type Span = [number, number];
+
+const overlaps = (spans: Span[], a: number, b: number) => spans.some(([s, e]) => s < b && a < e);
+
+/**
+ * A rate formula's "×100%" (its sign often read "X" or "x"): the one reading that makes a formula of
+ * it, so however unsure OCR was of its glyphs, its value is not in doubt.
+ */
+const PERCENT_FACTOR = /[×xX*]\s*100\s*%/g;
+
+/** The low-confidence spans of a text, less the places whose value is not in doubt (PERCENT_FACTOR). */
+export function lowSpansOf({ text, ocrLowSpans }: Spanned): Span[] {
+  if (!ocrLowSpans?.length) return [];
+  const certain = [...text.matchAll(PERCENT_FACTOR)].map((m): Span => [m.index, m.index + m[0].length]);
+  return certain.reduce((spans, cut) => spans.flatMap((span) => spanWithout(span, cut)), ocrLowSpans as Span[]);
+}
+
+function spanWithout([start, end]: Span, [cutStart, cutEnd]: Span): Span[] {
+  if (cutEnd <= start || end <= cutStart) return [[start, end]];
+  return ([[start, cutStart], [cutEnd, end]] as Span[]).filter(([a, b]) => a < b);
+}
 
 /** The figures printed in a text, each with whether a low-confidence span touches it. */
-export function figuresOf({ text, ocrLowSpans }: Spanned): Figure[] {
-  const spans = ocrLowSpans ?? [];
-  return [...text.matchAll(FIGURE)].map((m) => ({ text: m[0], doubtful: overlaps(spans, m.index, m.index + m[0].length) }));
+export function figuresOf(t: Spanned): Figure[] {
+  const spans = lowSpansOf(t);
+  return [...t.text.matchAll(FIGURE)].map((m) => ({ text: m[0], doubtful: overlaps(spans, m.index, m.index + m[0].length) }));
 }
 
 /** A number character read with low confidence. */
-export function hasDoubtfulNumber({ text, ocrLowSpans }: Spanned): boolean {
-  return (ocrLowSpans ?? []).some(([start, end]) => [...text.slice(start, end)].some((ch) => NUMBER_CHAR.test(ch)));
+export function hasDoubtfulNumber(t: Spanned): boolean {
+  return lowSpansOf(t).some(([start, end]) => [...t.text.slice(start, end)].some((ch) => NUMBER_CHAR.test(ch)));
 }
 
 const key = (figure: string) => figure.replace(/[,，]/g, '').replace('−', '-');
@@ -72,9 +92,9 @@ function mapTexts(blocks: RawDocument['blocks'], set: <T extends Spanned>(t: T) 
 }
 
 /** The text with every digit inside a low-confidence span replaced by `digit`. */
-export function withDoubtfulDigits({ text, ocrLowSpans }: Spanned, digit: string): string {
-  const chars = text.split(''); // spans count UTF-16 units, as String.slice does
-  for (const [start, end] of ocrLowSpans ?? []) for (let i = start; i < end && i < chars.length; i++) if (/\d/.test(chars[i])) chars[i] = digit;
+export function withDoubtfulDigits(t: Spanned, digit: string): string {
+  const chars = t.text.split(''); // spans count UTF-16 units, as String.slice does
+  for (const [start, end] of lowSpansOf(t)) for (let i = start; i < end && i < chars.length; i++) if (/\d/.test(chars[i])) chars[i] = digit;
   return chars.join('');
 }
 
@@ -101,14 +121,23 @@ export function ocrDoubtOf(raw: RawDocument): Pick<Report, 'ocrDoubt'> {
 /**
  * PP-OCR's known confusions, confirmed by every view when they happen (the glyphs look alike at
  * every scale, so re-reading cannot catch them): "%" read "9%" or "96" (under a seal, at 100 dpi),
- * and the minus of a formula's result lost. Each is a rewrite of the figures as the page may really
- * print them.
+ * and the minus of a formula's result lost (only a formula that subtracts can come out negative).
+ * Each is a rewrite of the figures as the page may really print them.
  */
 export const OCR_CONFUSIONS: ReadonlyArray<{ note: string; rewrite: (text: string) => string }> = [
   { note: '“9%”可能是“%”的误识', rewrite: (text) => text.replace(/(\d)9%/g, '$1%') },
   { note: '“96”可能是“%”的误识', rewrite: (text) => text.replace(/(\d)96(?=$|[\s，。,;；、）)\]：:=×*/+\-])/g, '$1%') },
-  { note: '算式结果可能丢了负号', rewrite: (text) => text.replace(/([=＝]\s*)(?=\d)/g, '$1-') },
+  { note: '算式结果可能丢了负号', rewrite: withLostMinusRestored },
 ];
+
+/** A formula result given a minus, where its formula subtracts (a ratio or product of amounts cannot be negative). */
+function withLostMinusRestored(text: string): string {
+  return text.replace(/([=＝]\s*)(?=\d)/g, (equals, _, offset: number) => (subtracts(formulaBefore(text, offset)) ? `${equals}-` : equals));
+}
+
+/** The formula left of the "=" at `offset`: back to the previous "=" or clause break. */
+const formulaBefore = (text: string, offset: number) => text.slice(0, offset).split(/[=＝，,。；;：:]/).pop() ?? '';
+const subtracts = (formula: string) => /[\d)）]\s*[-−]\s*[\d(（]/.test(formula);
 
 /**
  * The document once per known confusion that occurs in its OCR text, with every such figure

@@ -1,8 +1,8 @@
 // The engine: one rubric binding per document, the OCR and scrambled-table caps, dedupe, rule docs.
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../model/index.ts';
+import type { Finding, Report } from '../model/index.ts';
 import { node, report, table } from '../test/helpers/report.ts';
-import { runRules, scoreReport } from './engine.ts';
+import { provenAcross, runRules, scoreReport } from './engine.ts';
 import type { BoundRubric } from './recompute/rubric/bind.ts';
 import { defineRule, type EvidenceKind, type Rule } from './rule.ts';
 
@@ -108,5 +108,32 @@ describe('engine: scrambled tables', () => {
 
   it('leaves findings outside scrambled tables alone', () => {
     expect(severityOf('structure', undefined, report())).toBe('error');
+  });
+});
+
+describe('engine: proof across the readings of doubtful OCR digits', () => {
+  const finding = (table: number, fingerprint: string): Finding => ({
+    rule: 'score/out-of-range',
+    severity: 'error',
+    message: '“预决算信息公开”得分9分，超过该项分值7分',
+    expected: '7',
+    actual: '9',
+    location: { page: 4, table, row: 18, column: 6, line: null },
+    evidence: '预决算信息公开 | 7 | 9',
+    subject: '预决算信息公开',
+    calculation: null,
+    fingerprint,
+  });
+  const extreme = (findings: Finding[], unreadTables: number[] = []) => ({ mustMatch: 'values' as const, note: '所涉数字识别置信度低', findings, unreadTables });
+
+  it('an extreme that leaves the finding\'s table unreadable has no say; the other extreme must still give it', () => {
+    const [kept] = provenAcross([finding(3, 'a')], [extreme([], [3]), extreme([finding(3, 'a')])]);
+    expect(kept.severity).toBe('error');
+  });
+
+  it('lowers it when no extreme reads its table, or when an extreme that reads it does not give it', () => {
+    expect(provenAcross([finding(3, 'a')], [extreme([], [3]), extreme([], [3])])[0].severity).toBe('info');
+    expect(provenAcross([finding(3, 'a')], [extreme([], [2]), extreme([finding(3, 'a')])])[0].severity).toBe('info');
+    expect(provenAcross([finding(3, 'a')], [extreme([], [3]), extreme([finding(3, 'b')])])[0].severity).toBe('info');
   });
 });

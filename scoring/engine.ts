@@ -55,7 +55,7 @@ export function scoreReport(report: Report, options: RuleOptions = {}, readings:
   const totals = summarizeTotals(report);
   const proving = readings.some((r) => r.mustMatch === 'values');
   const own = runRules(proving ? { ...report, ocrDoubt: undefined } : report, options, registeredRules, rubric);
-  const others = readings.map((r) => ({ ...r, findings: runRules({ ...r.report, ocrDoubt: undefined }, options) }));
+  const others = readings.map((r) => ({ ...r, findings: runRules({ ...r.report, ocrDoubt: undefined }, options), unreadTables: unreadTablesOf(r.report) }));
   const proven = provenAcross(own, others);
   const scanned = report.ocrDoubt !== undefined;
   const findings = withEffects(scanned ? proven.map(unlessDroppedDigit) : proven, totals.claimed, bandsOf(report));
@@ -67,13 +67,26 @@ const RANK = { info: 0, warning: 1, error: 2 } as const;
 
 const placeOf = (f: Finding) => [f.rule, f.location.page, f.location.table, f.location.row, f.location.column, f.location.line].join('|');
 
-/** A warning or error stands only when every other reading raises it too, at its lowest severity there. */
-export function provenAcross(findings: Finding[], readings: Array<Pick<AlternativeReading, 'mustMatch' | 'note'> & { findings: Finding[] }>): Finding[] {
+/** Tables a reading could not read at all (unreadable or scrambled): it has nothing to say on their rows. */
+const unreadTablesOf = (report: Report) => [...report.tables.filter((t) => t.quality === 'unreadable').map((t) => t.tableIndex), ...(report.scrambledTables ?? [])];
+
+type OtherReading = Pick<AlternativeReading, 'mustMatch' | 'note'> & { findings: Finding[]; unreadTables?: number[] };
+
+/**
+ * A warning or error stands only when every other reading raises it too, at its lowest severity there.
+ * A digit extreme that leaves the finding's table unreadable (a doubtful "4" read "9" elsewhere puts two
+ * scores over their weights) neither confirms nor refutes it; at least one extreme must still read it.
+ */
+export function provenAcross(findings: Finding[], readings: OtherReading[]): Finding[] {
   return findings.map((f) => {
     if (f.severity === 'info') return f;
     let severity: Finding['severity'] = f.severity;
     let message = f.message;
-    for (const other of readings) {
+    const silent = (other: OtherReading) => other.mustMatch === 'values' && f.location.table != null && !!other.unreadTables?.includes(f.location.table);
+    const judging = readings.filter((other) => !silent(other) || other.findings.some((o) => o.fingerprint === f.fingerprint && o.severity !== 'info'));
+    const digitExtremes = readings.filter((other) => other.mustMatch === 'values');
+    if (digitExtremes.length && !judging.some((other) => other.mustMatch === 'values')) return { ...f, severity: 'info', message: f.message + ocrNote(digitExtremes[0].note) };
+    for (const other of judging) {
       const alike = other.mustMatch === 'values' ? (o: Finding) => o.fingerprint === f.fingerprint : (o: Finding) => placeOf(o) === placeOf(f);
       const same = other.findings.filter((o) => alike(o) && o.severity !== 'info');
       if (!same.length) return { ...f, severity: 'info', message: f.message + ocrNote(other.note) };

@@ -23,11 +23,14 @@ const HEADER_STEMS = /一级指标|二级指标|三级指标|指标名称|分值
 
 const isHeaderCell = (text: string) => HEADER_WORDS.test(text) || (HEADER_STEMS.test(text) && !/\d/.test(text) && text.length <= 20);
 
+/** Header words, or header words with one stray glyph after them (a footnote mark, a seal's stroke read as "1"). */
+const isHeaderWords = (text: string) => HEADER_WORDS.test(text) || HEADER_WORDS.test(text.slice(0, -1));
+
 /** A header row: at least two header cells, at least two thirds of the filled cells, and no figures. */
 export function isHeaderRow(row: Cell[]): boolean {
   const texts = row.map((c) => norm(c.text)).filter(Boolean);
   const headers = texts.filter(isHeaderCell).length;
-  return headers >= 2 && headers * 3 >= texts.length * 2 && texts.every((t) => HEADER_WORDS.test(t) || !/\d/.test(t));
+  return headers >= 2 && headers * 3 >= texts.length * 2 && texts.every((t) => isHeaderWords(t) || !/\d/.test(t));
 }
 
 /** Leading header rows of a table. */

@@ -307,6 +307,12 @@ describe('OCR-damaged headers and rows whose figures no reading places', () => {
     expect(table.quality).toBe('ok');
   });
 
+  it('reads a header whose cell carries one stray digit after its words ("实际完成值1": a seal stroke, a footnote mark)', () => {
+    const table = only([tableBlock(rows('一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值1\t分值\t得分'))]);
+    expect(names(table.roots)).toEqual(['产出指标(数量指标(服务企业户数,开展培训场次,新增就业人数),质量指标(验收合格率))', '满意度指标(服务对象满意度指标(服务对象满意度))']);
+    expect(table.quality).toBe('ok');
+  });
+
   it('does not verify the sums of a table whose rows carry figures no indicator takes', () => {
     const table = only([tableBlock(rows('一级指标\t二级指标\t某栏\t年度指标值\t实际完成值\t分值\t得分'))]);
     expect(table.rowsRecovered).toBeLessThan(table.rowsTotal);

@@ -27,6 +27,8 @@ const ORIENTATION_SAMPLE = 24;
 interface Segment extends Rect {
   table?: number;
   cell?: number;
+  /** Not detected: read from the ink of a cell detection left empty (missedInCells). */
+  undetected?: boolean;
 }
 
 export interface ReadSegment extends Segment {
@@ -67,8 +69,10 @@ export async function readPagePp(input: ScanGrey, engine: PpEngine, { page, dpi 
     return { x0: unturned.x0 / scale, y0: unturned.y0 / scale, x1: unturned.x1 / scale, y1: unturned.y1 / scale };
   };
   const tables = detectTables(view.rules, { dpi: workDpi });
-  const segments = await readSegments(grey, cutAtCells(boxes, tables, workDpi), engine);
-  return { tables, segments, opts: { page, dpi: workDpi }, toInput };
+  const detected = cutAtCells(boxes, tables, workDpi);
+  const segments = [...detected, ...missedInCells(grey, tables, detected, workDpi)];
+  const read = (await readSegments(grey, segments, engine)).filter((s) => !s.undetected || isLegible(s));
+  return { tables, segments: read, opts: { page, dpi: workDpi }, toInput };
 }
 
 /** The page's blocks: ruled tables cell by cell, the text around them as paragraphs and borderless tables. */
@@ -171,6 +175,88 @@ export function cutAtCells(boxes: Rect[], tables: GridTable[], dpi: number): Seg
     });
   }
   return joinedSplits(withoutSpills(out));
+}
+
+/** Ink read from an undetected cell is kept only when some character of it was read with this confidence (0–100). */
+const UNDETECTED_MIN_CONFIDENCE = 50;
+
+const isLegible = (s: ReadSegment) => s.words.some((w) => Math.max(...(w.charConfidences ?? [w.confidence])) >= UNDETECTED_MIN_CONFIDENCE);
+
+/** Ink lines shorter than this (inches) are specks, taller ones blots or rule remnants, not a line of text. */
+const TEXT_LINE_INCHES = { min: 0.035, max: 0.25 };
+/** A gap in the ink at least this share of the taller line's height separates two lines of a cell. */
+const LINE_GAP_SHARE = 0.15;
+
+/**
+ * Text detection misses a lone narrow glyph ("7" alone in a 得分 cell) or a short header in a narrow
+ * merged cell ("得分" stacked in a column a few characters wide): the cell comes out empty and its
+ * row loses its score or its column its role. A cell no segment fell in, holding ink of a text line's
+ * height well inside its rules, is read after all: one segment per line of ink, with the margin a
+ * detected box would have.
+ */
+export function missedInCells(grey: Grey, tables: GridTable[], segments: Segment[], dpi: number): Segment[] {
+  const threshold = otsuThreshold(grey);
+  const inset = Math.max(3, Math.round(dpi / 40));
+  const out: Segment[] = [];
+  tables.forEach((table, t) => {
+    const empty = table.cells.map((_, c) => !segments.some((s) => s.table === t && s.cell === c));
+    for (const stack of emptyStacks(table, empty)) {
+      const cells = stack.map((c) => table.cells[c]);
+      const inner = { x0: cells[0].rect.x0 + inset, y0: cells[0].rect.y0 + inset, x1: cells[0].rect.x1 - inset, y1: cells[cells.length - 1].rect.y1 - inset };
+      if (inner.x1 - inner.x0 < 4 || inner.y1 - inner.y0 < 4) continue;
+      for (const line of inkLines(grey, inner, threshold, dpi)) {
+        const middle = (line.y0 + line.y1) / 2;
+        const cell = stack[Math.max(0, cells.findIndex((c) => middle < c.rect.y1))];
+        out.push({ ...withMargin(line, inner), table: t, cell, undetected: true });
+      }
+    }
+  });
+  return out;
+}
+
+/** A line of ink with the margin a detected box would have around it, within `bounds`. */
+function withMargin(line: Rect, bounds: Rect): Rect {
+  const margin = 0.4 * (line.y1 - line.y0);
+  return { x0: Math.max(bounds.x0, line.x0 - margin), y0: Math.max(bounds.y0, line.y0 - margin), x1: Math.min(bounds.x1, line.x1 + margin), y1: Math.min(bounds.y1, line.y1 + margin) };
+}
+
+/**
+ * Empty cells, each with the empty cells of the same columns right below it: a rule found through a
+ * line of text ("得分" centred across two header rows of a narrow column) splits one cell in two, and
+ * neither half then holds a whole line of ink.
+ */
+function emptyStacks(table: GridTable, empty: boolean[]): number[][] {
+  const taken = new Set<number>();
+  const stacks: number[][] = [];
+  table.cells.forEach((cell, c) => {
+    if (!empty[c] || taken.has(c)) return;
+    const stack = [c];
+    for (let below = cellBelow(table, stack[stack.length - 1]); below >= 0 && empty[below]; below = cellBelow(table, below)) stack.push(below);
+    stack.forEach((i) => taken.add(i));
+    stacks.push(stack);
+  });
+  return stacks;
+}
+
+const cellBelow = (table: GridTable, c: number) => {
+  const { row, rowSpan, col, colSpan } = table.cells[c];
+  return table.cells.findIndex((o) => o.row === row + rowSpan && o.col === col && o.colSpan === colSpan);
+};
+
+/** The lines of ink inside `r` (runs of inked pixel rows), each as its ink's bounds; none that is not of text height. */
+export function inkLines(grey: Grey, r: Rect, threshold: number, dpi: number): Rect[] {
+  const runs: Array<[number, number]> = [];
+  for (let y = Math.floor(r.y0); y < Math.ceil(r.y1); y++) {
+    if (!inkBounds(grey, { ...r, y0: y, y1: y + 1 }, threshold)) continue;
+    const last = runs[runs.length - 1];
+    if (last && y - last[1] <= Math.max(1, LINE_GAP_SHARE * (last[1] - last[0]))) last[1] = y + 1;
+    else runs.push([y, y + 1]);
+  }
+  const [min, max] = [TEXT_LINE_INCHES.min * dpi, TEXT_LINE_INCHES.max * dpi];
+  return runs
+    .filter(([y0, y1]) => y1 - y0 >= min && y1 - y0 <= max)
+    .map(([y0, y1]) => inkBounds(grey, { ...r, y0, y1 }, threshold))
+    .filter((ink): ink is Rect => ink !== null && ink.x1 - ink.x0 >= TEXT_LINE_INCHES.min * dpi * 0.3);
 }
 
 /**

@@ -6,7 +6,7 @@ import type { GridTable } from '../grid.ts';
 import { joinLines, LOW_CONFIDENCE } from '../text.ts';
 import { dbBoxes, detInput } from './detect.ts';
 import { detectionStrips } from './engine.ts';
-import { isSideways, cutAtCells, toLines } from './page.ts';
+import { isSideways, cutAtCells, missedInCells, toLines } from './page.ts';
 import { ctcDecode, lineBatch, normalizeChars } from './recognize.ts';
 
 function probMap(width: number, height: number, blobs: Array<{ x0: number; y0: number; x1: number; y1: number; p: number }>) {
@@ -149,6 +149,40 @@ describe('segments and lines', () => {
     expect(isSideways(tall)).toBe(true);
     expect(isSideways(wide)).toBe(false);
     expect(isSideways(tall.slice(0, 3))).toBe(false); // too few to tell
+  });
+});
+
+describe('cells detection left empty', () => {
+  // Two header rows of one 60 px column at 200 dpi, split by a rule found through the text between them.
+  const table: GridTable = {
+    rect: { x0: 0, y0: 0, x1: 60, y1: 200 },
+    rows: [0, 100, 200],
+    cols: [0, 60],
+    cells: [0, 1].map((r) => ({ row: r, col: 0, rowSpan: 1, colSpan: 1, rect: { x0: 0, y0: 100 * r, x1: 60, y1: 100 * (r + 1) } })),
+  };
+  const page = (...blots: Array<[number, number, number, number]>) => {
+    const data = new Uint8Array(60 * 200).fill(255);
+    for (const [x0, y0, x1, y1] of blots) for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data[y * 60 + x] = 0;
+    return { width: 60, height: 200, data };
+  };
+
+  it('reads a line of ink in a cell no box fell in, with a margin, as one segment of that cell', () => {
+    const [segment, ...rest] = missedInCells(page([20, 30, 40, 50]), [table], [], 200);
+    expect(rest).toEqual([]);
+    expect(segment).toMatchObject({ table: 0, cell: 0, undetected: true });
+    expect(segment.x0).toBeLessThan(20);
+    expect(segment.y1).toBeGreaterThan(50);
+  });
+
+  it('reads a line cut by a rule found through it across both empty cells, as one line of the cell holding its middle', () => {
+    const segments = missedInCells(page([15, 88, 45, 118]), [table], [], 200);
+    expect(segments.map((s) => [s.cell, s.y0 < 88, s.y1 > 118])).toEqual([[1, true, true]]);
+  });
+
+  it('leaves alone cells with a detected box, specks and blots of no text height', () => {
+    expect(missedInCells(page([20, 30, 40, 50]), [table], [{ x0: 10, y0: 20, x1: 50, y1: 60, table: 0, cell: 0 }], 200)).toEqual([]);
+    expect(missedInCells(page([20, 30, 23, 33]), [table], [], 200)).toEqual([]);
+    expect(missedInCells(page([10, 10, 50, 95]), [table], [], 200)).toEqual([]);
   });
 });
 
