@@ -132,3 +132,29 @@ describe('findTypedTables on more pages of seed 004\'s scoring table (pages 3, 8
     expect(cellTexts(summary.rows).find((r) => r[1] === '预算编制')).toEqual(['预算编制情况', '预算编制', '12', '', '11,595.83%']);
   });
 });
+
+describe('findTypedTables: a header read with one tab too many', () => {
+  const stop = (k: number) => 224 + 124 * k;
+  const word = (text: string, x0: number, y: number, x1 = x0 + (text.length - 1) * 36) => ({ text, confidence: 99, bbox: { x0, y0: y, x1, y1: y + 33 } });
+  const line = (...ws: ReturnType<typeof word>[]): OcrLine => ({ words: ws, bbox: { x0: ws[0].bbox.x0, y0: ws[0].bbox.y0, x1: ws[ws.length - 1].bbox.x1, y1: ws[0].bbox.y1 } });
+  // A budget table: 项目, 年初预算数, 全年预算数, 全年执行数, 执行率. Each first figure runs past stop 2,
+  // so the next one stands on stop 3 in column 2.
+  const table = (secondHeader: string) => [
+    // Two lines of prose above, to the right margin, and a blank line: the table's rows are not full lines.
+    line(word('本表为本单位年度预算执行情况汇总，金额单位为万元，数据取自年度决算报表及相关账目。', stop(0), -150, 1900)),
+    line(word('执行率为全年执行数与全年预算数之比，年初预算数为人代会批准的预算数，各项均含结转。', stop(0), -100, 1900)),
+    line(word('项目', stop(0), 0), word(secondHeader, stop(1), 0), word('预算', stop(3), 0), word('执行', stop(4), 0), word('比率', stop(5), 0)),
+    ...['基本支出', '项目支出', '专项支出', '其他支出', '往来支出', '转移支付'].map((name, i) => {
+      const y = 50 * (i + 1);
+      return line(word(name, stop(0), y), word('4073.71', stop(1), y, stop(1) + 130), word('4447.12', stop(3), y, stop(3) + 80), word('3997.08', stop(4), y, stop(4) + 70), word('89.88%', stop(5), y, stop(5) + 80));
+    }),
+  ];
+
+  it('leaves as text a table with a column no header line names (a short header word measured short of the stop it ran past)', () => {
+    // '年初数' ends short of stop 2, so the gap to stop 3 reads as two tabs: an empty header column 2,
+    // and every row's figures a column off from the header's words.
+    expect(findTypedTables(table('年初数'), 33)).toEqual([]);
+    const [named] = findTypedTables(table('年初预算数'), 33);
+    expect(cellTexts(named.rows)[1]).toEqual(['基本支出', '4073.71', '4447.12', '3997.08', '89.88%']);
+  });
+});

@@ -487,6 +487,17 @@ function cellsOnUnshiftedStops(cells: OcrWord[][][], grid: StopGrid): Array<{ c:
 }
 
 /**
+ * Every column is named by some header line ('评价指标' leaves columns 1–5 empty, the 名称/分值 line
+ * under it names them). A column no header line names came from a header read with one tab too many
+ * (a word's end measured short of the stop it ran past): the rows' figures under it are a column off.
+ */
+function everyColumnNamed(lines: TypedLine[], rows: OcrWord[][][][]): boolean {
+  const headers = rows.filter((_, r) => isHeader(lines[r]));
+  const width = Math.max(...rows.map((cells) => cells.length));
+  return Array.from({ length: width }, (_, c) => headers.some((cells) => (cells[c]?.length ?? 0) > 0)).every(Boolean);
+}
+
+/**
  * A tab that advanced the pen by a hair leaves no gap in the scan: the row then comes back a cell
  * short, its last figure (the score) one column early. When most rows that end with a figure cell
  * end in the last column, a shorter row ending with one gets it there too; the missing cells are
@@ -542,7 +553,7 @@ function tableAt(typed: Array<TypedLine | null>, at: number, grid: StopGrid): { 
   );
   if (unplaced) rows[0] = [];
   if (width < MIN_HEADER_CELLS || rows.some((cells) => cells.length > width)) return null;
-  if (!headerColumnsHold(lines, rows, grid)) return null;
+  if (!headerColumnsHold(lines, rows, grid) || !everyColumnNamed(lines, rows)) return null;
   const body = rows.filter((_, r) => !isHeader(lines[r]));
   if (body.length < MIN_BODY_ROWS || !body.some((cells) => cells.some((c) => DIGIT.test(textOf(c))))) return null;
   const table: TypedTable = {
