@@ -53,3 +53,62 @@ describe('scanned tables across a page break', () => {
     for (const blocks of apart) expect(joinScannedTables(blocks)).toHaveLength(blocks.length);
   });
 });
+
+describe('a typed row cut by a page break (the rest kept apart by the typed-table reader)', () => {
+  const HEADER = '三级指标\t分值\t评分标准\t评分说明\t得分';
+  const padded = (line: string) => [...line.split('\t'), '', '', '', ''].slice(0, 5).join('\t');
+  const typed = (page: number, lines: string[], rest?: string[]): Table => ({
+    ...scanned(page, lines.map(padded)),
+    typed: true,
+    ...(rest ? { restOfRow: rest.map((text, c) => ({ text, loc: { page, column: c + 1 } })) } : {}),
+  });
+  const SCORED = ['预决算\t3\t按规定公开\t已公开。本项得分3分。\t3', '自评\t1\t按时\t已报送\t1'];
+  const ABOVE = [HEADER, ...SCORED, '项目监管\t5\t按规定监管\t监管不够到'];
+
+  it('carries on the cell the break cut and puts a figure ending the rest in the score column', () => {
+    const [joined] = joinScannedTables([typed(1, ABOVE), typed(2, ['\t\t\t\t', '自评材料\t2\t按时报送\t已报送\t2'], ['位。本项得3.5分。', '3.5'])]);
+    expect(texts(joined).slice(3)).toEqual(['项目监管|5|按规定监管|监管不够到位。本项得3.5分。|3.5', '自评材料|2|按时报送|已报送|2']);
+    expect((joined as Table).restOfRow).toBeUndefined();
+    // A doubtful figure of the rest stays doubtful where it lands in the cut cell.
+    const doubtful = typed(2, ['\t\t\t\t'], ['位。本项得3.5分。', '3.5']);
+    doubtful.restOfRow![0] = { ...doubtful.restOfRow![0], ocrConfidence: 70, ocrLowSpans: [[5, 8]] };
+    const cell = (joinScannedTables([typed(1, ABOVE), doubtful])[0] as Table).rows[3][3];
+    expect(cell.text.slice(cell.ocrLowSpans![0][0], cell.ocrLowSpans![0][1])).toBe('3.5');
+    expect(rawDocumentProblems({ format: 'pdf', blocks: [joined], warnings: [] })).toEqual([]);
+  });
+
+  it('puts the rest\'s later cells in the columns after the cut one, the figure last even when a tab left no gap', () => {
+    const cut = [HEADER, ...SCORED, '项目监管\t5\t按规定监'];
+    const [twoCells] = joinScannedTables([typed(1, cut), typed(2, ['\t\t\t\t'], ['管', '监管不够到位。本项得3.5分。', '3.5'])]);
+    expect(texts(twoCells).at(-1)).toBe('项目监管|5|按规定监管|监管不够到位。本项得3.5分。|3.5');
+    const [noGap] = joinScannedTables([typed(1, cut), typed(2, ['\t\t\t\t'], ['管', '3.5'])]);
+    expect(texts(noGap).at(-1)).toBe('项目监管|5|按规定监管||3.5');
+  });
+
+  it('drops a rest that cannot belong to the row: after a figure, or past the last column', () => {
+    const complete = [HEADER, ...SCORED];
+    const gapped = [HEADER, ...SCORED, '项目监管\t5\t\t监管不够到'];
+    for (const [above, rest] of [[complete, ['补充说明']], [ABOVE, ['位。', '另见附件', '备注', '3.5']], [gapped, ['位。', '3.5', '多余']]] as const) {
+      const [joined] = joinScannedTables([typed(1, [...above]), typed(2, ['\t\t\t\t'], [...rest])]);
+      expect(texts(joined)).toEqual([...above].map((l) => padded(l).replace(/\t/g, '|')));
+    }
+  });
+});
+
+describe('seed 004 printed from its text file and scanned: pages 11 and 12 as recorded from PP-OCR', () => {
+  it('gives 项目监管, cut by the page break, the explanation and score the next page starts with', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { linesToBlocks, box } = await import('../ocr/page.ts');
+    const recording = JSON.parse(readFileSync(new URL('../ocr/test-support/004-table-pages.lines.json', import.meta.url), 'utf8'));
+    const blocks = [11, 12].flatMap((n) => {
+      const page = recording.pages.find((p: { page: number }) => p.page === n);
+      return linesToBlocks(page.bands[0], { page: n, dpi: page.dpi }, box);
+    });
+    const tables = joinScannedTables(blocks).filter((b): b is Table => b.kind === 'table');
+    expect(tables).toHaveLength(1);
+    const row = tables[0].rows.find((r) => r[4].text === '项目监管')!;
+    expect(row[7].text).toMatch(/^业务主管部门按规定.*酌情扣分。$/);
+    expect(row[8].text).toMatch(/^项目监管相关项目过程管理资料.*本项得3\.5分。$/);
+    expect(row[9].text).toBe('3.5');
+  });
+});
