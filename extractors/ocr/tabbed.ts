@@ -91,7 +91,7 @@ export function findTypedTables(lines: OcrLine[], lineHeight: number): TypedTabl
   const pieces = lines.map((line) => piecesOf(line, measure.em));
   const grid = inferStopGrid(pieces, measure);
   if (!grid) return [];
-  const placed = lines.map((line) => piecesOf(line, measure.em, grid).flatMap((piece, p, all) => splitHiddenTab(piece, grid, p === all.length - 1)));
+  const placed = lines.map((line) => piecesOf(line, measure.em, grid).flatMap((piece, p, all) => splitHiddenTab(piece, grid, p === all.length - 1, p === 0)));
   const typed = typedLines(lines, placed, measure, grid);
   const tables: TypedTable[] = [];
   for (let at = 0; at < typed.length; at++) {
@@ -205,14 +205,17 @@ export function inferStopGrid(pieces: Piece[][], measure: Measure): StopGrid | n
 /**
  * A tab after a name that ended just short of a stop leaves no gap: "资金下达合法性3" is a name and its
  * weight. A piece starting on a stop that is words and then a figure is cut before the figure when
- * the figure, placed after the words at their printed widths, starts on a stop too.
+ * the figure, placed after the words at their printed widths, starts on a stop too. A row's first
+ * cell starts at the margin ("预算执行效益30"): a line's first piece there is cut alike when more
+ * pieces follow it on the line (a lone piece at the margin is a wrapped line of running text).
  */
-export function splitHiddenTab(piece: Piece, grid: StopGrid, lastOnLine: boolean): Piece[] {
+export function splitHiddenTab(piece: Piece, grid: StopGrid, lastOnLine: boolean, firstOnLine = false): Piece[] {
   if (lastOnLine) {
     const trailing = splitTrailingFigure(piece, grid);
     if (trailing.length > 1) return [...splitHiddenTab(trailing[0], grid, false), trailing[1]];
   }
-  if (piece.words.length !== 1 || !stopAt(grid, piece.x0)) return [piece];
+  const atMargin = firstOnLine && !lastOnLine && Math.abs(piece.x0 - grid.origin) <= grid.tolerance;
+  if (piece.words.length !== 1 || !(stopAt(grid, piece.x0) || atMargin)) return [piece];
   const word = piece.words[0];
   const m = /^(.*[\u3400-\u9fff])(\d+(?:\.\d+)?)$/.exec(word.text);
   if (!m) return [piece];
@@ -222,7 +225,7 @@ export function splitHiddenTab(piece: Piece, grid: StopGrid, lastOnLine: boolean
   const [name, figure] = cutWord(word, m[1].length, at);
   return [
     { words: [name], x0: piece.x0, x1: at - (at - piece.x0) * 0.01, gap: piece.gap },
-    { words: [figure], x0: at, x1: piece.x1, gap: 0, hidden: true },
+    { words: [figure], x0: nearestStop(grid, at), x1: piece.x1, gap: 0, hidden: true },
   ];
 }
 
@@ -243,7 +246,7 @@ function splitTrailingFigure(piece: Piece, grid: StopGrid): Piece[] {
   const [text, figure] = cutWord(word, m[1].length, at);
   return [
     { ...piece, words: [...piece.words.slice(0, -1), text], x1: at - 0.3 * grid.em },
-    { words: [figure], x0: at, x1: piece.x1, gap: 0, hidden: true, trailing: true },
+    { words: [figure], x0: nearestStop(grid, at), x1: piece.x1, gap: 0, hidden: true, trailing: true },
   ];
 }
 
@@ -259,6 +262,9 @@ function cutWord(word: OcrWord, at: number, x: number): [OcrWord, OcrWord] {
   };
   return [part(0, at, word.bbox.x0, x), part(at, word.text.length, x, word.bbox.x1)];
 }
+
+/** Where the stop nearest a position is: a figure cut at a hidden tab starts there (its glyph widths were only estimated). */
+const nearestStop = (grid: StopGrid, x: number) => grid.origin + Math.round((x - grid.origin) / grid.step) * grid.step;
 
 /** The stop a position is on (1, 2, …), or 0 when it is on none. */
 function stopAt(grid: StopGrid, x: number): number {
@@ -340,7 +346,11 @@ function typedLines(lines: OcrLine[], pieces: Piece[][], measure: Measure, grid:
     // A full line wraps into the next; a tab and the word after it that did not fit moved to the next line together.
     const wrapped = open && atMargin && full;
     if (wrapped && runsOn) lastToken!.tabs = 0;
-    const tabMoved = open && stop > 0 && nextStop(grid, lastX1) + (first.x1 - first.x0) > measure.right + measure.em && widthOf(current!) + stop <= width;
+    // A tab and the word after it that do not fit go on the next line, the tab to its first stop: a
+    // line starting there, after a line whose next stop leaves the word no room, was moved ("…得分1.5分。" tab "1.5").
+    const room = measure.right - nextStop(grid, lastX1);
+    const word = first.x1 - first.x0;
+    const tabMoved = open && stop > 0 && (word > room + measure.em || (stop === 1 && word > room - grid.tolerance)) && widthOf(current!) + stop <= width;
     if (!atMargin && !stop) {
       out.push(null); // a centred title, a signature: no typed table line
       current = null;
@@ -358,7 +368,8 @@ function typedLines(lines: OcrLine[], pieces: Piece[][], measure: Measure, grid:
 
 /** A line breaks before a CJK character or a whole run of digits and letters: the width that did not fit. */
 function firstUnitWidth(piece: Piece, em: number): number {
-  const run = /^[!-~]+/.exec(piece.words[0].text)?.[0];
+  // OCR may read an ASCII bracket or sign as its full-width form ('=（0.95+0.9）/2*5'): the printed run is half-width.
+  const run = /^[!-~]+/.exec(piece.words[0].text.normalize('NFKC'))?.[0];
   return run ? run.length * HALF_WIDTH_EM * em : em;
 }
 
@@ -542,8 +553,11 @@ function tableAt(typed: Array<TypedLine | null>, at: number, grid: StopGrid): { 
   while (start > 0 && isRow(typed[start - 1]) && (!typed[start]!.afterBlank || isHeader(typed[start]!))) start--;
   // The band's first line at the margin, right above the rows, is the rest of a row of the page before
   // (its cells' columns are unknown): it is part of the table, so the table joins the page before's,
-  // and its cells are kept apart, in order, for the join to put back into the row the break cut.
-  if (start === 1 && typed[0] && !typed[1]!.afterBlank && typed[0].tokens[0].tabs === 0) start = 0;
+  // and its cells are kept apart, in order, for the join to put back into the row the break cut. A
+  // header repeated after a blank line may stand between them when the rest wraps over several lines
+  // (a one-line caption above a table is no rest).
+  const restBeforeHeader = !!typed[1] && isHeader(typed[1]) && !!typed[0] && typed[0].end - typed[0].start > 1;
+  if (start === 1 && typed[0] && (!typed[1]!.afterBlank || restBeforeHeader) && typed[0].tokens[0].tabs === 0) start = 0;
   const unplaced = start === 0 && start < at && typed[0]!.tokens[0].tabs === 0;
   const lines = typed.slice(start, end) as TypedLine[];
   const width = Math.max(...lines.filter(isHeader).map(widthOf));

@@ -4,7 +4,7 @@
 // is often found with fewer grid columns: no cell below spans). Its empty leading rows are dropped; a
 // first row that only adds text under cells the last row fills, and leaves at least one of them
 // empty, is the rest of that row, cut by the break ("效率" | "性").
-import type { Block, Cell, Table } from '../../model/index.ts';
+import type { Block, Cell, Paragraph, Table } from '../../model/index.ts';
 import { parseNumericCell } from '../../numbers/quantity.ts';
 
 const isTable = (b: Block | undefined): b is Table => b?.kind === 'table';
@@ -17,10 +17,25 @@ export function joinScannedTables(blocks: Block[]): Block[] {
   for (const block of blocks) {
     const previous = out.at(-1);
     const aligned = isTable(previous) && isTable(block) ? continuation(previous, block) : null;
-    if (aligned) out[out.length - 1] = joined(previous as Table, aligned);
+    if (aligned) {
+      const carried = joined(previous as Table, aligned);
+      out[out.length - 1] = carried.table;
+      if (carried.rest) out.push(carried.rest);
+    } else if (isTable(block) && block.restOfRow) out.push(...[restAsParagraph(block)].filter((p) => p !== null), { ...block, restOfRow: undefined });
     else out.push(block);
   }
   return out;
+}
+
+/** The rest of a row a typed table kept apart, when no row of the page before takes it: text again, as the page gave it. */
+function restAsParagraph(table: Table): Paragraph | null {
+  const cells = (table.restOfRow ?? []).filter(filled);
+  if (!cells.length) return null;
+  const text = cells.reduce((a, b) => appended(a, b));
+  const paragraph: Paragraph = { kind: 'paragraph', text: text.text, loc: { page: table.loc.page } };
+  if (text.ocrConfidence !== undefined) paragraph.ocrConfidence = text.ocrConfidence;
+  if (text.ocrLowSpans?.length) paragraph.ocrLowSpans = text.ocrLowSpans;
+  return paragraph;
 }
 
 /** The next table as rows of this table's columns, when it continues this one; else null. */
@@ -66,7 +81,7 @@ function columnMap(starts: Array<number | undefined>, nextStarts: Array<number |
   return map;
 }
 
-function joined(table: Table, next: Table): Table {
+function joined(table: Table, next: Table): { table: Table; rest: Paragraph | null } {
   const rows = table.rows.map((row) => [...row]);
   const carried = next.restOfRow && rows.length ? withRestOfTypedRow(rows[rows.length - 1], next.restOfRow, scoreColumn(table)) : null;
   if (carried) rows[rows.length - 1] = carried;
@@ -76,7 +91,10 @@ function joined(table: Table, next: Table): Table {
     rest = rest.slice(1);
   }
   const all = [...rows, ...rest].map((row, r) => row.map((cell) => ({ ...cell, loc: { ...cell.loc, row: r + 1 } })));
-  return { ...table, rows: all, pages: [...(table.pages ?? [pageOf(table)]), pageOf(next)], restOfRow: undefined };
+  return {
+    table: { ...table, rows: all, pages: [...(table.pages ?? [pageOf(table)]), pageOf(next)], restOfRow: undefined },
+    rest: carried ? null : restAsParagraph(next),
+  };
 }
 
 /**
