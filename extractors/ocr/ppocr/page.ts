@@ -46,6 +46,29 @@ export interface PpPageRead {
   opts: PageOptions;
   /** Maps a rectangle of the straightened page back to the input image. */
   toInput: (r: Rect) => Rect;
+  /** What `toInput` undoes: plain data, so a read can be kept and replayed (read-cache.ts). */
+  turn: PageTurn;
+}
+
+/** How the read page was got from the input: upscaled by `scale`, turned by quarters, deskewed. */
+export interface PageTurn {
+  skew: number;
+  quarters: number;
+  scale: number;
+  /** The straightened page's size, and the upscaled input's. */
+  width: number;
+  height: number;
+  upWidth: number;
+  upHeight: number;
+}
+
+/** The map from the straightened page back to the input image. */
+export function toInputOf({ skew, quarters, scale, width, height, upWidth, upHeight }: PageTurn): (r: Rect) => Rect {
+  return (r) => {
+    const unskewed = unrotateRect(r, skew, width, height);
+    const unturned = unrotateQuartersRect(unskewed, quarters, upWidth, upHeight);
+    return { x0: unturned.x0 / scale, y0: unturned.y0 / scale, x1: unturned.x1 / scale, y1: unturned.y1 / scale };
+  };
 }
 
 export async function readPagePp(input: ScanGrey, engine: PpEngine, { page, dpi }: PageOptions): Promise<PpPageRead> {
@@ -63,16 +86,12 @@ export async function readPagePp(input: ScanGrey, engine: PpEngine, { page, dpi 
   if (await isUpsideDown(view.grey, view.boxes, engine)) view = halfTurned(view);
 
   const { grey, boxes, quarters, skew } = view;
-  const toInput = (r: Rect): Rect => {
-    const unskewed = unrotateRect(r, skew, grey.width, grey.height);
-    const unturned = unrotateQuartersRect(unskewed, quarters, upscaled.width, upscaled.height);
-    return { x0: unturned.x0 / scale, y0: unturned.y0 / scale, x1: unturned.x1 / scale, y1: unturned.y1 / scale };
-  };
+  const turn: PageTurn = { skew, quarters, scale, width: grey.width, height: grey.height, upWidth: upscaled.width, upHeight: upscaled.height };
   const tables = detectTables(view.rules, { dpi: workDpi });
   const detected = cutAtCells(boxes, tables, workDpi);
   const segments = [...detected, ...missedInCells(grey, tables, detected, workDpi)];
   const read = (await readSegments(grey, segments, engine)).filter((s) => !s.undetected || isLegible(s));
-  return { tables, segments: read, opts: { page, dpi: workDpi }, toInput };
+  return { tables, segments: read, opts: { page, dpi: workDpi }, toInput: toInputOf(turn), turn };
 }
 
 /** The page's blocks: ruled tables cell by cell, the text around them as paragraphs and borderless tables. */
