@@ -74,6 +74,8 @@ export const TableSchema = z.object({
    * before shows). Not in `rows`; extractors/pdf/ocr-join.ts puts it back into that row.
    */
   restOfRow: z.array(CellSchema).optional(),
+  /** The lines of `restOfRow` as the page's text, for when no row of the page before takes them. */
+  restAsText: z.array(ParagraphSchema).optional(),
 });
 export type Table = z.infer<typeof TableSchema>;
 

@@ -244,7 +244,8 @@ export function linesToBlocks(lines: OcrLine[], opts: PageOptions, place: Place)
   // Tables typed with tabs first: their rows wrap to the margin, so column alignment would read them in part.
   for (const table of findTypedTables(sorted, layout.lineHeight)) {
     blocks.push(...untypedBlocks(sorted.slice(at, table.start), layout, opts, place));
-    blocks.push({ ...borderlessTable(table, opts, place), typed: true, ...(table.rest ? { restOfRow: restCells(table.rest, opts) } : {}) });
+    const rest = table.rest ? { restOfRow: restCells(table.rest, opts), restAsText: toParagraphs(sorted.slice(table.start, table.restEnd), layout, opts, place) } : {};
+    blocks.push({ ...borderlessTable(table, opts, place), typed: true, ...rest });
     at = table.end;
   }
   blocks.push(...untypedBlocks(sorted.slice(at), layout, opts, place));

@@ -155,6 +155,47 @@ describe('findTypedTables: a header read with one tab too many', () => {
     // and every row's figures a column off from the header's words.
     expect(findTypedTables(table('年初数'), 33)).toEqual([]);
     const [named] = findTypedTables(table('年初预算数'), 33);
-    expect(cellTexts(named.rows)[1]).toEqual(['基本支出', '4073.71', '4447.12', '3997.08', '89.88%']);
+    expect(cellTexts(named.rows).find((row) => row[0] === '基本支出')).toEqual(['基本支出', '4073.71', '4447.12', '3997.08', '89.88%']);
+  });
+});
+
+describe('findTypedTables on seed 004\'s pages 13 and 14 (recorded with the same command, pages 13-14)', () => {
+  const pages = new Map(load('004-pages13-14.lines.json').pages.map((p) => [p.page, p]));
+  const tableOf = (n: number) => {
+    const { sorted, lineHeight } = band(pages.get(n)!.bands[0]);
+    const tables = findTypedTables(sorted, lineHeight);
+    expect(tables).toHaveLength(1);
+    return { table: tables[0], rows: cellTexts(tables[0].rows), lines: sorted };
+  };
+
+  it('cuts a row\'s first cell at the margin from the weight glued to it (a tab that left no gap)', () => {
+    // Printed '预算 执行 效益' tab '30': OCR read '预算执行效益30', one word starting at the margin.
+    const { rows } = tableOf(13);
+    expect(rows.find((r) => r[0] === '预算执行效益')!.slice(0, 6)).toEqual(['预算执行效益', '30', '经济性', '4', '公用经费控制率', '4']);
+  });
+
+  it('keeps a line wrapped before a formula in its row: the formula cannot break, so the line before it is full', () => {
+    // '…则本项指标得分' ends well short of the margin; '=(0.95+0.9)/2*5' (read with full-width brackets) did not fit after it.
+    const { rows } = tableOf(13);
+    expect(rows.some((r) => r[0].startsWith('='))).toBe(false);
+    const row = rows.find((r) => r[4].endsWith('重点工作完成率'))!;
+    expect(row.join('')).toContain('=（0.95+0.9）/2*5分=4.625得分4.63分。');
+    expect(row[9]).toBe('4.66');
+  });
+
+  it('ends a row with the score whose tab found no stop left on the line and moved to the next line\'s first stop', () => {
+    // '…该指标得分 1.5 分。' ends a stop short of the right margin: tab and '1.5' start the next line, on stop 1.
+    const { rows } = tableOf(14);
+    const row = rows.find((r) => r[4] === '项目完成及时性')!;
+    expect(row.filter((c) => c !== '').at(-1)).toBe('1.5');
+    expect(rows.filter((r) => r.filter((c) => c !== '').join() === '1.5')).toEqual([]);
+  });
+
+  it('keeps apart as the rest of a row the wrapped lines a page starts with, above a header repeated after a blank line', () => {
+    const { table, lines } = tableOf(14);
+    expect(table.start).toBe(0);
+    expect(table.rows[0].every((cell) => cell.length === 0)).toBe(true);
+    expect(table.rest!.map((cell) => cell.flat().map((w) => w.text).join(''))).toEqual([expect.stringMatching(/^持续推进汽车整车.*成。<\/p>$/)]);
+    expect(lines[table.restEnd!].words[0].text).toBe('评价指标');
   });
 });

@@ -24,6 +24,8 @@ export interface TypedTable {
    * cells in order, the first carrying on the cell the page break cut.
    */
   rest?: OcrWord[][][];
+  /** One past the last of the rest's lines (index into the lines given). */
+  restEnd?: number;
 }
 
 /** The page's measures, in pixels. */
@@ -574,7 +576,7 @@ function tableAt(typed: Array<TypedLine | null>, at: number, grid: StopGrid): { 
     start: lines[0].start,
     end: lines[lines.length - 1].end,
     rows: rows.map((cells) => Array.from({ length: width }, (_, c) => cells[c] ?? [])),
-    ...(unplaced ? { rest: cellsOf(lines[0]) } : {}),
+    ...(unplaced ? { rest: cellsOf(lines[0]), restEnd: lines[0].end } : {}),
   };
   return { table, next: end };
 }

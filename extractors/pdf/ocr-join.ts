@@ -19,23 +19,17 @@ export function joinScannedTables(blocks: Block[]): Block[] {
     const aligned = isTable(previous) && isTable(block) ? continuation(previous, block) : null;
     if (aligned) {
       const carried = joined(previous as Table, aligned);
-      out[out.length - 1] = carried.table;
-      if (carried.rest) out.push(carried.rest);
-    } else if (isTable(block) && block.restOfRow) out.push(...[restAsParagraph(block)].filter((p) => p !== null), { ...block, restOfRow: undefined });
-    else out.push(block);
+      // A rest no row takes goes before the table, so the table stays last and can join the next page's.
+      out.splice(out.length - 1, 1, ...carried.rest, carried.table);
+    } else out.push(...withoutRest(block));
   }
   return out;
 }
 
-/** The rest of a row a typed table kept apart, when no row of the page before takes it: text again, as the page gave it. */
-function restAsParagraph(table: Table): Paragraph | null {
-  const cells = (table.restOfRow ?? []).filter(filled);
-  if (!cells.length) return null;
-  const text = cells.reduce((a, b) => appended(a, b));
-  const paragraph: Paragraph = { kind: 'paragraph', text: text.text, loc: { page: table.loc.page } };
-  if (text.ocrConfidence !== undefined) paragraph.ocrConfidence = text.ocrConfidence;
-  if (text.ocrLowSpans?.length) paragraph.ocrLowSpans = text.ocrLowSpans;
-  return paragraph;
+/** A block as it stands when no row of the page before takes the rest a typed table kept apart: that rest is text again, as the page gave it. */
+function withoutRest(block: Block): Block[] {
+  if (!isTable(block) || !block.restOfRow) return [block];
+  return [...(block.restAsText ?? []), { ...block, restOfRow: undefined, restAsText: undefined }];
 }
 
 /** The next table as rows of this table's columns, when it continues this one; else null. */
@@ -81,7 +75,7 @@ function columnMap(starts: Array<number | undefined>, nextStarts: Array<number |
   return map;
 }
 
-function joined(table: Table, next: Table): { table: Table; rest: Paragraph | null } {
+function joined(table: Table, next: Table): { table: Table; rest: Paragraph[] } {
   const rows = table.rows.map((row) => [...row]);
   const carried = next.restOfRow && rows.length ? withRestOfTypedRow(rows[rows.length - 1], next.restOfRow, scoreColumn(table)) : null;
   if (carried) rows[rows.length - 1] = carried;
@@ -92,8 +86,8 @@ function joined(table: Table, next: Table): { table: Table; rest: Paragraph | nu
   }
   const all = [...rows, ...rest].map((row, r) => row.map((cell) => ({ ...cell, loc: { ...cell.loc, row: r + 1 } })));
   return {
-    table: { ...table, rows: all, pages: [...(table.pages ?? [pageOf(table)]), pageOf(next)], restOfRow: undefined },
-    rest: carried ? null : restAsParagraph(next),
+    table: { ...table, rows: all, pages: [...(table.pages ?? [pageOf(table)]), pageOf(next)], restOfRow: undefined, restAsText: undefined },
+    rest: carried ? [] : (next.restAsText ?? []),
   };
 }
 

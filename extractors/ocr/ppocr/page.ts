@@ -113,7 +113,8 @@ export function mapBlock(block: Block, toInput: (r: Rect) => Rect): Block {
     return { ...loc, bbox: box(toInput({ x0, y0, x1, y1 })) };
   };
   if (block.kind !== 'table') return { ...block, loc: mapLoc(block.loc) };
-  return { ...block, loc: mapLoc(block.loc), rows: block.rows.map((row) => row.map((cell) => ({ ...cell, loc: mapLoc(cell.loc) }))) };
+  const restAsText = block.restAsText?.map((p) => ({ ...p, loc: mapLoc(p.loc) }));
+  return { ...block, loc: mapLoc(block.loc), rows: block.rows.map((row) => row.map((cell) => ({ ...cell, loc: mapLoc(cell.loc) }))), ...(restAsText ? { restAsText } : {}) };
 }
 
 /** The page turned by `quarters` × 90° clockwise, deskewed, with its text boxes. */
