@@ -151,7 +151,8 @@ export function piecesOf(line: OcrLine, em: number, grid?: StopGrid): Piece[] {
   return out;
 }
 
-const FULL_WIDTH = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]/;
+// Curly quotes print full-width in CJK fonts, their ink at one side ('“三定”方案': no gap after '”').
+const FULL_WIDTH = /[\u2018\u2019\u201c\u201d\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]/;
 
 /**
  * Where a word's ink ends. The recogniser places a character where it emits it, near the start of
@@ -201,13 +202,30 @@ export function inferStopGrid(pieces: Piece[][], measure: Measure): StopGrid | n
   const multiples = new Map<number, number>();
   for (const p of best.hits) multiples.set(Math.round(p.at / best.step), (multiples.get(Math.round(p.at / best.step)) ?? 0) + 1);
   if (multiples.size < MIN_DISTINCT_STOPS || [...multiples.values()].filter((n) => n >= 2).length < MIN_REPEATED_STOPS) return null;
-  return { origin: measure.left, step: best.step, tolerance, em: measure.em };
+  return { ...fitOriginAndStep(best.hits.map((p) => p.at), best.step, measure.left), tolerance, em: measure.em };
+}
+
+/**
+ * Stops are origin + k × step. The margin measured from line starts is the least start of the most
+ * common ones, a little left of where most lines start when a glyph inks left of its box ('<p>'):
+ * fitted through the margin alone, the step absorbs that offset and far stops drift off by a third of
+ * an em. Origin and step are fitted together (least squares) to the positions found on the stops.
+ */
+export function fitOriginAndStep(hits: number[], step: number, left: number): { origin: number; step: number } {
+  const ks = hits.map((at) => Math.round(at / step));
+  const n = hits.length;
+  const meanK = ks.reduce((a, k) => a + k, 0) / n;
+  const meanX = hits.reduce((a, x) => a + x, 0) / n;
+  const varK = ks.reduce((a, k) => a + (k - meanK) ** 2, 0);
+  if (varK === 0) return { origin: left, step };
+  const fitted = ks.reduce((a, k, i) => a + (k - meanK) * (hits[i] - meanX), 0) / varK;
+  return { origin: left + meanX - fitted * meanK, step: fitted };
 }
 
 /**
  * A tab after a name that ended just short of a stop leaves no gap: "资金下达合法性3" is a name and its
  * weight. A piece starting on a stop that is words and then a figure is cut before the figure when
- * the figure, placed after the words at their printed widths, starts on a stop too. A row's first
+ * the figure, placed back from the word's end at its printed width, starts on a stop too. A row's first
  * cell starts at the margin ("预算执行效益30"): a line's first piece there is cut alike when more
  * pieces follow it on the line (a lone piece at the margin is a wrapped line of running text).
  */
@@ -221,7 +239,9 @@ export function splitHiddenTab(piece: Piece, grid: StopGrid, lastOnLine: boolean
   const word = piece.words[0];
   const m = /^(.*[\u3400-\u9fff])(\d+(?:\.\d+)?)$/.exec(word.text);
   if (!m) return [piece];
-  const at = piece.x0 + [...m[1]].reduce((w, ch) => w + (FULL_WIDTH.test(ch) ? 1 : HALF_WIDTH_EM) * grid.em, 0);
+  // Placed back from the word's end, at the figure's printed width: spaces typed inside the words
+  // before it ('预算 执行 效益') print but are not read.
+  const at = wordEnd(word, grid.em) - m[2].length * HALF_WIDTH_EM * grid.em;
   // Glyph widths are estimated: a little more room than for a measured start.
   if (!stopAt({ ...grid, tolerance: 1.5 * grid.tolerance }, at)) return [piece];
   const [name, figure] = cutWord(word, m[1].length, at);
