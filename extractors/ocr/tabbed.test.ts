@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { OcrLine, OcrWord } from './engine.ts';
 import { linesToBlocks } from './page.ts';
-import { findTypedTables } from './tabbed.ts';
+import { findTypedTables, fitOriginAndStep } from './tabbed.ts';
 
 interface Recording {
   pages: Array<{ page: number; dpi: number; bands: OcrLine[][] }>;
@@ -191,11 +191,41 @@ describe('findTypedTables on seed 004\'s pages 13 and 14 (recorded with the same
     expect(rows.filter((r) => r.filter((c) => c !== '').join() === '1.5')).toEqual([]);
   });
 
+  it('reads no tab after a closing curly quote: it prints full-width with its ink at the left (\'“三定”方案\')', () => {
+    const { rows } = tableOf(14);
+    expect(rows.find((r) => r[4] === '社会经济环境效益')![7]).toMatch(/^<p>根据部门（单位）“三定”方案确定的职责/);
+  });
+
   it('keeps apart as the rest of a row the wrapped lines a page starts with, above a header repeated after a blank line', () => {
     const { table, lines } = tableOf(14);
     expect(table.start).toBe(0);
     expect(table.rows[0].every((cell) => cell.length === 0)).toBe(true);
     expect(table.rest!.map((cell) => cell.flat().map((w) => w.text).join(''))).toEqual([expect.stringMatching(/^持续推进汽车整车.*成。<\/p>$/)]);
     expect(lines[table.restEnd!].words[0].text).toBe('评价指标');
+  });
+});
+
+describe('the grid of stops, fitted with its origin', () => {
+  it('puts the origin where the text on the stops says, not at the least margin start a glyph inked left of its box gave', () => {
+    const hits = [1, 2, 2, 4, 5, 7, 9, 9, 11, 13].map((k, i) => 224.5 + k * 124 + (i % 3) - 1 - 215);
+    const { origin, step } = fitOriginAndStep(hits, 125.4, 215);
+    expect(origin).toBeCloseTo(224.5, 0);
+    expect(step).toBeCloseTo(124, 0);
+  });
+
+  it('reads page 14 of seed 004 alike from two OCR runs whose boxes differ by a pixel (recorded: 004-page14-second-run)', () => {
+    // The second run: the same page read again by PP-OCR (kept by JIXIAO_OCR_READ_CACHE; its text
+    // bands' lines, not rounded as record-ocr-lines.ts rounds). Boxes moved by up to a pixel, the least
+    // line start the same. Fitted through that margin alone, its step came out 125.4
+    // instead of 124.6 and the header's last three stops were missed.
+    const read = (name: string) => {
+      const page = load(name).pages.find((p) => p.page === 14)!;
+      const { sorted, lineHeight } = band(page.bands[0]);
+      return cellTexts(findTypedTables(sorted, lineHeight)[0]?.rows ?? []);
+    };
+    const first = read('004-pages13-14.lines.json');
+    const second = read('004-page14-second-run.lines.json');
+    expect(second.find((r) => r[0] === '评价指标')).toEqual(['评价指标', '', '', '', '', '', '指标说明', '评分标准', '评分说明', '得分']);
+    expect(second).toEqual(first);
   });
 });
