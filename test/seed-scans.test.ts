@@ -44,17 +44,14 @@ describe('seed reports printed and scanned', () => {
     expect(scan).toContain('error rate/implicit-mismatch 112.18 121.18');
   });
 
-  // Known gap: 004's scoring table is typed with tabs. extractors/ocr/tabbed.ts reads it back from the
-  // scan page by page and the PDF extractor joins the pages; a row cut by a page break gets the rest
-  // the next page starts with (项目监管: explanation and score 3.5). What still breaks three of its
-  // sums (replayed from recorded OCR lines): a score moved alone to the next line at stop 1
-  // (项目完成及时性 1.5), a wrapped line of a row read as a row of its own ('=（0.95+0.9）/2*…' with the
-  // score 4.66), a name glued to its weight with no gap ('预算执行效益30'), a score read into the
-  // 评分说明 cell (预算编制规范性 '…4'). The table is "could not verify" under the strict standard of
-  // inferred cell boundaries, so score/explanation-mismatch comes only as the row-by-row warning.
-  // Remove `.fails` when the error is raised.
-  it.fails('004: every error of the text file', () => {
+  // 004's scoring table is typed with tabs: extractors/ocr/tabbed.ts reads it back from the scan page
+  // by page and the PDF extractor joins the pages, rows cut by page breaks put back together. Its sums
+  // hold under the strict standard of inferred cell boundaries, so 资产管理情况规范性 (score 4, its
+  // explanation "本项得分2分") is an error as in the text file, and the rows' stated rates are checked
+  // against the rubric's formula as there (存量资金变动率 −43.43% for −43.48%).
+  it('004: every error of the text file, and its rate warning', () => {
     const { txt, scan } = alarms[SEEDS[1]];
     expect(errors(scan)).toEqual(errors(txt));
+    expect(scan).toContain('warning rubric/rate-mismatch -43.48 -43.43');
   });
 });
