@@ -125,15 +125,20 @@ describe('a rest no row of the page before takes', () => {
   });
 });
 
+/** Blocks of recorded pages (extractors/ocr/test-support), each page's first band as the OCR page reader builds them. */
+async function recordedPages(file: string, pages: number[]): Promise<Block[]> {
+  const { readFileSync } = await import('node:fs');
+  const { linesToBlocks, box } = await import('../ocr/page.ts');
+  const recording = JSON.parse(readFileSync(new URL(`../ocr/test-support/${file}`, import.meta.url), 'utf8'));
+  return pages.flatMap((n) => {
+    const page = recording.pages.find((p: { page: number }) => p.page === n);
+    return linesToBlocks(page.bands[0], { page: n, dpi: page.dpi }, box);
+  });
+}
+
 describe('seed 004 printed from its text file and scanned: pages 11 and 12 as recorded from PP-OCR', () => {
   it('gives 项目监管, cut by the page break, the explanation and score the next page starts with', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { linesToBlocks, box } = await import('../ocr/page.ts');
-    const recording = JSON.parse(readFileSync(new URL('../ocr/test-support/004-table-pages.lines.json', import.meta.url), 'utf8'));
-    const blocks = [11, 12].flatMap((n) => {
-      const page = recording.pages.find((p: { page: number }) => p.page === n);
-      return linesToBlocks(page.bands[0], { page: n, dpi: page.dpi }, box);
-    });
+    const blocks = await recordedPages('004-table-pages.lines.json', [11, 12]);
     const tables = joinScannedTables(blocks).filter((b): b is Table => b.kind === 'table');
     expect(tables).toHaveLength(1);
     const row = tables[0].rows.find((r) => r[4].text === '项目监管')!;
@@ -145,13 +150,7 @@ describe('seed 004 printed from its text file and scanned: pages 11 and 12 as re
 
 describe('seed 004 printed from its text file and scanned: pages 13 and 14 as recorded from PP-OCR', () => {
   it('joins page 14\'s table, which starts with the rest of a row above a repeated header, to page 13\'s', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { linesToBlocks, box } = await import('../ocr/page.ts');
-    const recording = JSON.parse(readFileSync(new URL('../ocr/test-support/004-pages13-14.lines.json', import.meta.url), 'utf8'));
-    const blocks = [13, 14].flatMap((n) => {
-      const page = recording.pages.find((p: { page: number }) => p.page === n);
-      return linesToBlocks(page.bands[0], { page: n, dpi: page.dpi }, box);
-    });
+    const blocks = await recordedPages('004-pages13-14.lines.json', [13, 14]);
     const joined = joinScannedTables(blocks);
     const tables = joined.filter((b): b is Table => b.kind === 'table');
     expect(tables).toHaveLength(1);
