@@ -5,6 +5,7 @@
 // first row that only adds text under cells the last row fills, and leaves at least one of them
 // empty, is the rest of that row, cut by the break ("效率" | "性").
 import type { Block, Cell, Paragraph, Table } from '../../model/index.ts';
+import { withoutRest } from '../ocr/rest-of-row.ts';
 import { parseNumericCell } from '../../numbers/quantity.ts';
 
 const isTable = (b: Block | undefined): b is Table => b?.kind === 'table';
@@ -26,11 +27,6 @@ export function joinScannedTables(blocks: Block[]): Block[] {
   return out;
 }
 
-/** A block as it stands when no row of the page before takes the rest a typed table kept apart: that rest is text again, as the page gave it. */
-function withoutRest(block: Block): Block[] {
-  if (!isTable(block) || !block.restOfRow) return [block];
-  return [...(block.restAsText ?? []), { ...block, restOfRow: undefined, restAsText: undefined }];
-}
 
 /** The next table as rows of this table's columns, when it continues this one; else null. */
 function continuation(table: Table, next: Table): Table | null {
