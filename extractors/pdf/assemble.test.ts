@@ -17,13 +17,12 @@ function line(text: string, y: number, opts: { size?: number; x0?: number; full?
   return { text, x0, x1, y, size, runs: [{ text, x0, x1, y, size }] };
 }
 
-function tablePart(page: number, top: number, rows: string[][]): PageTable {
-  const xs = [LEFT, 200, RIGHT];
+function tablePart(page: number, top: number, rows: string[][], xs = [LEFT, 200, RIGHT]): PageTable {
   const ys = rows.map((_, r) => top - 20 * r).concat(top - 20 * rows.length);
   const cells: PageCell[] = rows.flatMap((row, r) =>
     row.map((text, c) => ({ row: r, col: c, rowSpan: 1, colSpan: 1, text, page, bbox: [xs[c], ys[r + 1], xs[c + 1], ys[r]] as PageCell['bbox'], lastX1: xs[c] + 30, lastSize: 10, right: xs[c + 1] - 2, firstUnitWidth: 10 })),
   );
-  return { page, xs, ys, nRows: rows.length, nCols: 2, cells, bbox: [xs[0], ys[ys.length - 1], xs[2], ys[0]] };
+  return { page, xs, ys, nRows: rows.length, nCols: xs.length - 1, cells, bbox: [xs[0], ys[ys.length - 1], xs[xs.length - 1], ys[0]] };
 }
 
 const page = (n: number, lines: TextLine[], tables: PageTable[] = []): PageLayout => ({ page: n, view: [0, 0, 595, 842], lines, tables, ruledTables: tables, looseLines: lines, textless: false, hasImages: false });
@@ -60,6 +59,16 @@ describe('assemble', () => {
       page(2, [line('续表1', 800, { x0: 280 }), line('表后正文', 600, { full: true }), line('表后结束。', 582)], [tablePart(2, 780, [['一级指标', '分值'], ['预算执行', '40']])]),
     ];
     expect(summary(assemble(pages))).toEqual(['1:正文第一行正文结束。', 'T1:一级指标|分值/预算编制|20/预算执行|40', '2:续表1', '2:表后正文表后结束。']);
+  });
+
+  it('joins a header left alone at the foot of a page, drawn on fewer rules, to the body on the next page', () => {
+    const pages = [
+      page(1, [line('续表', 120, { x0: 280 })], [tablePart(1, 100, [['指标及分值']], [LEFT, RIGHT])]),
+      page(2, [], [tablePart(2, 780, [['预算执行', '40'], ['预算监督', '20']])]),
+    ];
+    const blocks = assemble(pages);
+    expect(summary(blocks)).toEqual(['1:续表', 'T1:指标及分值|/预算执行|40/预算监督|20']);
+    expect((blocks[1] as Table).rows[0][0].colSpan).toBe(2);
   });
 
   it('removes running headers and page numbers before assembling', () => {

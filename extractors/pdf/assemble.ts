@@ -2,7 +2,7 @@
 // tables, top to bottom; then what a page break cut is joined: a table continued at the top of the
 // next page (footnotes under the first part do not stand in the way), a paragraph running on.
 import type { Block } from '../../model/index.ts';
-import { appendPart, appendRows, appendSpill, isSpill, onColumnsOf, sameColumns, startTable, toTableBlock, type JoinedTable } from './join.ts';
+import { appendPart, appendRows, appendSpill, isSpill, onColumnsOf, sameColumns, startTable, toTableBlock, widenOnto, type JoinedTable } from './join.ts';
 import type { PageLayout } from './page.ts';
 import { continuesParagraph, groupParagraphs, linesBBox, measureColumn, paragraphText, type ParagraphDraft, type TextColumn } from './paragraphs.ts';
 import { lineTop } from './text.ts';
@@ -95,6 +95,10 @@ function continues(prev: Item, next: Item, page: number, col: TextColumn): boole
       return true;
     }
     if (sameColumns(lastPart, part)) {
+      appendPart(prev.table, part);
+      return true;
+    }
+    if (widenOnto(prev.table, part)) {
       appendPart(prev.table, part);
       return true;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendPart, appendSpill, isSpill, onColumnsOf, sameColumns, startTable, toTableBlock } from './join.ts';
+import { appendPart, appendSpill, isSpill, onColumnsOf, sameColumns, startTable, toTableBlock, widenOnto } from './join.ts';
 import type { PageCell, PageTable } from './tables.ts';
 
 const XS = [50, 150, 250, 450];
@@ -58,6 +58,31 @@ describe('joining a table across pages', () => {
     const block = toTableBlock(table, 1);
     expect(block.rows[2][1]).toMatchObject({ text: '效果性', rowSpan: 3 });
     expect(texts(block).map((r) => r[3])).toEqual(['三级指标', '重点工作', '社会效益', '经济效益', '表彰奖励']);
+  });
+
+  it('puts back the rest of a two-row merged cell cut between its rows, each page showing one row ("效果" | "性")', () => {
+    const xs = [50, 100, 150, 200, 300, 350];
+    const h = ['一级指标', '二级指标', '分值', '三级指标', '得分'];
+    const first = () => startTable(part(1, [h, [['预算执行效益', 2], '效率性', '10', '重点工作', '9'], [null, '效果', '11', '社会效益', '4']], xs));
+    const table = first();
+    appendPart(table, part(2, [['', '性', '', '经济效益', '7'], ['合计', '', '21', '', '20']], xs));
+    const block = toTableBlock(table, 1);
+    expect(block.rows[2][1]).toMatchObject({ text: '效果性', rowSpan: 2 });
+    expect(block.rows[2][2]).toMatchObject({ text: '11', rowSpan: 2 });
+    expect(texts(block).map((r) => r[3])).toEqual(['三级指标', '重点工作', '社会效益', '经济效益', '']);
+    // Not when the text stopped short of the cell's edge: "性" is a new indicator's name there.
+    const short = first();
+    short.cells.find((c) => c.text === '效果')!.lastX1 = 110;
+    appendPart(short, part(2, [['', '性', '', '经济效益', '7']], xs));
+    expect(texts(toTableBlock(short, 1)).map((r) => r[1])).toEqual(['二级指标', '效率性', '效果', '性']);
+  });
+
+  it('keeps a 加减分项 row, which has no weights, apart from the indicators above it', () => {
+    const xs = [50, 100, 150, 200, 300, 350, 400];
+    const h = ['一级指标', '二级指标', '分值', '三级指标', '分值', '得分'];
+    const table = startTable(part(1, [h, [['预算执行效益', 2], '效率性', '10', '重点工作', '10', '9'], [null, '公平性', '5', '服务对象满意度', '5', '5']], xs));
+    appendPart(table, part(2, [['加减分项', '加分项', '', '表彰奖励', '', '1']], xs));
+    expect(texts(toTableBlock(table, 1)).map((r) => r[0] + r[1] + r[3])).toEqual(['一级指标二级指标三级指标', '预算执行效益效率性重点工作', '·公平性服务对象满意度', '加减分项加分项表彰奖励']);
   });
 
   it('keeps a new indicator that brings its own weight on the next page', () => {
@@ -125,6 +150,42 @@ describe('joining a table across pages', () => {
     expect(rows.map((r) => r[6])).toEqual(['得分', '7', '9', '6']);
   });
 
+  describe('a row cut through every cell of narrow columns, a score included ("14.0" | "9")', () => {
+    const xs = [50, 90, 150, 200, 250, 275, 300, 450];
+    const head = ['一级指标', '二级指标', '三级指标', '实际完成值', '分值', '得分', '偏差原因'];
+    const cut = ['效益指', '社会效益指标', '服务覆盖人', '315人', '17', '14.0', '未完成年度目'];
+
+    it('puts the rest back when each piece could not have fitted on the line above it', () => {
+      const table = startTable(part(1, [head, cut], xs));
+      appendPart(table, part(2, [['标', '', '数', '', '', '9', '标，下一步将加快推进。'], ['满意度指标', '服务对象满意度指标', '服务对象满意度', '94%', '10', '10', '']], xs));
+      const rows = texts(toTableBlock(table, 1));
+      expect(rows.map((r) => r[5])).toEqual(['得分', '14.09', '10']);
+      expect(rows[1].slice(0, 3)).toEqual(['效益指标', '社会效益指标', '服务覆盖人数']);
+    });
+
+    it('puts back a rest of two pieces (a wrapped name and its rubric) under blank parents, the weight and score left on the page above', () => {
+      const table = startTable(part(1, [head, ['', '', '存量资金效率', '', '3', '3', '变动率≤-15%的，得3分；']], xs));
+      appendPart(table, part(2, [['', '', '性', '', '', '', '≤-10%的，得2分。']], xs));
+      const rows = texts(toTableBlock(table, 1));
+      expect(rows.map((r) => r[2])).toEqual(['三级指标', '存量资金效率性']);
+      expect(rows[1][6]).toBe('变动率≤-15%的，得3分；≤-10%的，得2分。');
+    });
+
+    it('keeps a new row that brings a number under each number of the row above', () => {
+      const table = startTable(part(1, [head, cut], xs));
+      appendPart(table, part(2, [['满意度指标', '服务对象满意度指标', '服务对象满意度', '达标', '10', '9', '']], xs));
+      expect(texts(toTableBlock(table, 1)).map((r) => r[5])).toEqual(['得分', '14.0', '9']);
+    });
+
+    it('keeps a new row when the cells above it end short of their right edge (nothing wrapped)', () => {
+      const first = part(1, [head, cut], xs);
+      for (const cell of first.cells) if (cell.row === 1) cell.lastX1 = cell.bbox[0] + 2;
+      const table = startTable(first);
+      appendPart(table, part(2, [['标', '', '数', '', '', '9', '标，下一步将加快推进。']], xs));
+      expect(texts(toTableBlock(table, 1)).map((r) => r[5])).toEqual(['得分', '14.0', '9']);
+    });
+  });
+
   it('grows a merged cell cut by the page break back into one rowSpan', () => {
     const table = startTable(part(1, [header, [['预算编制', 2], '合理性', '得满分。'], [null, '规范性', '得4分。']]));
     appendPart(table, part(2, [header, [['', 2], '准确性', '得2分。'], [null, '完整性', '得4分。'], ['预算执行', '支出完成率', '得3分。']]));
@@ -149,6 +210,22 @@ describe('joining a table across pages', () => {
     const block = toTableBlock(table, 1);
     expect(texts(block).map((r) => r[2])).toEqual(['三级', '重点工作完成率', '项目完成及时性', '绩效目标完成率', '社会效益']);
     expect(block.rows[1][0]).toMatchObject({ text: '预算效益', rowSpan: 4 });
+  });
+
+  it('moves a header left alone at the foot of a page onto the columns of the body on the next page', () => {
+    const body = [50, 100, 130, 200, 230, 450];
+    const header = part(1, [['一级指标', '二级指标', '评分说明']], [50, 130, 230, 450]);
+    header.cells[0].colSpan = 1;
+    const table = startTable(header);
+    const next = part(2, [['名称', '分值', '名称', '分值', ''], ['预算执行情况', '34', '资产管理', '4', '本项得3.5分。']], body);
+    expect(widenOnto(table, next)).toBe(true);
+    appendPart(table, next);
+    const block = toTableBlock(table, 1);
+    expect(block.rows[0].map((c) => (c.covered ? '·' : c.text))).toEqual(['一级指标', '·', '二级指标', '·', '评分说明']);
+    expect(block.rows[0][0].colSpan).toBe(2);
+    expect(block.rows[2][2].text).toBe('资产管理');
+    expect(widenOnto(startTable(part(1, [['一级指标', '二级指标']], [50, 120, 450])), next)).toBe(false);
+    expect(widenOnto(startTable(part(1, [['合计', '2300.82']], [50, 130, 450])), next)).toBe(false); // a table of its own: it holds a figure
   });
 
   it('does not join parts whose columns differ', () => {

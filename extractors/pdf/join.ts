@@ -7,7 +7,7 @@
 import type { Cell, Table } from '../../model/index.ts';
 import { parseNumericCell } from '../../numbers/quantity.ts';
 import type { BBox, PageCell, PageTable } from './tables.ts';
-import { separator } from './text.ts';
+import { separator, wrapsInto } from './text.ts';
 
 /** Column rules within this many points are the same column. */
 const SAME_X = 3;
@@ -46,6 +46,24 @@ export function onColumnsOf(table: JoinedTable, part: PageTable): PageTable | nu
   if (at.some((i, k) => Math.abs(xs[i] - part.xs[k]) > SAME_X)) return null;
   const cells = part.cells.map((c) => ({ ...c, col: at[c.col], colSpan: at[c.col + c.colSpan] - at[c.col] }));
   return { ...part, xs, nCols: xs.length - 1, cells };
+}
+
+/**
+ * A table without figures drawn on fewer rules than the next page's part that continues it (a header
+ * row left alone at the foot of a page needs fewer rules than the body, its cells being merged): the
+ * table moved onto the part's columns by x positions. False, and nothing changed, when the table
+ * holds a figure (a table of its own, such as a budget block) or some rule of it is not one of the part's.
+ */
+export function widenOnto(table: JoinedTable, part: PageTable): boolean {
+  if (table.cells.some((c) => parseNumericCell(c.text) !== null)) return false;
+  const xs = table.parts[table.parts.length - 1].xs;
+  const at = xs.map((x) => nearestIndex(part.xs, x));
+  if (at.some((i, k) => Math.abs(part.xs[i] - xs[k]) > SAME_X) || at[0] !== 0 || at[at.length - 1] !== part.xs.length - 1) return false;
+  const moved = <T extends PageCell>(c: T): T => ({ ...c, col: at[c.col], colSpan: at[c.col + c.colSpan] - at[c.col] });
+  table.cells = table.cells.map(moved);
+  table.parts = table.parts.map((p) => ({ ...p, xs: part.xs, nCols: part.nCols, cells: p.cells.map(moved) }));
+  table.nCols = part.nCols;
+  return true;
 }
 
 function nearestIndex(values: number[], x: number): number {
@@ -139,7 +157,7 @@ function isSplitRow(table: JoinedTable, cells: readonly PageCell[]): boolean {
   const here = Math.min(...withText.map((c) => c.col));
   const before = Math.min(...table.cells.filter((c) => c.row === table.nRows - 1 && c.text !== '').map((c) => c.col));
   if (!Number.isFinite(here) || !Number.isFinite(before)) return false;
-  if (here <= before) return isNumberlessRest(table, withText);
+  if (here <= before) return isNumberlessRest(table, withText) || isWrappedRest(table, cells, withText);
   const sparse = emptiedCells(table, cells, 0) >= 2 && emptiedCells(table, cells, here + 1) >= 1;
   return withText.every((piece) => {
     const owner = ownerAt(table, table.nRows - 1, piece.col);
@@ -157,12 +175,17 @@ function isSplitRow(table: JoinedTable, cells: readonly PageCell[]): boolean {
  * parents going on over the page break (产出指标 | 数量指标 above a new indicator: "7" and "9" are two scores).
  */
 function emptiedCells(table: JoinedTable, cells: readonly PageCell[], from: number): number {
+  return emptiedBelow(table, cells, from).length;
+}
+
+/** Empty cells of the part's first row, from column `from` on, each under a filled single-row cell (its owner) of the previous part's last row. */
+function emptiedBelow(table: JoinedTable, cells: readonly PageCell[], from: number): Array<{ cell: PageCell; owner: PageCell }> {
   const last = table.nRows - 1;
-  return cells.filter((c) => {
-    if (c.row !== 0 || c.text !== '' || c.col < from) return false;
-    const owner = ownerAt(table, last, c.col);
-    return owner !== undefined && owner.text !== '' && owner.row + owner.rowSpan - 1 === last && owner.rowSpan === 1;
-  }).length;
+  return cells.flatMap((cell) => {
+    if (cell.row !== 0 || cell.text !== '' || cell.col < from) return [];
+    const owner = ownerAt(table, last, cell.col);
+    return owner !== undefined && owner.text !== '' && owner.row + owner.rowSpan - 1 === last && owner.rowSpan === 1 ? [{ cell, owner }] : [];
+  });
 }
 
 /**
@@ -179,6 +202,33 @@ function isNumberlessRest(table: JoinedTable, pieces: readonly PageCell[]): bool
   });
   return continuing.length * 2 > pieces.length && pieces.every((p) => ownerAt(table, table.nRows - 1, p.col)?.text);
 }
+
+/**
+ * A row cut through every cell, numbers included, in narrow columns ("效益指" | "标", "14.0" | "9"):
+ * each piece's first unit could not have fitted on the last line of the cell above it (so the line
+ * wrapped there), a number continues only a number long enough to fill a narrow cell, and a number
+ * of the cut row has an empty one-row cell below it (the weight a new indicator would bring; an
+ * empty merged cell there is a parent's weight going on). In narrow columns a new row's cells may
+ * all look full too, but it brings a number under each of the row's numbers.
+ */
+function isWrappedRest(table: JoinedTable, cells: readonly PageCell[], pieces: readonly PageCell[]): boolean {
+  const numberLeftOut = emptiedBelow(table, cells, 0).some(({ cell, owner }) => cell.rowSpan === 1 && isBareNumber(owner.text));
+  if (pieces.length < 2 || !numberLeftOut) return false;
+  return pieces.every((piece) => {
+    const owner = ownerAt(table, table.nRows - 1, piece.col);
+    if (!owner || owner.text === '' || ENDS_SENTENCE.test(owner.text)) return false;
+    if (isBareNumber(piece.text) && !(isBareNumber(owner.text) && owner.text.trim().length >= MIN_CUT_FIGURE)) return false;
+    return wrapsOnto(owner, piece);
+  });
+}
+
+/** The piece's first unit could not have fitted on the last line of the owner's text: that line wrapped into the piece. */
+function wrapsOnto(owner: PageCell, piece: PageCell): boolean {
+  return wrapsInto(owner.lastX1, piece.text, piece.lastSize || owner.lastSize, owner.right, piece.firstUnitWidth || undefined);
+}
+
+/** Digits fewer than this fit any cell: a figure that short was not cut by the cell's edge. */
+const MIN_CUT_FIGURE = 3;
 
 /** Where a cell's text may end for good. A 评分标准 clause list breaks lines after "；" as often as mid-clause. */
 const ENDS_SENTENCE = /[。！？!?）)”」】]\s*$/;
@@ -224,17 +274,35 @@ function extendSpans(table: JoinedTable, cells: PageCell[], continuing: Set<Page
  * Text at the top of the part that is the rest of a merged cell's text cut by the page break
  * ("效果" | "性"): same columns as a merged cell reaching the bottom of the previous part whose text
  * stops mid-word, and the cell beside it (the level's weight) is empty here although it was filled
- * beside the owner: a new indicator would bring its own weight.
+ * beside the owner: a new indicator would bring its own weight. Further right, the row leaves no
+ * figure of the row above without one below (a 加减分项 row has no weights at all). A merged cell
+ * of two rows cut between them shows one row on each page; then the text must have wrapped there,
+ * and the row must go on with a leaf of its own: a name, then its figures.
  */
 function continuesMergedText(table: JoinedTable, cells: readonly PageCell[], cell: PageCell): boolean {
   if (cell.row !== 0 || cell.text === '' || isBareNumber(cell.text)) return false;
   const last = table.nRows - 1;
   const owner = ownerAt(table, last, cell.col);
   if (!owner || owner.col !== cell.col || owner.colSpan !== cell.colSpan || owner.text === '') return false;
-  if (owner.row + owner.rowSpan - 1 !== last || Math.max(owner.rowSpan, cell.rowSpan) < 2 || ENDS_SENTENCE.test(owner.text)) return false;
+  if (owner.row + owner.rowSpan - 1 !== last || ENDS_SENTENCE.test(owner.text)) return false;
+  const afterBeside = cell.col + cell.colSpan + 1;
+  if (leavesFigureOut(table, cells, afterBeside)) return false;
+  if (Math.max(owner.rowSpan, cell.rowSpan) < 2 && !(wrapsOnto(owner, cell) && bringsOwnLeaf(cells, afterBeside))) return false;
   const besideOwner = ownerAt(table, owner.row, owner.col + owner.colSpan);
   const besideCell = cells.find((c) => c.row === 0 && c.col === cell.col + cell.colSpan);
   return !!besideOwner && isBareNumber(besideOwner.text) && besideOwner.row === owner.row && besideOwner.rowSpan === owner.rowSpan && besideCell?.text === '';
+}
+
+/** From column `from` on, a figure of the previous part's last row has no figure below it in the part's first row. */
+function leavesFigureOut(table: JoinedTable, cells: readonly PageCell[], from: number): boolean {
+  const above = table.cells.filter((c) => c.col >= from && c.row + c.rowSpan - 1 === table.nRows - 1 && isBareNumber(c.text));
+  return above.some((a) => !cells.some((c) => c.row === 0 && c.col === a.col && isBareNumber(c.text)));
+}
+
+/** From column `from` on, the part's first row holds a name and then a figure (经济效益 | 7 under a cut parent; not a 加减分项 row's lone score). */
+function bringsOwnLeaf(cells: readonly PageCell[], from: number): boolean {
+  const filledCells = cells.filter((c) => c.row === 0 && c.col >= from && c.text !== '').sort((a, b) => a.col - b.col);
+  return filledCells.length > 1 && !isBareNumber(filledCells[0].text) && filledCells.slice(1).some((c) => isBareNumber(c.text));
 }
 
 function absorbText(owner: PageCell, piece: PageCell): void {

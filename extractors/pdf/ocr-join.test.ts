@@ -28,6 +28,23 @@ describe('scanned tables across a page break', () => {
     }
   });
 
+  describe('a row of narrow columns cut through every cell, its score too ("14.0" | "9")', () => {
+    const cut = ['一级指标\t二级指标\t分值\t得分\t偏差原因', '效益指\t社会效益\t17.5\t14.0\t未完成年度目'];
+
+    it('puts the rest back when it continues some text and leaves the weight without a figure below', () => {
+      const [joined] = joinScannedTables([scanned(1, cut), scanned(2, ['标\t\t\t9\t标，下一步。', '满意度\t服务对象\t10\t10\t'])]);
+      expect(texts(joined)).toEqual(['一级指标|二级指标|分值|得分|偏差原因', '效益指标|社会效益|17.5|14.09|未完成年度目标，下一步。', '满意度|服务对象|10|10|']);
+    });
+
+    it('keeps a row that brings a figure under every figure, or a figure under one too short to be cut, as a row of its own', () => {
+      const short = [cut[0], '效益指\t社会效益\t17\t14\t未完成年度目'];
+      for (const [page, first] of [[cut, '标\t\t5\t9\t标。'], [short, '标\t\t\t9\t标，下一步。']] as const) {
+        const [joined] = joinScannedTables([scanned(1, [...page]), scanned(2, [first])]);
+        expect(texts(joined)).toHaveLength(3);
+      }
+    });
+  });
+
   it('puts the cells of a part found with fewer grid columns under the columns starting where they start', () => {
     const at = (table: Table, lefts: number[]) => {
       table.rows.forEach((row) => row.forEach((cell, c) => (cell.loc.bbox = [lefts[c], 0, lefts[c] + 20, 10])));
@@ -41,6 +58,25 @@ describe('scanned tables across a page break', () => {
     expect(rawDocumentProblems({ format: 'pdf', blocks: [joined], warnings: [] })).toEqual([]);
     for (const row of narrow.rows) row[3].loc.bbox = [300, 0, 320, 10]; // a column starting where none of the first part does
     expect(joinScannedTables([wide, narrow])).toHaveLength(2);
+  });
+
+  it('draws a header left alone at the foot of a page, its cells merged, on the columns of its body on the next page', () => {
+    const at = (table: Table, lefts: number[]) => {
+      table.rows.forEach((row) => row.forEach((cell, c) => (cell.loc.bbox = [lefts[c], 0, lefts[c] + 20, 10])));
+      return table;
+    };
+    const header = at(scanned(1, ['一级指标\t二级指标\t得分\t评分说明']), [60, 160, 260, 300]);
+    const body = at(scanned(2, ['名称\t分值\t名称\t分值\t\t', '预算执行\t39\t资产管理\t7\t6\t经核查，扣1分。']), [60, 110, 160, 210, 261, 302]);
+    const [joined, ...rest] = joinScannedTables([header, body]);
+    expect(rest).toHaveLength(0);
+    expect((joined as Table).rows[0].map((c) => (c.covered ? '·' : c.text))).toEqual(['一级指标', '·', '二级指标', '·', '得分', '评分说明']);
+    expect((joined as Table).rows[0][0].colSpan).toBe(2);
+    expect(texts(joined).at(-1)).toBe('预算执行|39|资产管理|7|6|经核查，扣1分。');
+    expect(rawDocumentProblems({ format: 'pdf', blocks: [joined], warnings: [] })).toEqual([]);
+    const budget = at(scanned(1, ['合计\t2300.82\t2547.70\t2334.42']), [60, 160, 260, 300]);
+    expect(joinScannedTables([budget, body])).toHaveLength(2); // a table of its own: it holds figures
+    header.rows[0][1].loc.bbox = [130, 0, 150, 10]; // a column starting where none of the body's does
+    expect(joinScannedTables([header, body])).toHaveLength(2);
   });
 
   it('leaves apart tables of other widths, on pages not next to each other, with a paragraph between, or from a text layer', () => {

@@ -3,7 +3,7 @@
 // many columns, or with columns that each start where one of this table's starts (a short last part
 // is often found with fewer grid columns: no cell below spans). Its empty leading rows are dropped; a
 // first row that only adds text under cells the last row fills, and leaves at least one of them
-// empty, is the rest of that row, cut by the break ("效率" | "性").
+// empty, is the rest of that row, cut by the break ("效率" | "性"); see isRestOfRow for cut figures.
 import type { Block, Cell, Paragraph, Table } from '../../model/index.ts';
 import { withoutRest } from '../ocr/rest-of-row.ts';
 import { parseNumericCell } from '../../numbers/quantity.ts';
@@ -17,9 +17,9 @@ export function joinScannedTables(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const block of blocks) {
     const previous = out.at(-1);
-    const aligned = isTable(previous) && isTable(block) ? continuation(previous, block) : null;
-    if (aligned) {
-      const carried = joined(previous as Table, aligned);
+    const pair = isTable(previous) && isTable(block) ? onOneGrid(previous, block) : null;
+    if (pair) {
+      const carried = joined(pair.table, pair.next);
       // A rest no row takes goes before the table, so the table stays last and can join the next page's.
       out.splice(out.length - 1, 1, ...carried.rest, carried.table);
     } else out.push(...withoutRest(block));
@@ -27,24 +27,53 @@ export function joinScannedTables(blocks: Block[]): Block[] {
   return out;
 }
 
-
-/** The next table as rows of this table's columns, when it continues this one; else null. */
-function continuation(table: Table, next: Table): Table | null {
+/**
+ * This table and the next on one grid, when the next continues this one: the next moved onto this
+ * table's columns, or this table, when it holds no figure, onto the next's (a header row left alone
+ * at the foot of a page has merged cells, so fewer columns than its body); else null.
+ */
+function onOneGrid(table: Table, next: Table): { table: Table; next: Table } | null {
   if (!table.ocr || !next.ocr || next.loc.page !== pageOf(table) + 1) return null;
-  if (width(next) === width(table)) return next;
-  const columns = columnMap(columnStarts(table), columnStarts(next));
-  if (!columns) return null;
-  const rows = next.rows.map((row) => {
-    const out: Cell[] = Array.from({ length: width(table) }, (_, c) => ({ text: '', loc: { ...row[0].loc, column: c + 1, bbox: undefined } }));
-    row.forEach((cell, c) => {
-      if (!cell.covered && columns[c] !== undefined) out[columns[c]!] = { ...cell, colSpan: undefined, loc: { ...cell.loc, column: columns[c]! + 1 } };
-    });
-    return out;
-  });
-  return { ...next, rows };
+  if (width(next) === width(table)) return { table, next };
+  const narrowed = continuation(table, next);
+  if (narrowed) return { table, next: narrowed };
+  const widened = width(table) < width(next) && !table.rows.some((row) => row.some(isFigure)) ? onWiderGrid(next, table) : null;
+  return widened ? { table: widened, next } : null;
+}
+
+/** The next table as rows of this table's columns, when its columns each start where one of this table's does; else null. */
+function continuation(table: Table, next: Table): Table | null {
+  return redrawn(next, table, false);
+}
+
+/** A narrower table drawn again on the wider one's columns, each cell spanning up to the next cell's column; null when some column starts where none of the wider one's does. */
+function onWiderGrid(wide: Table, narrow: Table): Table | null {
+  return redrawn(narrow, wide, true);
 }
 
 const width = (table: Table) => Math.max(...table.rows.map((row) => row.length));
+
+/**
+ * `part`'s cells placed on `grid`'s columns, each in the column starting where it starts; with
+ * `spans`, a cell also covers the columns up to the next cell's. Null when some column of `part`
+ * starts where none of `grid`'s does.
+ */
+function redrawn(part: Table, grid: Table, spans: boolean): Table | null {
+  const columns = columnMap(columnStarts(grid), columnStarts(part));
+  if (!columns) return null;
+  const rows = part.rows.map((row) => {
+    const out: Cell[] = Array.from({ length: width(grid) }, (_, c) => ({ text: '', loc: { ...row[0].loc, column: c + 1, bbox: undefined } }));
+    row.forEach((cell, c) => {
+      const start = columns[c];
+      if (cell.covered || start === undefined) return;
+      const end = spans ? (columns[c + (cell.colSpan ?? 1)] ?? width(grid)) : start + 1;
+      out[start] = { ...cell, colSpan: end - start > 1 ? end - start : undefined, loc: { ...cell.loc, column: start + 1 } };
+      for (let k = start + 1; k < end; k++) out[k] = { ...out[k], covered: true };
+    });
+    return out;
+  });
+  return { ...part, rows };
+}
 
 /** Where each grid column starts on the page: the median left edge of the cells that start in it. */
 function columnStarts(table: Table): Array<number | undefined> {
@@ -140,13 +169,32 @@ function firstFilledRow(rows: Cell[][]): number {
   return r < 0 ? rows.length : r;
 }
 
-/** Text only, under cells of the last row that hold text, and not under all of them. */
+/**
+ * Text under cells of the last row that hold text, and not under all of them. A narrow column's
+ * number may be cut too ("14.0" | "9", under "效益指" | "标"): a figure continues a figure long
+ * enough to fill a narrow cell, when the row also continues some text and leaves a figure of the
+ * last row without one below it (the weight a new indicator would bring). A lone figure, or one
+ * under a figure short enough to fit any cell, starts a row of its own.
+ */
 function isRestOfRow(last: Cell[], row: Cell[]): boolean {
-  const texts = row.map((cell, c) => ({ cell, c })).filter(({ cell }) => filled(cell));
-  if (!texts.length) return false;
-  const underText = texts.every(({ cell, c }) => filled(last[c]) && parseNumericCell(last[c].text) === null && parseNumericCell(cell.text) === null);
+  const pieces = row.map((cell, c) => ({ cell, c })).filter(({ cell }) => filled(cell));
+  if (!pieces.length) return false;
+  const figures = pieces.filter(({ cell }) => isFigure(cell));
+  const continuesAll = pieces.every(({ cell, c }) => filled(last[c]) && (isFigure(cell) ? continuesFigure(last[c], cell) : !isFigure(last[c])));
   const leavesSomeEmpty = last.some((cell, c) => filled(cell) && !filled(row[c]));
-  return underText && leavesSomeEmpty;
+  if (!continuesAll || !leavesSomeEmpty) return false;
+  if (!figures.length) return true;
+  const figureLeftOut = last.some((cell, c) => isFigure(cell) && !filled(row[c]) && !row[c]?.covered);
+  return figures.length < pieces.length && figureLeftOut;
+}
+
+const isFigure = (cell: Cell | undefined) => parseNumericCell(cell?.text ?? '') !== null;
+/** Digits fewer than this fit any cell: a figure that short was not cut by the cell's edge. */
+const MIN_CUT_FIGURE = 3;
+
+function continuesFigure(above: Cell, piece: Cell): boolean {
+  const text = above.text.trim();
+  return isFigure(above) && text.length >= MIN_CUT_FIGURE && parseNumericCell(text + piece.text.trim()) !== null;
 }
 
 /** The column after `last` whose start is nearest to x, within SAME_COLUMN; -1 when none is. */

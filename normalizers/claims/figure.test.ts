@@ -59,6 +59,11 @@ describe('extractFigures', () => {
     expect(department[0]).toBe('执行数||全年|unit|96.89万元');
   });
 
+  it('takes a report title broken over two lines for a project report ("…经费项目" | "支出绩效自评报告")', () => {
+    const form = ['项目名称\t业务工作经费', '年度资金(万元)\t年初预算数\t全年预算数\t全年执行数', '年度资金总额\t120\t100\t96.89'];
+    expect(figures('2022年度业务工作经费项目', '支出绩效自评报告', '全年执行数为96.89万元。', ...form)[0]).toBe('执行数||全年|project:业务工作经费|96.89万元');
+  });
+
   it('skips amounts outside the vocabulary and bare labels without a period', () => {
     expect(figures('贷款余额 3660.83 亿元，决算数 12 万元。')).toEqual([]);
   });

@@ -35,8 +35,11 @@ export function extractFigures(text: Report['text']): Figure[] {
 /** "…经费项目支出绩效自评报告": the whole report speaks of one project. */
 const PROJECT_REPORT_TITLE = /项目.{0,12}(?:绩效自评报告|绩效评价报告|自评报告)/;
 
+/** The title is among the first lines, alone or broken over two ("…资金项目" | "支出绩效自评报告"). */
 function isProjectReport(text: Report['text']): boolean {
-  return text.slice(0, 6).some((t) => PROJECT_REPORT_TITLE.test(t.text) && !/部门整体|整体支出/.test(t.text));
+  const lines = text.slice(0, 6).map((t) => t.text);
+  const titles = [...lines, ...lines.slice(1).map((line, i) => lines[i] + line)];
+  return titles.some((title) => PROJECT_REPORT_TITLE.test(title) && !/部门整体|整体支出/.test(title));
 }
 
 /** In a report on one project, the narrative's figures are that project's, as its form's are. */

@@ -130,6 +130,26 @@ describe('candidate readings', () => {
       expect(only([tableBlock([SCORING_HEADER, '预算编制\t40\t目标设置\t40\t绩效目标合理性\t30\t\t10', '履职效益\t60\t经济效益\t60\t重点工作完成率\t60\t\t54', '合计\t100\t\t\t\t\t\t95'])]).reading!.confidence).toBe('high');
     });
 
+    it('lets one disagreement through in a summary whose 加减分项 row leaves its 得分率 empty (its figures stand in the figure columns)', () => {
+      const table = only([
+        typedTable([
+          '一级指标\t二级指标\t分值\t评价得分\t得分率',
+          '预算编制情况\t预算编制\t6\t4\t66.67%',
+          '预算编制情况\t目标设置\t8\t8\t100.00%',
+          '预算执行情况\t保障措施\t6\t5\t83.33%',
+          '预算执行情况\t支出管理\t20\t19\t95.00%',
+          '预算执行情况\t资产管理\t10\t10\t100.00%',
+          '预算监督\t信息公开\t16\t16\t100.00%',
+          '预算执行效益\t效率性\t18\t15\t83.33%',
+          '预算执行效益\t效果性\t8\t8\t100.00%',
+          '预算执行效益\t公平性\t8\t8\t100.00%',
+          '加减分项\t-\t-\t1\t',
+          '合计\t\t100\t96\t96.00%',
+        ]),
+      ]);
+      expect(table.reading).toMatchObject({ confidence: 'high', sumsBroken: 1 });
+    });
+
     it('trusts no broken sum when a row came back with a cell too many (its last figure a column right)', () => {
       const split = '履职效益\t60\t经济效益\t60\t重点工作完成率\t60\t54\t54\t54';
       const table = only([typedTable([SCORING_HEADER, ...rows.slice(0, 3), split, '合计\t100\t\t\t\t\t\t95'])]);

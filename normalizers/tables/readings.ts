@@ -97,17 +97,22 @@ export function chooseReading(body: TableGroup['body'], layout: Layout, budget: 
 const MIN_AGREEING_ROWS = 3;
 
 /**
- * Whether the rows of a table whose cell boundaries were inferred came back alike: every row's last
- * figure (its score, or an amount; long text may follow it) stands in the same column, and there are
- * several rows. A misread boundary merges or splits cells and moves the row's last figure to another column.
+ * Whether the rows of a table whose cell boundaries were inferred came back alike: there are several
+ * rows with figures, and either every row's last figure (its score, or an amount; long text may follow
+ * it) stands in the same column, or every figure stands in one of the table's figure columns (where
+ * half the rows have one: a 加减分项 row may leave its 得分率 empty). A misread boundary merges or
+ * splits cells and moves the row's figures to other columns.
  */
 export function rowsAgree(body: TableGroup['body']): boolean {
-  const lastFigureColumns = body.flatMap(({ cells }) => {
+  const figureRows = body.flatMap(({ cells }) => {
     const filled = cells.filter((c) => c.text.trim() !== '').length;
     const figures = cells.flatMap((c, i) => (parseNumericCell(c.text) !== null ? [i] : []));
-    return filled >= 2 && figures.length ? [figures[figures.length - 1]] : [];
+    return filled >= 2 && figures.length ? [figures] : [];
   });
-  return lastFigureColumns.length >= MIN_AGREEING_ROWS && new Set(lastFigureColumns).size === 1;
+  if (figureRows.length < MIN_AGREEING_ROWS) return false;
+  if (new Set(figureRows.map((figures) => figures[figures.length - 1])).size === 1) return true;
+  const rowsWithFigureIn = (column: number) => figureRows.filter((figures) => figures.includes(column)).length;
+  return figureRows.every((figures) => figures.every((column) => 2 * rowsWithFigureIn(column) >= figureRows.length));
 }
 
 const support = (t: Tally) => t.holding + LEAF_EVIDENCE * t.plausibleLeaves;
