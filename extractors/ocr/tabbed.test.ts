@@ -229,3 +229,20 @@ describe('the grid of stops, fitted with its origin', () => {
     expect(second).toEqual(first);
   });
 });
+
+describe('findTypedTables on a self-evaluation form typed with tabs and scanned (eval seed 48, r48-0013, page 1)', () => {
+  it('reads the budget block under its header\'s columns, though the wide first header cell\'s tabs passed a stop no row fills', () => {
+    // '项目资金（万元）' ends past stop 2: its tabs leave columns 1–2 of the header empty, and no row fills
+    // column 2. Left as text, the borderless reader put the 分值 '10' under 全年执行数 (a false figure conflict).
+    const [page] = load('eval48-r48-0013-page1.lines.json').pages;
+    const { sorted, lineHeight } = band(page.bands[0]);
+    const [table] = findTypedTables(sorted, lineHeight);
+    expect(table).toBeDefined();
+    const rows = cellTexts(table.rows);
+    const header = rows.find((r) => r[0] === '项目资金（万元）')!;
+    const total = rows.find((r) => r[1] === '年度资金总额')!;
+    expect(total[header.indexOf('全年执行数')]).toBe('2837.53');
+    expect(total[header.indexOf('分值')]).toBe('10');
+    expect(rows.every((r) => r[2] === '')).toBe(true);
+  });
+});

@@ -520,14 +520,18 @@ function cellsOnUnshiftedStops(cells: OcrWord[][][], grid: StopGrid): Array<{ c:
 }
 
 /**
- * Every column is named by some header line ('评价指标' leaves columns 1–5 empty, the 名称/分值 line
- * under it names them). A column no header line names came from a header read with one tab too many
- * (a word's end measured short of the stop it ran past): the rows' figures under it are a column off.
+ * Every column that holds something is named by some header line ('评价指标' leaves columns 1–5
+ * empty, the 名称/分值 line under it names them). A column no header line names came from a header
+ * read with one tab too many (a word's end measured short of the stop it ran past): the rows' figures
+ * under it are a column off. A column empty in every row is only where a wide first cell's tabs
+ * passed a stop ('项目资金（万元）' tab tab '年初预算数').
  */
 function everyColumnNamed(lines: TypedLine[], rows: OcrWord[][][][]): boolean {
   const headers = rows.filter((_, r) => isHeader(lines[r]));
+  const body = rows.filter((_, r) => !isHeader(lines[r]));
   const width = Math.max(...rows.map((cells) => cells.length));
-  return Array.from({ length: width }, (_, c) => headers.some((cells) => (cells[c]?.length ?? 0) > 0)).every(Boolean);
+  const has = (cells: OcrWord[][][], c: number) => (cells[c]?.length ?? 0) > 0;
+  return Array.from({ length: width }, (_, c) => !body.some((cells) => has(cells, c)) || headers.some((cells) => has(cells, c))).every(Boolean);
 }
 
 /**
