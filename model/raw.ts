@@ -68,6 +68,14 @@ export const TableSchema = z.object({
    * ends and the next begins was inferred, so a sum that does not hold may be a misread boundary.
    */
   typed: z.boolean().optional(),
+  /**
+   * A typed table on a scanned page that starts with the rest of a row the page break cut: its cells
+   * in order, the first carrying on the cell the break cut (which column that is, only the page
+   * before shows). Not in `rows`; extractors/pdf/ocr-join.ts puts it back into that row.
+   */
+  restOfRow: z.array(CellSchema).optional(),
+  /** The lines of `restOfRow` as the page's text, for when no row of the page before takes them. */
+  restAsText: z.array(ParagraphSchema).optional(),
 });
 export type Table = z.infer<typeof TableSchema>;
 

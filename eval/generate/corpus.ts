@@ -1,4 +1,4 @@
-// Builds (or reuses) a corpus on disk: per report <id>.txt/.docx/.pdf/.scan.pdf/.xlsx and <id>.truth.json,
+// Builds (or reuses) a corpus on disk: per report <id>.txt/.docx/.pdf/.scan.pdf/.typedscan.pdf/.xlsx and <id>.truth.json,
 // plus manifest.json. A cache directory is reused while the generator's source is unchanged.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,12 +10,13 @@ import type { Truth } from './truth.ts';
 
 /**
  * typed: the TXT opened in LibreOffice and saved as PDF (tab-separated rows printed as wrapped text);
- * scan: 150 dpi grey with noise and rotation; stamp: 100 dpi colour with red seals over the tables.
+ * scan: 150 dpi grey with noise and rotation; stamp: 100 dpi colour with red seals over the tables;
+ * typedscan: the typed PDF scanned like scan (tables typed with tabs, read back from OCR).
  */
-export const FORMATS = ['txt', 'docx', 'pdf', 'typed', 'scan', 'stamp', 'xlsx'] as const;
+export const FORMATS = ['txt', 'docx', 'pdf', 'typed', 'scan', 'stamp', 'typedscan', 'xlsx'] as const;
 export type CorpusFormat = (typeof FORMATS)[number];
 
-export const EXTENSION: Record<CorpusFormat, string> = { txt: '.txt', docx: '.docx', pdf: '.pdf', typed: '.typed.pdf', scan: '.scan.pdf', stamp: '.stamp.pdf', xlsx: '.xlsx' };
+export const EXTENSION: Record<CorpusFormat, string> = { txt: '.txt', docx: '.docx', pdf: '.pdf', typed: '.typed.pdf', scan: '.scan.pdf', stamp: '.stamp.pdf', typedscan: '.typedscan.pdf', xlsx: '.xlsx' };
 
 export interface CorpusOptions {
   seed: number;
@@ -65,32 +66,36 @@ export async function ensureCorpus(options: CorpusOptions): Promise<CorpusEntry[
     const { report, truth } = generateReport(seed, i);
     const base = join(dir, truth.id);
     // Scanned copies go to the first scanN short reports (the self-evaluation forms and data sheets)
-    // and the first longScanN third-party reports: OCR is slow.
+    // and the first longScanN third-party reports: OCR is slow. Typed scans only go to short reports.
+    const wants = (f: CorpusFormat) => options.formats.includes(f);
     const long = truth.kind === 'third-party';
-    const scanned = (options.formats.includes('scan') || options.formats.includes('stamp')) && (long ? longScansLeft : scansLeft) > 0;
+    const officeWanted = wants('scan') || wants('stamp');
+    const scanned = (officeWanted || (wants('typedscan') && !long)) && (long ? longScansLeft : scansLeft) > 0;
     if (scanned && long) longScansLeft--;
     else if (scanned) scansLeft--;
+    const officeScanned = scanned && officeWanted;
+    const typedScanned = scanned && !long && wants('typedscan');
     const files: CorpusEntry['files'] = {};
-    const wants = (f: CorpusFormat) => options.formats.includes(f);
-    if (wants('txt') || wants('typed')) writeIfChanged(`${base}.txt`, toTxt(report));
+    if (wants('txt') || wants('typed') || typedScanned) writeIfChanged(`${base}.txt`, toTxt(report));
     if (wants('txt')) files.txt = `${base}.txt`;
-    if (wants('typed')) {
-      files.typed = `${base}${EXTENSION.typed}`;
-      if (!existsSync(files.typed)) txtToPrint.push(`${base}.txt`);
+    if (wants('typed') || typedScanned) {
+      if (!existsSync(`${base}${EXTENSION.typed}`)) txtToPrint.push(`${base}.txt`);
+      if (wants('typed')) files.typed = `${base}${EXTENSION.typed}`;
     }
-    const needDocx = wants('docx') || wants('pdf') || scanned;
+    if (typedScanned) files.typedscan = `${base}${EXTENSION.typedscan}`;
+    const needDocx = wants('docx') || wants('pdf') || officeScanned;
     if (needDocx) {
       const html = join(dir, 'src', `${truth.id}.html`);
       writeIfChanged(html, toHtml(report));
       if (!existsSync(`${base}.docx`)) htmlToConvert.push(html);
       if (wants('docx')) files.docx = `${base}.docx`;
     }
-    if (wants('pdf') || scanned) {
+    if (wants('pdf') || officeScanned) {
       if (!existsSync(`${base}.pdf`)) docxToConvert.push(`${base}.docx`);
       if (wants('pdf')) files.pdf = `${base}.pdf`;
     }
-    if (scanned && wants('scan')) files.scan = `${base}.scan.pdf`;
-    if (scanned && wants('stamp')) files.stamp = `${base}.stamp.pdf`;
+    if (officeScanned && wants('scan')) files.scan = `${base}.scan.pdf`;
+    if (officeScanned && wants('stamp')) files.stamp = `${base}.stamp.pdf`;
     if (wants('xlsx') && HAS_SHEET.has(truth.kind)) {
       files.xlsx = `${base}.xlsx`;
       if (!existsSync(files.xlsx)) {
@@ -128,6 +133,11 @@ export async function ensureCorpus(options: CorpusOptions): Promise<CorpusEntry[
     if (stamp && !existsSync(stamp)) {
       log(`stamp ${entry.truth.id}`);
       await stampedScanPdf(stamp.replace(/\.stamp\.pdf$/, '.pdf'), stamp, seed * 1000 + i);
+    }
+    const typedScan = entry.files.typedscan;
+    if (typedScan && !existsSync(typedScan)) {
+      log(`typed scan ${entry.truth.id}`);
+      await scanPdf(typedScan.replace(/\.typedscan\.pdf$/, EXTENSION.typed), typedScan, seed * 1000 + i);
     }
   }
   writeFileSync(manifestPath, `${JSON.stringify({ generator: hash, seed, n, formats: options.formats, scanN: options.scanN }, null, 2)}\n`);

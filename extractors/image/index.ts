@@ -3,6 +3,7 @@
 // Only the first frame of a multi-page TIFF is read.
 import type { RawDocument } from '../../model/index.ts';
 import { JixiaoError } from '../../model/index.ts';
+import { withoutRest } from '../ocr/rest-of-row.ts';
 import type { Extractor } from '../types.ts';
 
 export const extract: Extractor = async ({ bytes }, options) => {
@@ -18,7 +19,8 @@ export const extract: Extractor = async ({ bytes }, options) => {
   return {
     format: 'image',
     pages: 1,
-    blocks,
+    // One page: no row of a page before takes what a typed table kept apart as the rest of one.
+    blocks: blocks.flatMap(withoutRest),
     warnings: ['文件是图片，文字由 OCR 识别，文字和数字请对照原件核实'],
     ocrPages: [1],
   } satisfies RawDocument;

@@ -10,10 +10,11 @@ import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { Block } from '../../model/index.ts';
 import type { OcrService } from '../types.ts';
 import { createEngine, type Engine } from './engine.ts';
-import { recognizePage } from './page.ts';
+import { recognizePage, type PageOptions } from './page.ts';
 import { flattenPhoto } from './perspective.ts';
 import { createPpEngine, type PpEngine } from './ppocr/engine.ts';
-import { mapBlock, recognizePagePp } from './ppocr/page.ts';
+import { blocksOfPage, mapBlock, readPagePp, recognizePagePp } from './ppocr/page.ts';
+import { cachedRead, readCacheDir } from './ppocr/read-cache.ts';
 import type { Grey } from './raster.ts';
 import { greyForOcr, type ScanGrey } from './scan.ts';
 
@@ -47,6 +48,11 @@ export function createOcrService(options: OcrServiceOptions = {}): OcrServiceWit
   let pp: Promise<PpEngine> | null = null;
   const getPp = () => (pp ??= createPpEngine(options.workers ?? 1));
   const tiffDecoder = { toGreyPng: async (image: Uint8Array) => (await getTesseract(1)).toGreyPng(image) };
+  const cacheDir = readCacheDir();
+  const readPp = async (grey: ScanGrey, opts: PageOptions) => {
+    if (!cacheDir) return recognizePagePp(grey, await getPp(), opts);
+    return blocksOfPage(await cachedRead(cacheDir, grey, opts, async () => readPagePp(grey, await getPp(), opts)));
+  };
   return {
     engineName,
     async recognize(input: RecognizeInput): Promise<Block[]> {
@@ -56,7 +62,7 @@ export function createOcrService(options: OcrServiceOptions = {}): OcrServiceWit
       const photo = options.flattenPhotos === false ? null : flattenPhoto(decoded);
       const grey: ScanGrey = photo?.page ?? decoded;
       const pageOptions = { page: input.page ?? 1, dpi: photo ? guessDpi(grey) : (input.dpi ?? guessDpi(grey)) };
-      const blocks = tesseractEngine ? await recognizePage(grey, tesseractEngine, pageOptions) : await recognizePagePp(grey, await getPp(), pageOptions);
+      const blocks = tesseractEngine ? await recognizePage(grey, tesseractEngine, pageOptions) : await readPp(grey, pageOptions);
       return photo ? blocks.map((b) => mapBlock(b, photo.toInput)) : blocks;
     },
     async terminate() {

@@ -4,10 +4,11 @@
 // Bboxes are pixel boxes of the input image; tables are numbered 1… in reading order.
 import type { Block, Cell, Loc, Paragraph, Table } from '../../model/index.ts';
 import { estimateSkew } from './deskew.ts';
-import type { Engine, OcrLine, Psm } from './engine.ts';
+import type { Engine, OcrLine, OcrWord, Psm } from './engine.ts';
 import { detectTables, type GridCell, type GridTable } from './grid.ts';
 import { binarize, crop, despeckle, encodePgm, normalizeLevels, otsuThreshold, pad, rotate, whiteOut, type Grey, type Rect } from './raster.ts';
 import { findBorderlessTables, type BorderlessTable } from './borderless.ts';
+import { findTypedTables } from './tabbed.ts';
 import { joinLines, LOW_CONFIDENCE, withoutStrayClosingPoints, type ScoredText } from './text.ts';
 
 export interface PageOptions {
@@ -240,6 +241,21 @@ export function linesToBlocks(lines: OcrLine[], opts: PageOptions, place: Place)
   };
   const blocks: Array<Paragraph | Table> = [];
   let at = 0;
+  // Tables typed with tabs first: their rows wrap to the margin, so column alignment would read them in part.
+  for (const table of findTypedTables(sorted, layout.lineHeight)) {
+    blocks.push(...untypedBlocks(sorted.slice(at, table.start), layout, opts, place));
+    const rest = table.rest ? { restOfRow: restCells(table.rest, opts), restAsText: toParagraphs(sorted.slice(table.start, table.restEnd), layout, opts, place) } : {};
+    blocks.push({ ...borderlessTable(table, opts, place), typed: true, ...rest });
+    at = table.end;
+  }
+  blocks.push(...untypedBlocks(sorted.slice(at), layout, opts, place));
+  return blocks;
+}
+
+/** Lines outside typed tables as paragraphs and borderless tables. */
+function untypedBlocks(sorted: OcrLine[], layout: BandLayout, opts: PageOptions, place: Place): Array<Paragraph | Table> {
+  const blocks: Array<Paragraph | Table> = [];
+  let at = 0;
   for (const table of findBorderlessTables(sorted, layout.lineHeight)) {
     blocks.push(...toParagraphs(sorted.slice(at, table.start), layout, opts, place));
     blocks.push(borderlessTable(table, opts, place));
@@ -292,7 +308,7 @@ function toParagraphs(lines: OcrLine[], { lineHeight, left, right }: BandLayout,
 }
 
 /** A borderless table as a dense grid of one-by-one cells (no rules, so no merged cells). */
-function borderlessTable(table: BorderlessTable, opts: PageOptions, place: Place): Table {
+function borderlessTable(table: Pick<BorderlessTable, 'rows'>, opts: PageOptions, place: Place): Table {
   const rows: Cell[][] = table.rows.map((row, r) =>
     row.map((pieces, c) => {
       const loc: Loc = { page: opts.page, table: 0, row: r + 1, column: c + 1 };
@@ -306,6 +322,19 @@ function borderlessTable(table: BorderlessTable, opts: PageOptions, place: Place
   );
   const all = table.rows.flat(3).map((w) => w.bbox);
   return { kind: 'table', index: 0, rows, loc: { page: opts.page, table: 0, bbox: place(unionBox(all)) }, ocr: true };
+}
+
+/** The rest of a row of the page before, cell by cell; its columns are those the join gives it (no box: its cells stand apart from the grid). */
+function restCells(rest: OcrWord[][][], opts: PageOptions): Cell[] {
+  return rest.map((pieces, c) => {
+    const cell: Cell = { text: '', loc: { page: opts.page, column: c + 1 } };
+    if (!pieces.length) return cell;
+    const read = joinLines(pieces.map((words) => ({ words, bbox: unionBox(words.map((w) => w.bbox)) })));
+    cell.text = read.text;
+    if (read.confidence !== undefined) cell.ocrConfidence = read.confidence;
+    if (read.lowSpans.length) cell.ocrLowSpans = read.lowSpans;
+    return cell;
+  });
 }
 
 /** Tables in reading order get their 1-based index (the caller renumbers across pages). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Block, Table } from '../../model/index.ts';
+import type { Block, Paragraph, Table } from '../../model/index.ts';
 import { rawDocumentProblems } from '../validate.ts';
 import { joinScannedTables } from './ocr-join.ts';
 
@@ -107,5 +107,111 @@ describe('scanned tables across a page break', () => {
       [scanned(1, PAGE_ONE, false), scanned(2, ['\t效果\t4\t4\t'], false)],
     ];
     for (const blocks of apart) expect(joinScannedTables(blocks)).toHaveLength(blocks.length);
+  });
+});
+
+describe('a typed row cut by a page break (the rest kept apart by the typed-table reader)', () => {
+  const HEADER = '三级指标\t分值\t评分标准\t评分说明\t得分';
+  const padded = (line: string) => [...line.split('\t'), '', '', '', ''].slice(0, 5).join('\t');
+  const typed = (page: number, lines: string[], rest?: string[]): Table => ({
+    ...scanned(page, lines.map(padded)),
+    typed: true,
+    ...(rest ? { restOfRow: rest.map((text, c) => ({ text, loc: { page, column: c + 1 } })) } : {}),
+  });
+  const SCORED = ['预决算\t3\t按规定公开\t已公开。本项得分3分。\t3', '自评\t1\t按时\t已报送\t1'];
+  const ABOVE = [HEADER, ...SCORED, '项目监管\t5\t按规定监管\t监管不够到'];
+
+  it('carries on the cell the break cut and puts a figure ending the rest in the score column', () => {
+    const [joined] = joinScannedTables([typed(1, ABOVE), typed(2, ['\t\t\t\t', '自评材料\t2\t按时报送\t已报送\t2'], ['位。本项得3.5分。', '3.5'])]);
+    expect(texts(joined).slice(3)).toEqual(['项目监管|5|按规定监管|监管不够到位。本项得3.5分。|3.5', '自评材料|2|按时报送|已报送|2']);
+    expect((joined as Table).restOfRow).toBeUndefined();
+    // A doubtful figure of the rest stays doubtful where it lands in the cut cell.
+    const doubtful = typed(2, ['\t\t\t\t'], ['位。本项得3.5分。', '3.5']);
+    doubtful.restOfRow![0] = { ...doubtful.restOfRow![0], ocrConfidence: 70, ocrLowSpans: [[5, 8]] };
+    const cell = (joinScannedTables([typed(1, ABOVE), doubtful])[0] as Table).rows[3][3];
+    expect(cell.text.slice(cell.ocrLowSpans![0][0], cell.ocrLowSpans![0][1])).toBe('3.5');
+    expect(rawDocumentProblems({ format: 'pdf', blocks: [joined], warnings: [] })).toEqual([]);
+  });
+
+  it('puts the rest\'s later cells in the columns after the cut one, the figure last even when a tab left no gap', () => {
+    const cut = [HEADER, ...SCORED, '项目监管\t5\t按规定监'];
+    const [twoCells] = joinScannedTables([typed(1, cut), typed(2, ['\t\t\t\t'], ['管', '监管不够到位。本项得3.5分。', '3.5'])]);
+    expect(texts(twoCells).at(-1)).toBe('项目监管|5|按规定监管|监管不够到位。本项得3.5分。|3.5');
+    const [noGap] = joinScannedTables([typed(1, cut), typed(2, ['\t\t\t\t'], ['管', '3.5'])]);
+    expect(texts(noGap).at(-1)).toBe('项目监管|5|按规定监管||3.5');
+  });
+
+  it('drops a rest that cannot belong to the row: after a figure, or past the last column', () => {
+    const complete = [HEADER, ...SCORED];
+    const gapped = [HEADER, ...SCORED, '项目监管\t5\t\t监管不够到'];
+    for (const [above, rest] of [[complete, ['补充说明']], [ABOVE, ['位。', '另见附件', '备注', '3.5']], [gapped, ['位。', '3.5', '多余']]] as const) {
+      const [joined] = joinScannedTables([typed(1, [...above]), typed(2, ['\t\t\t\t'], [...rest])]);
+      expect(texts(joined)).toEqual([...above].map((l) => padded(l).replace(/\t/g, '|')));
+    }
+  });
+});
+
+describe('a rest no row of the page before takes', () => {
+  const HEADER = '三级指标\t分值\t评分标准\t评分说明\t得分';
+  const asText = (page: number, ...texts: string[]) => texts.map((text): Paragraph => ({ kind: 'paragraph', text, loc: { page, bbox: [0, 0, 10, 10] } }));
+  const withRest = (page: number, rest: string[], text: Paragraph[]): Table => ({
+    ...scanned(page, [HEADER, '自评材料\t2\t按时报送\t已报送\t2']),
+    typed: true,
+    restOfRow: rest.map((t, c) => ({ text: t, loc: { page, column: c + 1 } })),
+    restAsText: text,
+  });
+
+  it('is the text the page gave again, before the table: no table before it, or one whose last row is complete', () => {
+    const prose = asText(2, '本表金额单位为万元。', '数据取自年度决算报表。');
+    const alone = joinScannedTables([{ kind: 'paragraph', text: '附件', loc: { page: 1 } }, withRest(2, ['本表金额单位为万元。数据取自年度决算报表。'], prose)]);
+    expect(alone.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'paragraph', 'table']);
+    expect(alone.slice(1, 3)).toEqual(prose);
+    const table = alone[3] as Table;
+    expect(table.restOfRow).toBeUndefined();
+    expect(table.restAsText).toBeUndefined();
+    const complete = joinScannedTables([scanned(1, [HEADER, '预决算\t3\t按规定公开\t已公开\t3']), withRest(2, ['补充说明'], asText(2, '补充说明'))]);
+    expect(complete.map((b) => b.kind)).toEqual(['paragraph', 'table']);
+    expect((complete[1] as Table).pages).toEqual([1, 2]);
+  });
+
+  it('is dropped as text when the row the break cut takes it', () => {
+    const blocks = joinScannedTables([scanned(1, [HEADER, '项目监管\t5\t按规定监管\t监管不够到\t']), withRest(2, ['位。本项得3.5分。', '3.5'], asText(2, '位。本项得3.5分。 3.5'))]);
+    expect(blocks.map((b) => b.kind)).toEqual(['table']);
+    expect(texts(blocks[0])[1]).toBe('项目监管|5|按规定监管|监管不够到位。本项得3.5分。|3.5');
+  });
+});
+
+/** Blocks of recorded pages (extractors/ocr/test-support), each page's first band as the OCR page reader builds them. */
+async function recordedPages(file: string, pages: number[]): Promise<Block[]> {
+  const { readFileSync } = await import('node:fs');
+  const { linesToBlocks, box } = await import('../ocr/page.ts');
+  const recording = JSON.parse(readFileSync(new URL(`../ocr/test-support/${file}`, import.meta.url), 'utf8'));
+  return pages.flatMap((n) => {
+    const page = recording.pages.find((p: { page: number }) => p.page === n);
+    return linesToBlocks(page.bands[0], { page: n, dpi: page.dpi }, box);
+  });
+}
+
+describe('seed 004 printed from its text file and scanned: pages 11 and 12 as recorded from PP-OCR', () => {
+  it('gives 项目监管, cut by the page break, the explanation and score the next page starts with', async () => {
+    const blocks = await recordedPages('004-table-pages.lines.json', [11, 12]);
+    const tables = joinScannedTables(blocks).filter((b): b is Table => b.kind === 'table');
+    expect(tables).toHaveLength(1);
+    const row = tables[0].rows.find((r) => r[4].text === '项目监管')!;
+    expect(row[7].text).toMatch(/^业务主管部门按规定.*酌情扣分。$/);
+    expect(row[8].text).toMatch(/^项目监管相关项目过程管理资料.*本项得3\.5分。$/);
+    expect(row[9].text).toBe('3.5');
+  });
+});
+
+describe('seed 004 printed from its text file and scanned: pages 13 and 14 as recorded from PP-OCR', () => {
+  it('joins page 14\'s table, which starts with the rest of a row above a repeated header, to page 13\'s', async () => {
+    const blocks = await recordedPages('004-pages13-14.lines.json', [13, 14]);
+    const joined = joinScannedTables(blocks);
+    const tables = joined.filter((b): b is Table => b.kind === 'table');
+    expect(tables).toHaveLength(1);
+    expect(tables[0].pages).toEqual([13, 14]);
+    expect(tables[0].rows.some((r) => r.some((c) => /目标2：深入对接.*第三方评估公司评估工作未完成。<\/p>$/.test(c.text)))).toBe(true);
+    expect(joined.some((b) => b.kind === 'paragraph' && b.text.includes('持续推进汽车整车'))).toBe(false);
   });
 });

@@ -4,7 +4,8 @@
 // is often found with fewer grid columns: no cell below spans). Its empty leading rows are dropped; a
 // first row that only adds text under cells the last row fills, and leaves at least one of them
 // empty, is the rest of that row, cut by the break ("效率" | "性"); see isRestOfRow for cut figures.
-import type { Block, Cell, Table } from '../../model/index.ts';
+import type { Block, Cell, Paragraph, Table } from '../../model/index.ts';
+import { withoutRest } from '../ocr/rest-of-row.ts';
 import { parseNumericCell } from '../../numbers/quantity.ts';
 import { ENDS_SENTENCE, MIN_CUT_FIGURE } from './join.ts';
 
@@ -18,8 +19,11 @@ export function joinScannedTables(blocks: Block[]): Block[] {
   for (const block of blocks) {
     const previous = out.at(-1);
     const pair = isTable(previous) && isTable(block) ? onOneGrid(previous, block) : null;
-    if (pair) out[out.length - 1] = joined(pair.table, pair.next);
-    else out.push(block);
+    if (pair) {
+      const carried = joined(pair.table, pair.next);
+      // A rest no row takes goes before the table, so the table stays last and can join the next page's.
+      out.splice(out.length - 1, 1, ...carried.rest, carried.table);
+    } else out.push(...withoutRest(block));
   }
   return out;
 }
@@ -97,17 +101,70 @@ function columnMap(starts: Array<number | undefined>, nextStarts: Array<number |
   return map;
 }
 
-function joined(table: Table, next: Table): Table {
+function joined(table: Table, next: Table): { table: Table; rest: Paragraph[] } {
   const rows = table.rows.map((row) => [...row]);
+  const carried = next.restOfRow && rows.length ? withRestOfTypedRow(rows[rows.length - 1], next.restOfRow, scoreColumn(table)) : null;
+  if (carried) rows[rows.length - 1] = carried;
   let rest = next.rows.slice(firstFilledRow(next.rows));
   if (rest.length && isRestOfRow(rows[rows.length - 1], rest[0])) {
-    rows[rows.length - 1] = rows[rows.length - 1].map((cell, c) => (filled(rest[0][c]) ? { ...cell, text: cell.text + rest[0][c].text } : cell));
+    rows[rows.length - 1] = rows[rows.length - 1].map((cell, c) => (filled(rest[0][c]) ? appended(cell, rest[0][c]) : cell));
     rest = rest.slice(1);
   } else if (rest.length) {
     rest = [mergedCellsGoingOn(rows, rest[0]), ...rest.slice(1)];
   }
   const all = [...rows, ...rest].map((row, r) => row.map((cell) => ({ ...cell, loc: { ...cell.loc, row: r + 1 } })));
-  return { ...table, rows: all, pages: [...(table.pages ?? [pageOf(table)]), pageOf(next)] };
+  return {
+    table: { ...table, rows: all, pages: [...(table.pages ?? [pageOf(table)]), pageOf(next)], restOfRow: undefined, restAsText: undefined },
+    rest: carried ? [] : (next.restAsText ?? []),
+  };
+}
+
+/**
+ * A typed row cut by the page break, with the rest the next page starts with: the rest's first cell
+ * carries on the row's last cell that holds text, the others follow it one column each; a figure
+ * ending the rest goes to the score column when it would fall short of it (a tab that left no visible
+ * gap, as typed rows do). Null when the rest does not fit: the row's last filled cell is a figure, or
+ * a cell would land beyond the table.
+ */
+export function withRestOfTypedRow(row: Cell[], rest: Cell[], score: number | null): Cell[] | null {
+  const cut = row.findLastIndex(filled);
+  if (cut < 0 || parseNumericCell(row[cut].text) !== null || !rest.some(filled)) return null;
+  const last = rest.findLastIndex(filled);
+  const columns = rest.map((_, i) => cut + i);
+  if (parseNumericCell(rest[last].text) !== null && score !== null && columns[last] < score) columns[last] = score;
+  if (columns[last] >= row.length) return null;
+  const out = [...row];
+  rest.forEach((cell, i) => {
+    if (!filled(cell)) return;
+    const c = columns[i];
+    out[c] = i === 0 ? appended(row[c], cell) : { ...cell, loc: { ...row[c].loc, ...cell.loc, row: row[c].loc.row, column: c + 1, table: row[c].loc.table } };
+  });
+  return out;
+}
+
+/** The table's last column when most rows that end with a figure end there (a score column); else null. */
+function scoreColumn(table: Table): number | null {
+  const ends = table.rows.flatMap((row) => {
+    const c = row.findLastIndex(filled);
+    return c >= 0 && parseNumericCell(row[c].text) !== null ? [c] : [];
+  });
+  const lastColumn = width(table) - 1;
+  const there = ends.filter((c) => c === lastColumn).length;
+  return there >= 2 && there * 2 > ends.length ? lastColumn : null;
+}
+
+/** A cell with the text of another after its own; OCR confidence weighted by length, the other's doubtful spans moved along. */
+function appended(cell: Cell, more: Cell): Cell {
+  const out: Cell = { ...cell, text: cell.text + more.text };
+  const shift = cell.text.length;
+  const spans = [...(cell.ocrLowSpans ?? []), ...(more.ocrLowSpans ?? []).map(([a, b]): [number, number] => [a + shift, b + shift])];
+  if (spans.length) out.ocrLowSpans = spans;
+  if (cell.ocrConfidence !== undefined || more.ocrConfidence !== undefined) {
+    const a = cell.ocrConfidence ?? more.ocrConfidence!;
+    const b = more.ocrConfidence ?? a;
+    out.ocrConfidence = out.text.length ? (a * cell.text.length + b * more.text.length) / out.text.length : a;
+  }
+  return out;
 }
 
 /**

@@ -10,6 +10,7 @@ import type { TextColumn } from './paragraphs.ts';
 import type { BBox, PageCell, PageTable } from './tables.ts';
 import { parseNumericCell } from '../../numbers/quantity.ts';
 import { firstUnit, HALF_WIDTH_EM, lineBottom, lineTop, normalizeSpacing, textWidth, wrapsInto, type TextLine, type TextRun } from './text.ts';
+import { onGrid, refineStep } from '../tab-grid.ts';
 
 export interface TabStops {
   origin: number;
@@ -62,7 +63,7 @@ export function inferTabStops(lines: readonly TextLine[], col: TextColumn): TabS
   if (positions.length < MIN_TAB_GAPS) return null;
   const fits = candidateSteps(positions).map((guess) => {
     // A guess from one position is rough; fit it to the positions near its grid, then count exactly.
-    const step = refine(positions.filter((p) => onGrid(p, guess, 3 * ON_STOP)), guess);
+    const step = refineStep(positions.filter((p) => onGrid(p, guess, 3 * ON_STOP)), guess);
     return { step, hits: positions.filter((p) => onGrid(p, step, ON_STOP)) };
   });
   // Half the step explains everything the step does: keep the widest grid that explains nearly as much.
@@ -144,23 +145,6 @@ function candidateSteps(positions: number[]): number[] {
   const steps = new Set<number>();
   for (const p of distinct) for (let k = 1; k <= 6; k++) if (p / k >= MIN_STEP && p / k <= MAX_STEP) steps.add(p / k);
   return [...steps];
-}
-
-function onGrid(position: number, step: number, tolerance: number): boolean {
-  const k = Math.round(position / step);
-  return k >= 1 && Math.abs(position - k * step) <= tolerance;
-}
-
-/** Least-squares step through the hits (each hit is k × step). */
-function refine(hits: number[], step: number): number {
-  let num = 0;
-  let den = 0;
-  for (const p of hits) {
-    const k = Math.round(p / step);
-    num += p * k;
-    den += k * k;
-  }
-  return den ? num / den : step;
 }
 
 // ---------- reading one paragraph back into cells ----------

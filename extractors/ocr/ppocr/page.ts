@@ -31,11 +31,47 @@ interface Segment extends Rect {
   undetected?: boolean;
 }
 
-interface ReadSegment extends Segment {
+export interface ReadSegment extends Segment {
   words: OcrWord[];
 }
 
-export async function recognizePagePp(input: ScanGrey, engine: PpEngine, { page, dpi }: PageOptions): Promise<Block[]> {
+export async function recognizePagePp(input: ScanGrey, engine: PpEngine, opts: PageOptions): Promise<Block[]> {
+  return blocksOfPage(await readPagePp(input, engine, opts));
+}
+
+/** A page read by PP-OCR, before its segments become blocks (straightened page coordinates). */
+export interface PpPageRead {
+  tables: GridTable[];
+  segments: ReadSegment[];
+  opts: PageOptions;
+  /** Maps a rectangle of the straightened page back to the input image. */
+  toInput: (r: Rect) => Rect;
+  /** What `toInput` undoes: plain data, so a read can be kept and replayed (read-cache.ts). */
+  turn: PageTurn;
+}
+
+/** How the read page was got from the input: upscaled by `scale`, turned by quarters, deskewed. */
+export interface PageTurn {
+  skew: number;
+  quarters: number;
+  scale: number;
+  /** The straightened page's size, and the upscaled input's. */
+  width: number;
+  height: number;
+  upWidth: number;
+  upHeight: number;
+}
+
+/** The map from the straightened page back to the input image. */
+export function toInputOf({ skew, quarters, scale, width, height, upWidth, upHeight }: PageTurn): (r: Rect) => Rect {
+  return (r) => {
+    const unskewed = unrotateRect(r, skew, width, height);
+    const unturned = unrotateQuartersRect(unskewed, quarters, upWidth, upHeight);
+    return { x0: unturned.x0 / scale, y0: unturned.y0 / scale, x1: unturned.x1 / scale, y1: unturned.y1 / scale };
+  };
+}
+
+export async function readPagePp(input: ScanGrey, engine: PpEngine, { page, dpi }: PageOptions): Promise<PpPageRead> {
   const scale = dpi < DETECTION_DPI ? DETECTION_DPI / dpi : 1;
   const scaled = (g: Grey) => (scale > 1 ? resize(g, Math.round(g.width * scale), Math.round(g.height * scale)) : g);
   const upscaled = scaled(input);
@@ -50,21 +86,21 @@ export async function recognizePagePp(input: ScanGrey, engine: PpEngine, { page,
   if (await isUpsideDown(view.grey, view.boxes, engine)) view = halfTurned(view);
 
   const { grey, boxes, quarters, skew } = view;
-  const toInput = (r: Rect): Rect => {
-    const unskewed = unrotateRect(r, skew, grey.width, grey.height);
-    const unturned = unrotateQuartersRect(unskewed, quarters, upscaled.width, upscaled.height);
-    return { x0: unturned.x0 / scale, y0: unturned.y0 / scale, x1: unturned.x1 / scale, y1: unturned.y1 / scale };
-  };
+  const turn: PageTurn = { skew, quarters, scale, width: grey.width, height: grey.height, upWidth: upscaled.width, upHeight: upscaled.height };
   const tables = detectTables(view.rules, { dpi: workDpi });
   const detected = cutAtCells(boxes, tables, workDpi);
   const segments = [...detected, ...missedInCells(grey, tables, detected, workDpi)];
   const read = (await readSegments(grey, segments, engine)).filter((s) => !s.undetected || isLegible(s));
-  const opts = { page, dpi: workDpi };
+  return { tables, segments: read, opts: { page, dpi: workDpi }, toInput: toInputOf(turn), turn };
+}
+
+/** The page's blocks: ruled tables cell by cell, the text around them as paragraphs and borderless tables. */
+export function blocksOfPage({ tables, segments, opts, toInput }: PpPageRead): Block[] {
   // Built in the straightened page's coordinates (reading order is top to bottom there), then
   // every bbox is mapped back to the input image.
   const same = (r: Rect) => r;
-  const tableBlocks = tables.map((table, t) => assembleTable(table, table.cells.map((_, c) => cellText(read.filter((s) => s.table === t && s.cell === c))), t + 1, opts, same));
-  const textBlocks = textAroundTables(read.filter((s) => s.table === undefined), tables, opts, same);
+  const tableBlocks = tables.map((table, t) => assembleTable(table, table.cells.map((_, c) => cellText(segments.filter((s) => s.table === t && s.cell === c))), t + 1, opts, same));
+  const textBlocks = textBands(segments, tables).flatMap((lines) => linesToBlocks(lines, opts, (r) => box(same(r))));
   const blocks: Array<Paragraph | Table> = [...tableBlocks, ...textBlocks];
   return numberTables(blocks.sort((a, b) => (a.loc.bbox?.[1] ?? 0) - (b.loc.bbox?.[1] ?? 0))).map((b) => mapBlock(b, toInput));
 }
@@ -77,7 +113,8 @@ export function mapBlock(block: Block, toInput: (r: Rect) => Rect): Block {
     return { ...loc, bbox: box(toInput({ x0, y0, x1, y1 })) };
   };
   if (block.kind !== 'table') return { ...block, loc: mapLoc(block.loc) };
-  return { ...block, loc: mapLoc(block.loc), rows: block.rows.map((row) => row.map((cell) => ({ ...cell, loc: mapLoc(cell.loc) }))) };
+  const restAsText = block.restAsText?.map((p) => ({ ...p, loc: mapLoc(p.loc) }));
+  return { ...block, loc: mapLoc(block.loc), rows: block.rows.map((row) => row.map((cell) => ({ ...cell, loc: mapLoc(cell.loc) }))), ...(restAsText ? { restAsText } : {}) };
 }
 
 /** The page turned by `quarters` × 90° clockwise, deskewed, with its text boxes. */
@@ -339,8 +376,13 @@ export function inkBounds(grey: Grey, r: Rect, threshold: number): Rect | null {
   return top < 0 ? null : { x0: left, y0: top, x1: right, y1: bottom };
 }
 
-/** A recognised segment as words: split at spaces, each with its characters' confidences (0–100). */
-function toWords(chars: Array<{ text: string; confidence: number; x0: number; x1: number }>, s: Rect): OcrWord[] {
+type PlacedChar = { text: string; confidence: number; x0: number; x1: number };
+
+/**
+ * A recognised segment as words: split at spaces, and at gaps the recogniser wrote no space for (a
+ * tab between "。" and a score), each word with its characters' confidences (0–100).
+ */
+function toWords(chars: PlacedChar[], s: Rect): OcrWord[] {
   const words: OcrWord[] = [];
   let current: typeof chars = [];
   const flush = () => {
@@ -354,12 +396,39 @@ function toWords(chars: Array<{ text: string; confidence: number; x0: number; x1
     });
     current = [];
   };
-  for (const c of chars) {
+  const gapBefore = visibleGaps(chars, s.y1 - s.y0);
+  chars.forEach((c, k) => {
+    if (gapBefore[k]) flush();
     if (c.text.trim() === '') flush();
     else current.push(c);
-  }
+  });
   flush();
   return words;
+}
+
+const FULL_WIDTH = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]/;
+const FIGURE_CHAR = /[0-9.,%]/;
+/** Space (ems) between two characters, beyond their own widths, that is a gap however the positions were estimated. */
+const VISIBLE_GAP_EM = 0.6;
+
+/**
+ * Before which characters the segment has a blank wider than a word space. Character positions are
+ * where the recogniser emitted them: a full-width character advances an em (the segment's median
+ * pitch between full-width neighbours, or its ink height), a half-width one about half of it.
+ */
+export function visibleGaps(chars: PlacedChar[], inkHeight: number): boolean[] {
+  const pitches: number[] = [];
+  for (let k = 1; k < chars.length; k++) if (FULL_WIDTH.test(chars[k - 1].text) && FULL_WIDTH.test(chars[k].text)) pitches.push(chars[k].x0 - chars[k - 1].x0);
+  pitches.sort((a, b) => a - b);
+  const em = pitches.length >= 3 ? pitches[Math.floor(pitches.length / 2)] : inkHeight;
+  const advance = (ch: string) => (FULL_WIDTH.test(ch) ? em : em / 2);
+  return chars.map((c, k) => {
+    if (k === 0 || c.text.trim() === '' || chars[k - 1].text.trim() === '') return false;
+    // Inside a figure a separator the recogniser dropped leaves a blank ("2,215.41" read "2215.41").
+    if (FIGURE_CHAR.test(chars[k - 1].text) && FIGURE_CHAR.test(c.text)) return false;
+    const expected = (advance(chars[k - 1].text) + advance(c.text)) / 2;
+    return c.x0 - chars[k - 1].x0 - expected > VISIBLE_GAP_EM * em;
+  });
 }
 
 /** Segments grouped into lines (vertical overlap of half the lower box), left to right. */
@@ -384,13 +453,11 @@ function cellText(segments: ReadSegment[]): ScoredText {
   return joinLines(toLines(segments));
 }
 
-/** Text outside the ruled tables, band by band (above, between and below the tables). */
-function textAroundTables(segments: ReadSegment[], tables: GridTable[], opts: PageOptions, toInput: (r: Rect) => Rect): Array<Paragraph | Table> {
+/** The lines of text outside the ruled tables, band by band (above, between and below the tables). */
+export function textBands(segments: ReadSegment[], tables: GridTable[]): OcrLine[][] {
+  const outside = segments.filter((s) => s.table === undefined);
   const cuts = [-Infinity, ...tables.map((t) => (t.rect.y0 + t.rect.y1) / 2).sort((a, b) => a - b), Infinity];
-  const out: Array<Paragraph | Table> = [];
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const band = segments.filter((s) => (s.y0 + s.y1) / 2 >= cuts[i] && (s.y0 + s.y1) / 2 < cuts[i + 1]);
-    out.push(...linesToBlocks(toLines(band), opts, (r) => box(toInput(r))));
-  }
-  return out;
+  const bands: OcrLine[][] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) bands.push(toLines(outside.filter((s) => (s.y0 + s.y1) / 2 >= cuts[i] && (s.y0 + s.y1) / 2 < cuts[i + 1])));
+  return bands;
 }
