@@ -4,7 +4,8 @@
 // info, "OCR 未能确认"). A doubtful figure is proven after all when the same figure is printed, and
 // read with confidence, elsewhere in the report — only for figures long enough (DISTINCT_DIGITS) that
 // meeting them again by chance is unlikely.
-import type { Cell, Paragraph, RawDocument, Report } from '../model/index.ts';
+import { Decimal } from 'decimal.js';
+import type { Cell, IndicatorNode, Loc, Paragraph, Quantity, RawDocument, Report, ScoringTable } from '../model/index.ts';
 
 const NUMBER_CHAR = /[\d.%,，\-−]/;
 /** A figure as printed: digits with separators, a decimal part, an optional sign and %. */
@@ -83,16 +84,28 @@ export const DOUBTFUL_DIGITS_NOTE = '所涉数字识别置信度低';
  * threshold or a rate moves monotonically with each digit), so it holds for every reading of them;
  * one that changes rests on a digit OCR could not confirm. None when nothing is doubtful.
  */
-export function ocrReadings(raw: RawDocument): RawDocument[] {
+export function ocrReadings(raw: RawDocument, tables: ScoringTable[] = []): RawDocument[] {
   if (!raw.ocrPages?.length) return [];
-  const confident = confidentFigures(raw);
-  const doubtful = (t: Spanned) => stillDoubtful(t, confident);
+  const doubtful = doubtfulTest(raw, tables);
   const any = raw.blocks.some((b) => (b.kind === 'table' ? b.rows.some((row) => row.some(doubtful)) : b.kind === 'paragraph' && doubtful(b)));
   if (!any) return [];
   return ['9', '0'].map((digit) => {
     const set = <T extends Spanned>(t: T): T => (doubtful(t) ? { ...t, text: withDoubtfulDigits(t, digit) } : t);
     return { ...raw, blocks: mapTexts(raw.blocks, set) };
   });
+}
+
+type Located = Spanned & { loc?: Loc };
+
+/**
+ * Whether a paragraph or cell still holds a doubtful figure: neither a confident copy elsewhere nor
+ * its table's own sums (`tables`, the report read from `raw`) vouch for it.
+ */
+function doubtfulTest(raw: RawDocument, tables: ScoringTable[]): (t: Located) => boolean {
+  const confident = confidentFigures(raw);
+  const unproven = (t: Located) => stillDoubtful(t, confident);
+  const vouched = vouchedBySums(tables, cellsByPlace(raw), unproven);
+  return (t) => unproven(t) && !(t.loc && vouched.has(placeKey(t.loc)));
 }
 
 /** Every paragraph and table cell passed through `set`. */
@@ -112,19 +125,91 @@ function confidentFigures(raw: RawDocument): Set<string> {
   return new Set(texts.flatMap((t) => figuresOf(t).filter((f) => !f.doubtful).map((f) => key(f.text))));
 }
 
-export function ocrDoubtOf(raw: RawDocument): Pick<Report, 'ocrDoubt'> {
+export function ocrDoubtOf(raw: RawDocument, scoringTables: ScoringTable[] = []): Pick<Report, 'ocrDoubt'> {
   if (!raw.ocrPages?.length) return {};
-  const confident = confidentFigures(raw);
+  const doubtful = doubtfulTest(raw, scoringTables);
   const tables: number[] = [];
   const passages: string[] = [];
   for (const block of raw.blocks) {
-    if (block.kind === 'paragraph' && stillDoubtful(block, confident)) passages.push(block.text);
+    if (block.kind === 'paragraph' && doubtful(block)) passages.push(block.text);
     if (block.kind !== 'table') continue;
-    const rows = block.rows.filter((row) => row.some((cell) => stillDoubtful(cell, confident)));
+    const rows = block.rows.filter((row) => row.some(doubtful));
     if (rows.length) tables.push(block.index);
     passages.push(...rows.map((row) => row.map((c) => c.text).join('\t')));
   }
   return { ocrDoubt: { tables, passages } };
+}
+
+/** A table cell's place: what a quantity read from it and the cell itself share. */
+const placeKey = (loc: Loc) => `${loc.page}|${loc.table}|${loc.row}|${loc.column}`;
+
+function cellsByPlace(raw: RawDocument): Map<string, Located> {
+  const cells = new Map<string, Located>();
+  for (const block of raw.blocks) if (block.kind === 'table') for (const cell of block.rows.flat()) if (cell.loc.table != null) cells.set(placeKey(cell.loc), cell);
+  return cells;
+}
+
+/** A parent's weight or score and its children's, or a table's total and its top rows'. */
+interface Sum {
+  whole: Quantity;
+  parts: Quantity[];
+}
+
+/**
+ * Doubtful figures a table's own arithmetic confirms. In a sum that holds exactly as read, a single
+ * doubtful term is fixed by the others: any other digit there would break it (a weight "7" read at
+ * 80% over children of 4 and 3). Vouched terms may leave another sum with a single doubtful term, so
+ * this runs until nothing changes. Only tables read with confidence count.
+ */
+export function vouchedBySums(tables: ScoringTable[], cells: Map<string, Located>, doubtful: (t: Located) => boolean): Set<string> {
+  const sums = tables.filter((t) => t.quality !== 'unreadable' && t.reading?.confidence !== 'low').flatMap(sumsOf);
+  const vouched = new Set<string>();
+  const isDoubtful = (q: Quantity) => {
+    const key = placeKey(q.loc);
+    const cell = cells.get(key);
+    return !vouched.has(key) && (cell ? doubtful(cell) : q.uncertain === true);
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const { whole, parts } of sums) {
+      const terms = [whole, ...parts];
+      const unsure = terms.filter(isDoubtful);
+      if (unsure.length !== 1 || !whole.value.eq(Decimal.sum(...parts.map((part) => part.value)))) continue;
+      vouched.add(placeKey(unsure[0].loc));
+      changed = true;
+    }
+  }
+  return vouched;
+}
+
+function sumsOf(table: ScoringTable): Sum[] {
+  const sums: Sum[] = [];
+  const add = (whole: Quantity | null | undefined, parts: Quantity[] | null) => {
+    if (whole && parts?.length) sums.push({ whole, parts });
+  };
+  const visit = (node: IndicatorNode) => {
+    add(node.weight, topmost(node.children, 'weight'));
+    add(node.score, topmost(node.children, 'score'));
+    node.children.forEach(visit);
+  };
+  table.roots.forEach(visit);
+  if (table.total) add(table.total.weight, topmost(table.roots, 'weight'));
+  return sums;
+}
+
+/**
+ * The figures that sum to the nodes' parent: each counted node's own, or where it prints none, its
+ * children's (a 一级指标 may leave its weight to its 二级指标). Null when a branch prints none at all.
+ */
+function topmost(nodes: IndicatorNode[], field: 'weight' | 'score'): Quantity[] | null {
+  const figures: Quantity[] = [];
+  for (const node of nodes.filter((n) => !n.bonus)) {
+    const own = node[field];
+    const below = own ? [own] : node.children.length ? topmost(node.children, field) : null;
+    if (!below) return null;
+    figures.push(...below);
+  }
+  return figures;
 }
 
 /**

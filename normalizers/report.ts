@@ -23,7 +23,7 @@ export function buildReport(raw: RawDocument, file: string): Report {
     text,
     ocr: (raw.ocrPages?.length ?? 0) > 0,
     scrambledTables: scrambledTableIndices(raw.blocks, tables),
-    ...ocrDoubtOf(raw),
+    ...ocrDoubtOf(raw, tables),
     ...sheetsOf(raw),
   };
 }

@@ -3,7 +3,7 @@
 import type { ExtractOptions, OcrService } from '../extractors/types.ts';
 import { extractorFor } from '../extractors/index.ts';
 import { rawDocumentProblems } from '../extractors/validate.ts';
-import { JixiaoError, type DocumentResult, type Format, type RawDocument, type Report } from '../model/index.ts';
+import { JixiaoError, type DocumentResult, type Format, type RawDocument, type Report, type ScoringTable } from '../model/index.ts';
 import { DOUBTFUL_DIGITS_NOTE, ocrConfusionReadings, ocrReadings } from '../normalizers/ocr-doubt.ts';
 import { buildReport } from '../normalizers/report.ts';
 import { scoreReport, type AlternativeReading } from '../scoring/engine.ts';
@@ -49,7 +49,7 @@ export async function checkFile(path: string, options: CheckOptions = {}): Promi
     const problems = rawDocumentProblems(raw);
     if (problems.length) throw new Error(`extractor produced an invalid document: ${problems[0]}`);
     const report = buildReport(raw, path);
-    const scored = scoreReport(report, options, alternativeReadings(raw, path));
+    const scored = scoreReport(report, options, alternativeReadings(raw, path, report.tables));
     return { result: toDocumentResult(report, scored, { sha256, raw }), report };
   } catch (error) {
     return { result: errorResult(path, sha256, format, error), report: null };
@@ -57,9 +57,9 @@ export async function checkFile(path: string, options: CheckOptions = {}): Promi
 }
 
 /** The document read otherwise where OCR may have misread it: doubtful digits at 9 and 0, and PP-OCR's known confusions. */
-export function alternativeReadings(raw: RawDocument, path: string): AlternativeReading[] {
+export function alternativeReadings(raw: RawDocument, path: string, tables: ScoringTable[] = []): AlternativeReading[] {
   return [
-    ...ocrReadings(raw).map((reading) => ({ report: buildReport(reading, path), mustMatch: 'values' as const, note: DOUBTFUL_DIGITS_NOTE })),
+    ...ocrReadings(raw, tables).map((reading) => ({ report: buildReport(reading, path), mustMatch: 'values' as const, note: DOUBTFUL_DIGITS_NOTE })),
     ...ocrConfusionReadings(raw).map(({ raw: reading, note }) => ({ report: buildReport(reading, path), mustMatch: 'place' as const, note })),
   ];
 }

@@ -20,8 +20,8 @@ const TEXT = [
 ].join('\n');
 
 /** The text document as if it had been scanned, with the given cells read with low confidence. */
-async function scanned(low: Array<{ row: number; col: number; span: [number, number] } | { paragraph: string; span: [number, number] }>): Promise<RawDocument> {
-  const raw = await extract({ path: 'x.txt', bytes: Buffer.from(TEXT), format: 'txt' }, {});
+async function scanned(low: Array<{ row: number; col: number; span: [number, number] } | { paragraph: string; span: [number, number] }>, text = TEXT): Promise<RawDocument> {
+  const raw = await extract({ path: 'x.txt', bytes: Buffer.from(text), format: 'txt' }, {});
   const table = raw.blocks.find((b): b is Table => b.kind === 'table')!;
   for (const spot of low) {
     if ('row' in spot) table.rows[spot.row][spot.col].ocrLowSpans = [spot.span];
@@ -50,6 +50,45 @@ describe('OCR findings proven before they accuse', () => {
     expect(ocrReadings(await scanned([]))).toEqual([]);
     const raw = await scanned([{ row: 4, col: 3, span: [0, 1] }]);
     expect(ocrReadings({ ...raw, ocrPages: undefined })).toEqual([]);
+  });
+});
+
+describe('doubtful figures their table\'s own sums vouch for', () => {
+  const tablesOf = (raw: RawDocument) => buildReport(raw, 'x').tables;
+
+  it('a weight read with doubt is proven when the weights it sums with hold exactly as read', async () => {
+    const raw = await scanned([{ row: 2, col: 2, span: [0, 2] }]); // 资金管理's weight 30: 20 + 30 + 50 = 100
+    expect(ocrReadings(raw)).toHaveLength(2);
+    expect(ocrReadings(raw, tablesOf(raw))).toEqual([]);
+    expect(buildReport(raw, 'x').ocrDoubt).toEqual({ tables: [], passages: [] });
+  });
+
+  it('the total\'s weight too', async () => {
+    const raw = await scanned([{ row: 4, col: 2, span: [0, 3] }]);
+    expect(ocrReadings(raw, tablesOf(raw))).toEqual([]);
+  });
+
+  it('not a weight in a sum that does not hold, nor two doubtful terms of one sum', async () => {
+    // 产出's children give 25 + 20 = 45 against its 50; 过程's give 15 + 15 = 30.
+    const text = [
+      '某单位2023年度部门整体支出绩效自评报告',
+      '表1 绩效评价指标评分表',
+      '一级指标\t分值\t二级指标\t分值\t得分',
+      '决策\t20\t项目立项\t10\t9',
+      '\t\t绩效目标\t10\t9',
+      '过程\t30\t资金管理\t15\t14',
+      '\t\t组织实施\t15\t15',
+      '产出\t50\t产出数量\t25\t24',
+      '\t\t产出质量\t20\t20',
+      '合计\t100\t\t\t91',
+    ].join('\n');
+    const holding = await scanned([{ row: 4, col: 3, span: [0, 2] }], text);
+    expect(ocrReadings(holding, tablesOf(holding))).toEqual([]);
+    const broken = await scanned([{ row: 6, col: 3, span: [0, 2] }], text);
+    expect(ocrReadings(broken, tablesOf(broken))).toHaveLength(2);
+    expect(buildReport(broken, 'x').ocrDoubt?.tables).toEqual([1]);
+    const two = await scanned([{ row: 1, col: 2, span: [0, 2] }, { row: 2, col: 2, span: [0, 2] }]);
+    expect(ocrReadings(two, tablesOf(two))).toHaveLength(2);
   });
 });
 
