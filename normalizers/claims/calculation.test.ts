@@ -33,6 +33,11 @@ describe('extractCalculations', () => {
     expect(calcs('(1)0.5*2=1分')).toEqual(['0.5*2=1分']);
   });
 
+  it('skips the tail of a formula after a figure broken in two (its point lost to OCR)', () => {
+    expect(calcs('支出完成率25,444,755.53/26,934,591 63×100%=94.47%。')).toEqual([]);
+    expect(calcs('支出完成率25,444,755.53/26,934,591.63×100%=94.47%。')).toEqual(['25,444,755.53/26,934,591.63×100%=94.47%']);
+  });
+
   it('ignores equalities without a formula on the left', () => {
     expect(calcs('差异率=0.5%，差异数=0，本项指标得满分3分。')).toEqual([]);
   });

@@ -53,9 +53,10 @@ export function calculationsIn(segment: Segment): ClaimOf<'calculation'>[] {
 /**
  * The longest formula that parses starts right after "/", "*", "×" or "÷": it is the end of a longer
  * formula that does not parse (a bracket garbled by OCR: "(13368029.63\\text{元)+8674378.51-22562100.04元)/22562100.04元*100%"),
- * and the stated result belongs to the whole of it.
+ * and the stated result belongs to the whole of it. Or it starts right after a figure and a space:
+ * one figure broken in two, its point lost ("26,934,591 63×100%" for "26,934,591.63×100%").
  */
-const isFragment = (before: string) => /[*/×÷]$/.test(before.trimEnd());
+const isFragment = (before: string) => /[*/×÷\d]$/.test(before.trimEnd());
 
 function operandQuantity(node: NumNode, loc: Quantity['loc']): Quantity {
   return { value: new Decimal(node.value), decimals: node.decimals, unit: node.unit as Unit, raw: node.raw, loc };
