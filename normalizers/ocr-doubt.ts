@@ -216,13 +216,34 @@ function topmost(nodes: IndicatorNode[], field: 'weight' | 'score'): Quantity[] 
  * PP-OCR's known confusions, confirmed by every view when they happen (the glyphs look alike at
  * every scale, so re-reading cannot catch them): "%" read "9%" or "96" (under a seal, at 100 dpi),
  * and the minus of a formula's result lost (only a formula that subtracts can come out negative).
- * Each is a rewrite of the figures as the page may really print them.
+ * Each is a rewrite of the figures as the page may really print them; `fits` says whether a
+ * percentage the rewrite would make (its digits before the "%") could be the page's.
  */
-export const OCR_CONFUSIONS: ReadonlyArray<{ note: string; rewrite: (text: string) => string }> = [
-  { note: '“9%”可能是“%”的误识', rewrite: (text) => text.replace(/(\d)9%/g, '$1%') },
-  { note: '“96”可能是“%”的误识', rewrite: (text) => text.replace(/(\d)96(?=$|[\s，。,;；、）)\]：:=×*/+\-])/g, '$1%') },
+export const OCR_CONFUSIONS: ReadonlyArray<{ note: string; rewrite: (text: string, fits: (percent: string) => boolean) => string }> = [
+  { note: '“9%”可能是“%”的误识', rewrite: (text, fits) => text.replace(/(\d+(?:\.\d+)?)9%/g, (read, percent: string) => (fits(percent) ? `${percent}%` : read)) },
+  {
+    note: '“96”可能是“%”的误识',
+    rewrite: (text, fits) => text.replace(/(\d+(?:\.\d+)?)96(?=$|[\s，。,;；、）)\]：:=×*/+\-])/g, (read, percent: string) => (fits(percent) ? `${percent}%` : read)),
+  },
   { note: '算式结果可能丢了负号', rewrite: withLostMinusRestored },
 ];
+
+/** Confidently read percentages with a decimal part that agree on how many decimals before one is taken as the report's way. */
+const PERCENT_WAY_MIN = 3;
+
+/**
+ * Whether a percentage a confusion would make keeps the report's way of printing them: a report whose
+ * percentages all carry two decimals does not print "90.7%", so "90.79%" is not "90.7%" misread.
+ * Whole percentages ("100%") fit any report; so does anything where the report has no single way.
+ */
+function percentFitter(raw: RawDocument): (percent: string) => boolean {
+  const decimals = (figure: string) => figure.split('.')[1]?.length ?? 0;
+  const texts = raw.blocks.flatMap((block): Spanned[] => (block.kind === 'table' ? block.rows.flat() : block.kind === 'paragraph' ? [block] : []));
+  const printed = texts.flatMap((t) => figuresOf(t).filter((f) => !f.doubtful && /\.\d+%$/.test(f.text)));
+  const ways = new Set(printed.map((f) => decimals(f.text.slice(0, -1))));
+  const way = printed.length >= PERCENT_WAY_MIN && ways.size === 1 ? [...ways][0] : null;
+  return (percent) => way === null || decimals(percent) === 0 || decimals(percent) === way;
+}
 
 /** A formula result given a minus, where its formula subtracts (a ratio or product of amounts cannot be negative). */
 function withLostMinusRestored(text: string): string {
@@ -241,10 +262,11 @@ const subtracts = (formula: string) => /[\d)）]\s*[-−]\s*[\d(（]/.test(formu
 export function ocrConfusionReadings(raw: RawDocument): Array<{ raw: RawDocument; note: string }> {
   if (!raw.ocrPages?.length) return [];
   const readings: Array<{ raw: RawDocument; note: string }> = [];
+  const fits = percentFitter(raw);
   for (const { note, rewrite } of OCR_CONFUSIONS) {
     let changed = false;
     const set = <T extends Spanned>(t: T): T => {
-      const text = rewrite(t.text);
+      const text = rewrite(t.text, fits);
       if (text === t.text) return t;
       changed = true;
       return { ...t, text, ocrLowSpans: undefined };

@@ -120,6 +120,20 @@ describe('known PP-OCR confusions a finding must survive', () => {
     expect(alarmsOf(raw)).toMatchObject([{ severity: 'error', message: expect.not.stringContaining('负号') }]);
   });
 
+  it('supposes "9%" read for "%" only where the figure it makes keeps the report\'s decimals', async () => {
+    const twoDecimals = ['政府采购执行率89.91%，资产利用率95.20%，结转结余率3.45%。', '预算执行率=20691711.99/22817116.23×100%=90.79%。'];
+    const raw = await scannedText(...twoDecimals);
+    expect(ocrConfusionReadings(raw)).toEqual([]);
+    expect(alarmsOf(raw).map((f) => f.severity)).toEqual(['error']);
+    const oneDecimal = await scannedText('政府采购执行率89.9%，资产利用率95.2%，结转结余率3.4%。', twoDecimals[1]);
+    expect(ocrConfusionReadings(oneDecimal).map((r) => r.note)).toEqual(['“9%”可能是“%”的误识']);
+    expect(alarmsOf(oneDecimal).map((f) => f.severity)).toEqual(['info']);
+    const mixed = await scannedText('政府采购执行率89.91%，资产利用率95.2%，结转结余率3.45%。', twoDecimals[1]);
+    expect(ocrConfusionReadings(mixed)).toHaveLength(1);
+    const whole = await scannedText(twoDecimals[0], '预算执行率=863.47/863.47×100%=1009%。');
+    expect(alarmsOf(whole)).toMatchObject([{ severity: 'info', message: expect.stringContaining('“9%”可能是“%”的误识') }]);
+  });
+
   it('supposes a lost minus only where the formula subtracts: a ratio of amounts cannot be negative', async () => {
     const ratio = await scannedText('全年预算数130.25万元，全年执行数128.75万元，预算执行率=128.75÷130.25×100%=97.85%。');
     const change = await scannedText('存量资金上年末为58.39万元，本年末为40.15万元，存量资金变动率=(40.15÷58.39-1)×100%=31.24%。');
