@@ -194,6 +194,31 @@ describe('joining a table across pages', () => {
     });
   });
 
+  describe('a header row cut through its narrow cells ("全年执行" | "数", "分" | "值")', () => {
+    const xs = [50, 120, 180, 230, 250, 300];
+    const cut = ['项目资金（万', '年初预算数', '全年执行', '分', '执行率'];
+
+    it('puts the rest back into the header, the merged cell below it going on', () => {
+      const table = startTable(part(1, [['项目名称', '某项目', '', '', ''], cut], xs));
+      appendPart(table, part(2, [[['元）', 2], '', '数', '值', ''], [null, '1,895.02', '1,732.01', '10', '86.78%']], xs));
+      const block = toTableBlock(table, 1);
+      expect(texts(block).slice(1)).toEqual([
+        ['项目资金（万元）', '年初预算数', '全年执行数', '分值', '执行率'],
+        ['·', '1,895.02', '1,732.01', '10', '86.78%'],
+      ]);
+      expect(block.rows[1][0].rowSpan).toBe(2);
+    });
+
+    it('keeps a row of its own when it brings a figure, or fills as many cells as the header', () => {
+      const figures = startTable(part(1, [cut], xs));
+      appendPart(figures, part(2, [['元）', '', '数', '10', '']], xs));
+      expect(texts(toTableBlock(figures, 1))).toHaveLength(2);
+      const full = startTable(part(1, [cut], xs));
+      appendPart(full, part(2, [['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值']], xs));
+      expect(texts(toTableBlock(full, 1))).toHaveLength(2);
+    });
+  });
+
   it('grows a merged cell cut by the page break back into one rowSpan', () => {
     const table = startTable(part(1, [header, [['预算编制', 2], '合理性', '得满分。'], [null, '规范性', '得4分。']]));
     appendPart(table, part(2, [header, [['', 2], '准确性', '得2分。'], [null, '完整性', '得4分。'], ['预算执行', '支出完成率', '得3分。']]));

@@ -157,7 +157,7 @@ function isSplitRow(table: JoinedTable, cells: readonly PageCell[]): boolean {
   const here = Math.min(...withText.map((c) => c.col));
   const before = Math.min(...table.cells.filter((c) => c.row === table.nRows - 1 && c.text !== '').map((c) => c.col));
   if (!Number.isFinite(here) || !Number.isFinite(before)) return false;
-  if (isWrappedRest(table, cells, withText)) return true;
+  if (isWrappedRest(table, cells, withText) || isWrappedHeaderRest(table, withText)) return true;
   if (here <= before) return isNumberlessRest(table, withText);
   const sparse = emptiedCells(table, cells, 0) >= 2 && emptiedCells(table, cells, here + 1) >= 1;
   return withText.every((piece) => {
@@ -220,6 +220,21 @@ function isWrappedRest(table: JoinedTable, cells: readonly PageCell[], pieces: r
     if (!owner || owner.text === '' || ENDS_SENTENCE.test(owner.text)) return false;
     if (isBareNumber(piece.text) && !(isBareNumber(owner.text) && owner.text.trim().length >= MIN_CUT_FIGURE)) return false;
     return wrapsOnto(owner, piece);
+  });
+}
+
+/**
+ * A header row cut through its narrow cells (项目资金（万 | 全年执行 | 分 above the break, 元） | 数 | 值
+ * below): neither the cut row nor the rest holds a figure, the rest fills fewer cells than the cut row,
+ * and each piece's first unit could not have fitted on the last line of the cell above it, whose
+ * text stopped mid-sentence. Left apart, the header reads "分" for 分值 and the block's weight is lost.
+ */
+function isWrappedHeaderRest(table: JoinedTable, pieces: readonly PageCell[]): boolean {
+  const cut = table.cells.filter((c) => c.row === table.nRows - 1 && c.text !== '');
+  if (pieces.length < 2 || pieces.length >= cut.length || [...cut, ...pieces].some((c) => isBareNumber(c.text))) return false;
+  return pieces.every((piece) => {
+    const owner = ownerAt(table, table.nRows - 1, piece.col);
+    return !!owner && owner.text !== '' && !ENDS_SENTENCE.test(owner.text) && wrapsOnto(owner, piece);
   });
 }
 
