@@ -3,7 +3,7 @@
 // row from its body ("绩效指标 一级指标 …" then the rows); such a header-only table heads the next.
 import type { Block, Cell, Table } from '../../model/index.ts';
 import { logicalColumns, logicalHeaderKey, realign } from './columns.ts';
-import { headerRowCount, isHeaderRow } from './header.ts';
+import { columnPaths, headerRowCount, isHeaderRow } from './header.ts';
 import { isTotalName } from './tree.ts';
 
 export interface TableGroup {
@@ -87,7 +87,11 @@ function withoutRepeatedHeaders(rows: Cell[][]): Cell[][] {
 /** `scanned`: the header is read by OCR, which may lose or add a character in a cell ("级指标" for "一级指标"). */
 function continues(group: TableGroup, header: Cell[][], rows: Cell[][], scanned: boolean): boolean {
   if (header.length) {
-    const same = headerKey(header) === headerKey(group.header) || logicalHeaderKey(header) === logicalHeaderKey(group.header) || (scanned && nearlySameHeader(header, group.header));
+    const same =
+      headerKey(header) === headerKey(group.header) ||
+      logicalHeaderKey(header) === logicalHeaderKey(group.header) ||
+      pathsKey(header) === pathsKey(group.header) ||
+      (scanned && nearlySameHeader(header, group.header));
     return group.body.length > 0 && same;
   }
   if (group.header.length === 0) return false;
@@ -97,6 +101,9 @@ function continues(group: TableGroup, header: Cell[][], rows: Cell[][], scanned:
   // the same grid or one cell per logical column.
   return rows.some((r) => Math.abs(r.length - width) <= 1 || (logical < width && r.length === logical)) || (rows.length > 0 && rows.every(isTotalRow));
 }
+
+/** The header by what each column means: a word wrapped in one page's header ("得" over "分") and whole in the next ("得分") compare equal. */
+const pathsKey = (header: Cell[][]) => columnPaths(header).map((path) => path.join('/')).join('|');
 
 /** The same rows of as many cells, each cell's text the same but for at most one character. */
 function nearlySameHeader(a: Cell[][], b: Cell[][]): boolean {

@@ -51,7 +51,21 @@ export function columnPaths(header: Cell[][]): string[][] {
       else if (c > 0 && filled[r][c - 1] && sameParent(filled, r, c)) filled[r][c] = filled[r][c - 1];
     }
   });
-  return Array.from({ length: width }, (_, c) => filled.map((row) => row[c]).filter(Boolean));
+  return Array.from({ length: width }, (_, c) => withWrappedWordsJoined(filled.map((row) => row[c]).filter(Boolean)));
+}
+
+/**
+ * A narrow header cell whose word wrapped into the next header row ("得" over "分"): pieces that are
+ * no header word alone but one together are joined.
+ */
+function withWrappedWordsJoined(path: string[]): string[] {
+  const out: string[] = [];
+  for (const piece of path) {
+    const above = out[out.length - 1];
+    if (above !== undefined && !isHeaderCell(above) && !isHeaderCell(piece) && isHeaderCell(above + piece)) out[out.length - 1] = above + piece;
+    else out.push(piece);
+  }
+  return out;
 }
 
 function sameParent(filled: string[][], r: number, c: number): boolean {

@@ -253,6 +253,17 @@ describe('one table, several blocks', () => {
     expect(table.reading!.sumsBroken).toBe(0);
   });
 
+  it('reads a header word wrapped over two header rows ("得" over "分") as one, and joins the page whose header prints it whole', () => {
+    const table = only([
+      tableBlock(['一级指标\t^\t二级指标\t^\t得', '名称\t分值\t名称\t分值\t分', '预算编制\t40\t目标设置\t40\t38'], 1),
+      paragraph('续表'),
+      tableBlock(['一级指标\t^\t二级指标\t^\t得分', '名称\t分值\t名称\t分值\t', '履职效益\t60\t经济效益\t60\t54', '合计\t100\t\t\t92'], 2),
+    ]);
+    expect(names(table.roots)).toEqual(['预算编制(目标设置)', '履职效益(经济效益)']);
+    expect(table.total?.score?.raw).toBe('92');
+    expect(table.reading).toMatchObject({ sumsBroken: 0 });
+  });
+
   it('joins the next page of a table printed on a finer grid (one cell per logical column)', () => {
     const table = only([
       tableBlock(['一级指标\t二级指标\t^\t分值\t^\t得分', '产出指标\t数量指标\t^\t40\t^\t38'], 1),
