@@ -80,8 +80,14 @@ export function groupParagraphs(lines: readonly TextLine[], page: number, col: T
   return out;
 }
 
+/** A table's caption line: "表2 评价综合得分表", "附件1：…", "附表 3". */
+const CAPTION_START = /^(?:附件|附表|表)\s*[0-9０-９]/;
+const ENDS_SENTENCE = /[。！？；：:;]\s*$/;
+
 function startsParagraph(prev: TextLine, line: TextLine, col: TextColumn): boolean {
   if (Math.abs(prev.size - line.size) > 0.1 * col.bodySize) return true;
+  // A sentence that ends at the right margin is followed by a caption, not continued by it.
+  if (ENDS_SENTENCE.test(prev.text) && CAPTION_START.test(line.text)) return true;
   if (prev.y - line.y > 1.3 * Math.max(col.pitch, line.size)) return true;
   if (!wrapsInto(prev.x1, line.text, line.size, col.right)) return true;
   if (line.x0 > col.left + 0.8 * line.size) return true; // first-line indent
