@@ -57,9 +57,10 @@ describe.each(SOURCES)('%s: TXT twin and PDF give the same report', async (name)
   });
 });
 
-// Eval-corpus reports whose text PDFs once read differently from their TXT, at page breaks
+// Eval-corpus reports whose text PDFs once read differently from their TXT, at page breaks and in
+// headers and captions
 // (fixtures/pdf/make-eval-pairs.sh says which layout each one holds).
-describe.each(['eval-r131-0007', 'eval-r137-0091', 'eval-r137-0095', 'eval-r157-0067', 'eval-r1-0055', 'eval-r179-0042'])('%s: a table a page break cut reads as in the TXT', async (name) => {
+describe.each(['eval-r131-0007', 'eval-r137-0091', 'eval-r137-0095', 'eval-r157-0067', 'eval-r1-0055', 'eval-r179-0042', 'eval-r181-0059', 'eval-r181-0047'])('%s: reads as its TXT (tables cut by page breaks, wrapped headers, captions)', async (name) => {
   const txt = await check(`../fixtures/src/${name}.txt`, 'txt');
   const pdf = await check(`../fixtures/pdf/${name}.pdf`, 'pdf');
 
