@@ -32,8 +32,24 @@ function namedBefore(report: Report, claim: ClaimOf<'calculation'>): Quantity[] 
   const item = report.text.find((t) => t.loc.line === claim.loc.line && (t.loc.table ?? null) === (claim.loc.table ?? null));
   if (!item) return [];
   const cleaned = item.text.split('\t')[(claim.loc.column ?? 1) - 1] ?? item.text;
-  const at = cleaned.indexOf(claim.expression.slice(0, 6));
+  const at = formulaStart(cleaned, claim.expression);
   return findQuantities(at > 0 ? cleaned.slice(0, at) : '', claim.loc, { signWords: false }).filter((q) => isMoneyUnit(q.unit));
+}
+
+const squeezed = (text: string) => text.replace(/\s+/g, '').replace(/[xX]/g, '×');
+
+/**
+ * Where the formula itself starts: the first place its opening characters are followed by the whole
+ * formula. The same figure may be named earlier in the passage ("全年执行数为2882.62万元，……执行率=2882.62/3115.75×100%").
+ */
+function formulaStart(text: string, expression: string): number {
+  const opening = expression.slice(0, 6);
+  let first = -1;
+  for (let at = text.indexOf(opening); at >= 0; at = text.indexOf(opening, at + 1)) {
+    if (first < 0) first = at;
+    if (squeezed(text.slice(at, at + expression.length * 2)).startsWith(squeezed(expression))) return at;
+  }
+  return first;
 }
 
 export default defineRule({
