@@ -120,9 +120,11 @@ export function withDoubtfulDigits(t: Spanned, digit: string): string {
   return chars.join('');
 }
 
+/** Every paragraph and table cell of the document. */
+const textsOf = (raw: RawDocument): Spanned[] => raw.blocks.flatMap((block): Spanned[] => (block.kind === 'table' ? block.rows.flat() : block.kind === 'paragraph' ? [block] : []));
+
 function confidentFigures(raw: RawDocument): Set<string> {
-  const texts = raw.blocks.flatMap((block): Spanned[] => (block.kind === 'table' ? block.rows.flat() : block.kind === 'paragraph' ? [block] : []));
-  return new Set(texts.flatMap((t) => figuresOf(t).filter((f) => !f.doubtful).map((f) => key(f.text))));
+  return new Set(textsOf(raw).flatMap((t) => figuresOf(t).filter((f) => !f.doubtful).map((f) => key(f.text))));
 }
 
 export function ocrDoubtOf(raw: RawDocument, scoringTables: ScoringTable[] = []): Pick<Report, 'ocrDoubt'> {
@@ -161,7 +163,7 @@ interface Sum {
  * 80% over children of 4 and 3). Vouched terms may leave another sum with a single doubtful term, so
  * this runs until nothing changes. Only tables read with confidence count.
  */
-export function vouchedBySums(tables: ScoringTable[], cells: Map<string, Located>, doubtful: (t: Located) => boolean): Set<string> {
+function vouchedBySums(tables: ScoringTable[], cells: Map<string, Located>, doubtful: (t: Located) => boolean): Set<string> {
   const sums = tables.filter((t) => t.quality !== 'unreadable' && t.reading?.confidence !== 'low').flatMap(sumsOf);
   const vouched = new Set<string>();
   const isDoubtful = (q: Quantity) => {
@@ -238,8 +240,7 @@ const PERCENT_WAY_MIN = 3;
  */
 function percentFitter(raw: RawDocument): (percent: string) => boolean {
   const decimals = (figure: string) => figure.split('.')[1]?.length ?? 0;
-  const texts = raw.blocks.flatMap((block): Spanned[] => (block.kind === 'table' ? block.rows.flat() : block.kind === 'paragraph' ? [block] : []));
-  const printed = texts.flatMap((t) => figuresOf(t).filter((f) => !f.doubtful && /\.\d+%$/.test(f.text)));
+  const printed = textsOf(raw).flatMap((t) => figuresOf(t).filter((f) => !f.doubtful && /\.\d+%$/.test(f.text)));
   const ways = new Set(printed.map((f) => decimals(f.text.slice(0, -1))));
   const way = printed.length >= PERCENT_WAY_MIN && ways.size === 1 ? [...ways][0] : null;
   return (percent) => way === null || decimals(percent) === 0 || decimals(percent) === way;
